@@ -1,0 +1,85 @@
+//! Localised text: a plain string, or a map of language code → string.
+//!
+//! Shown in the UI language, falling back to the first language given.
+
+use indexmap::IndexMap;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A text field of a checklist: `"..."` or `{"vi": "...", "en": "..."}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Text {
+    /// The same text in every language.
+    Plain(String),
+    /// Language code (`vi`, `en`, …) → text; the first entry is the fallback.
+    Localized(IndexMap<String, String>),
+}
+
+impl Text {
+    /// The text in `lang`, else the first language given, else "".
+    pub fn get(&self, lang: &str) -> &str {
+        match self {
+            Text::Plain(s) => s,
+            Text::Localized(map) => map
+                .get(lang)
+                .or_else(|| map.values().next())
+                .map(String::as_str)
+                .unwrap_or(""),
+        }
+    }
+
+    /// Every variant of the text (for search across languages).
+    pub fn all(&self) -> Vec<&str> {
+        match self {
+            Text::Plain(s) => vec![s.as_str()],
+            Text::Localized(map) => map.values().map(String::as_str).collect(),
+        }
+    }
+
+    /// Whether the text is empty in every language.
+    pub fn is_empty(&self) -> bool {
+        self.all().iter().all(|s| s.trim().is_empty())
+    }
+
+    /// The languages this text is given in (empty for a plain string).
+    pub fn languages(&self) -> Vec<&str> {
+        match self {
+            Text::Plain(_) => Vec::new(),
+            Text::Localized(map) => map.keys().map(String::as_str).collect(),
+        }
+    }
+
+    /// Applies `f` to every string (used to sanitise text on load).
+    pub fn map_strings(&mut self, f: &dyn Fn(&str) -> String) {
+        match self {
+            Text::Plain(s) => *s = f(s),
+            Text::Localized(map) => {
+                for v in map.values_mut() {
+                    *v = f(v);
+                }
+            }
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text::Plain(s.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn falls_back_to_first_language() {
+        let t: Text = serde_json::from_str(r#"{"vi": "Có", "en": "Yes"}"#).unwrap();
+        assert_eq!(t.get("en"), "Yes");
+        assert_eq!(t.get("vi"), "Có");
+        assert_eq!(t.get("fr"), "Có");
+        let p: Text = serde_json::from_str(r#""Ban Chỉ đạo""#).unwrap();
+        assert_eq!(p.get("en"), "Ban Chỉ đạo");
+    }
+}

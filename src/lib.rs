@@ -1,0 +1,10 @@
+//! onsite: run on-site inspections from scripted checklists in a terminal.
+//!
+//! The library holds everything; the binary (`main.rs`) only parses arguments and wires.
+
+pub mod app;
+pub mod checklist;
+pub mod i18n;
+pub mod record;
+pub mod sanitize;
+pub mod session;

@@ -1,0 +1,119 @@
+//! The `onsite` binary: argument parsing and wiring only.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use onsite::app::{self, Context, Outcome};
+
+/// Run on-site inspections from scripted checklists.
+#[derive(Parser, Debug)]
+#[command(name = "onsite", version, about, long_about = None)]
+struct Cli {
+    /// Where records and user checklists live [env: ONSITE_DATA_DIR; default: platform data dir]
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// UI language [env: ONSITE_LANG, else LANG starting with `vi`, else English]
+    #[arg(long, global = true, value_name = "vi|en", value_parser = ["vi", "en"])]
+    lang: Option<String>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Start an inspection from a checklist (id, or path to a file)
+    New {
+        /// Checklist id or path
+        checklist: String,
+        /// Pre-fill a header field
+        #[arg(long = "set", value_name = "FIELD=VALUE")]
+        set: Vec<String>,
+    },
+    /// Continue an inspection where it was left (default: the latest unfinished)
+    Resume {
+        /// Record id, unique id prefix, or path
+        record: Option<String>,
+        /// Look without changing
+        #[arg(long)]
+        read_only: bool,
+    },
+    /// List the inspections in the data dir
+    List {
+        /// Machine-readable output
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the checklists available: id, version, title, where from
+    Checklists,
+    /// Check checklist files: `ok` per good file, one line per problem
+    Validate {
+        /// Checklist files
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// The summary report of an inspection (default Markdown to stdout)
+    Report {
+        /// Record id, unique id prefix, or path
+        record: String,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// Write to FILE instead of stdout
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// One table over many inspections
+    Aggregate {
+        /// Records or directories of records
+        #[arg(required = true, value_name = "RECORD|DIR")]
+        inputs: Vec<PathBuf>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = AggregateFormat::Md)]
+        format: AggregateFormat,
+        /// Write to FILE instead of stdout
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum ReportFormat {
+    Md,
+    Html,
+    Json,
+    Txt,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum AggregateFormat {
+    Md,
+    Csv,
+    Json,
+}
+
+fn run(cli: Cli) -> Outcome {
+    let ctx = Context::resolve(cli.data_dir, cli.lang.as_deref())?;
+    match cli.command {
+        None => app::not_built("(start screen)"),
+        Some(Command::New { .. }) => app::not_built("new"),
+        Some(Command::Resume { .. }) => app::not_built("resume"),
+        Some(Command::List { .. }) => app::not_built("list"),
+        Some(Command::Checklists) => app::not_built("checklists"),
+        Some(Command::Validate { .. }) => app::not_built("validate"),
+        Some(Command::Report { .. }) => app::not_built("report"),
+        Some(Command::Aggregate { .. }) => app::not_built("aggregate"),
+    }
+    .map(|()| drop(ctx))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("onsite: {}", onsite::sanitize::multiline(&f.message));
+            ExitCode::from(f.code)
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! Inspection records and their store: the format, atomic durable saves, locks, listing.
+
+pub mod model;
+
+pub use model::*;

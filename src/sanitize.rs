@@ -1,0 +1,67 @@
+//! Makes untrusted text inert before it reaches a terminal or an export.
+//!
+//! Strips C0 controls (tabs become spaces; newlines are kept only where asked),
+//! DEL, C1 controls (U+0080–U+009F) and Unicode bidi controls, so that no text
+//! from a checklist or record can move the cursor, set a title, write the
+//! clipboard or reorder what the inspector sees. Text is also normalised to NFC.
+
+use unicode_normalization::UnicodeNormalization;
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+fn clean(s: &str, keep_newlines: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfc() {
+        match c {
+            '\n' if keep_newlines => out.push('\n'),
+            '\n' | '\r' if !keep_newlines => out.push(' '),
+            '\t' => out.push_str("    "),
+            c if c.is_control() || is_bidi_control(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One line of inert text: newlines become spaces, controls are dropped.
+pub fn line(s: &str) -> String {
+    clean(s, false)
+}
+
+/// Multi-line inert text: `\n` is kept (`\r\n` and `\r` become `\n`), other controls dropped.
+pub fn multiline(s: &str) -> String {
+    clean(&s.replace("\r\n", "\n").replace('\r', "\n"), true)
+}
+
+/// Whether the text is already inert (what `multiline` would return unchanged).
+pub fn is_clean(s: &str) -> bool {
+    multiline(s) == s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_escape_sequences_and_bidi() {
+        let hostile = "A\x1b]0;pwned\x07B\x1b[2J\x1b]52;c;ZXZpbA==\x07C\u{009b}31mD\u{202e}E";
+        let s = line(hostile);
+        assert!(
+            !s.chars().any(|c| c.is_control() || is_bidi_control(c)),
+            "{s:?}"
+        );
+        assert!(s.starts_with('A') && s.ends_with('E'));
+    }
+
+    #[test]
+    fn keeps_vietnamese_and_normalises_to_nfc() {
+        let decomposed = "Ban Chi\u{0309} \u{0111}a\u{0323}o";
+        assert_eq!(line(decomposed), "Ban Chỉ đạo");
+        assert_eq!(multiline("Dòng 1\r\nDòng 2\tX"), "Dòng 1\nDòng 2    X");
+    }
+}
