@@ -8,3 +8,4 @@ pub mod i18n;
 pub mod record;
 pub mod sanitize;
 pub mod session;
+pub mod tui;

@@ -1,0 +1,266 @@
+//! The strings of the terminal UI (screens, prompts, errors), in English and Vietnamese.
+//!
+//! Key descriptions live with the key table (`tui::keys`), so that dispatch, hints and help
+//! come from one place.
+
+use super::Lang;
+
+/// Every fixed string the TUI shows.
+#[derive(Debug)]
+pub struct TuiStrings {
+    /// "Section" (before "2/5").
+    pub section: &'static str,
+    /// "Question" (before "3 of 20").
+    pub question: &'static str,
+    /// "of" in "3 of 20".
+    pub of: &'static str,
+    /// "answered" in the progress line.
+    pub answered: &'static str,
+    /// "required" in the progress line.
+    pub required: &'static str,
+    /// Marker for a required question or field.
+    pub required_mark: &'static str,
+    /// Heading: guidance.
+    pub guidance: &'static str,
+    /// Heading: legal basis.
+    pub basis: &'static str,
+    /// Heading: evidence to request.
+    pub evidence: &'static str,
+    /// Heading: the answer.
+    pub answer: &'static str,
+    /// Heading: the note.
+    pub note: &'static str,
+    /// Shown where there is no answer yet.
+    pub no_answer: &'static str,
+    /// Shown for an info question.
+    pub info_only: &'static str,
+    /// Awaiting-evidence mark text.
+    pub awaiting: &'static str,
+    /// Heading of the outline pane.
+    pub outline: &'static str,
+    /// Heading of the help overlay.
+    pub help: &'static str,
+    /// Heading of the search overlay.
+    pub search: &'static str,
+    /// No search results.
+    pub no_matches: &'static str,
+    /// Heading of the general-notes editor.
+    pub general_notes: &'static str,
+    /// Heading of the recommendation editor.
+    pub own_recommendation: &'static str,
+    /// "Priority" in the recommendation editor.
+    pub priority: &'static str,
+    /// Priority names: high, medium, low.
+    pub priorities: [&'static str; 3],
+    /// Headings of the answer editors by type.
+    pub edit_text: &'static str,
+    /// Number editor heading.
+    pub edit_number: &'static str,
+    /// Date editor heading.
+    pub edit_date: &'static str,
+    /// Option-list heading.
+    pub edit_options: &'static str,
+    /// Hint under editors.
+    pub editor_hint: &'static str,
+    /// Hint under the note editor.
+    pub note_hint: &'static str,
+    /// Hint under the option list.
+    pub options_hint: &'static str,
+    /// Hint under the recommendation editor.
+    pub recommendation_hint: &'static str,
+    /// Terminal too small.
+    pub too_small: &'static str,
+    /// Saved status.
+    pub saved: &'static str,
+    /// Save failure prefix.
+    pub save_failed: &'static str,
+    /// Read-only banner.
+    pub read_only: &'static str,
+    /// Nothing to undo.
+    pub nothing_to_undo: &'static str,
+    /// Title page heading.
+    pub header_form: &'static str,
+    /// Hint under the header form.
+    pub header_hint: &'static str,
+    /// Required fields still empty.
+    pub header_missing: &'static str,
+    /// Start screen heading: inspections in progress.
+    pub in_progress: &'static str,
+    /// Start screen heading: checklists.
+    pub checklists: &'static str,
+    /// Start screen: nothing in progress.
+    pub none_in_progress: &'static str,
+    /// Start screen hint.
+    pub start_hint: &'static str,
+    /// Summary heading.
+    pub summary: &'static str,
+    /// Summary: findings.
+    pub findings: &'static str,
+    /// Summary: awaiting evidence.
+    pub awaiting_list: &'static str,
+    /// Summary: unanswered required questions.
+    pub unanswered_required: &'static str,
+    /// Summary: recommendations of the inspector.
+    pub recommendations: &'static str,
+    /// Summary: none.
+    pub none: &'static str,
+    /// Summary hint.
+    pub summary_hint: &'static str,
+    /// Finish warning (unanswered required questions; press f again).
+    pub finish_warning: &'static str,
+    /// Finished.
+    pub finished: &'static str,
+    /// Export not available yet.
+    pub export_unavailable: &'static str,
+    /// Quit message: saved to.
+    pub quit_saved: &'static str,
+    /// Quit message: resume with.
+    pub quit_resume: &'static str,
+    /// Quit message when the last save failed.
+    pub quit_unsaved: &'static str,
+    /// No visible question.
+    pub no_question: &'static str,
+}
+
+/// English.
+pub const EN: TuiStrings = TuiStrings {
+    section: "Section",
+    question: "Question",
+    of: "of",
+    answered: "answered",
+    required: "required",
+    required_mark: "*",
+    guidance: "Guidance",
+    basis: "Legal basis",
+    evidence: "Evidence to request",
+    answer: "Answer",
+    note: "Note",
+    no_answer: "(no answer)",
+    info_only: "(for information, no answer)",
+    awaiting: "awaiting evidence",
+    outline: "Outline",
+    help: "Keys",
+    search: "Search",
+    no_matches: "no matching question",
+    general_notes: "General notes (minutes)",
+    own_recommendation: "Your recommendation",
+    priority: "Priority",
+    priorities: ["high", "medium", "low"],
+    edit_text: "Answer (text)",
+    edit_number: "Answer (number)",
+    edit_date: "Answer (date YYYY-MM-DD)",
+    edit_options: "Choose",
+    editor_hint: "Enter confirm · Esc cancel",
+    note_hint: "Esc close (kept) · Enter new line",
+    options_hint: "Up/Down move · Space toggle · Enter confirm · Esc cancel",
+    recommendation_hint: "Enter add · Tab priority · Esc cancel",
+    too_small: "Terminal too small: at least 40×12 needed",
+    saved: "saved",
+    save_failed: "NOT SAVED (kept in memory, will retry)",
+    read_only: "read-only",
+    nothing_to_undo: "nothing to undo",
+    header_form: "Title page",
+    header_hint: "Enter/Tab next field · Shift-Tab previous · Esc to the questions",
+    header_missing: "Required fields still empty",
+    in_progress: "Inspections in progress",
+    checklists: "Start from a checklist",
+    none_in_progress: "(none)",
+    start_hint: "Up/Down choose · Enter open · q quit",
+    summary: "Summary",
+    findings: "Findings",
+    awaiting_list: "Awaiting evidence",
+    unanswered_required: "Unanswered required questions",
+    recommendations: "Your recommendations",
+    none: "(none)",
+    summary_hint: "Esc back · f finish · e export",
+    finish_warning: "Required questions are unanswered: press f again to finish anyway",
+    finished: "Inspection marked finished",
+    export_unavailable: "Export is not available in this version yet",
+    quit_saved: "Saved to",
+    quit_resume: "Resume with",
+    quit_unsaved: "WARNING: the last save failed; answers may not be on disk",
+    no_question: "This checklist has no visible question.",
+};
+
+/// Vietnamese.
+pub const VI: TuiStrings = TuiStrings {
+    section: "Phần",
+    question: "Câu",
+    of: "/",
+    answered: "đã trả lời",
+    required: "bắt buộc",
+    required_mark: "*",
+    guidance: "Hướng dẫn",
+    basis: "Căn cứ pháp lý",
+    evidence: "Tài liệu cần yêu cầu",
+    answer: "Trả lời",
+    note: "Ghi chú",
+    no_answer: "(chưa trả lời)",
+    info_only: "(thông tin, không cần trả lời)",
+    awaiting: "chờ tài liệu",
+    outline: "Mục lục",
+    help: "Phím",
+    search: "Tìm",
+    no_matches: "không có câu hỏi phù hợp",
+    general_notes: "Ghi chú chung (biên bản)",
+    own_recommendation: "Kiến nghị của đoàn",
+    priority: "Mức ưu tiên",
+    priorities: ["cao", "trung bình", "thấp"],
+    edit_text: "Trả lời (văn bản)",
+    edit_number: "Trả lời (số)",
+    edit_date: "Trả lời (ngày YYYY-MM-DD)",
+    edit_options: "Chọn",
+    editor_hint: "Enter xác nhận · Esc huỷ",
+    note_hint: "Esc đóng (giữ nội dung) · Enter xuống dòng",
+    options_hint: "Lên/Xuống di chuyển · Space chọn · Enter xác nhận · Esc huỷ",
+    recommendation_hint: "Enter thêm · Tab mức ưu tiên · Esc huỷ",
+    too_small: "Cửa sổ quá nhỏ: cần ít nhất 40×12",
+    saved: "đã lưu",
+    save_failed: "CHƯA LƯU ĐƯỢC (vẫn giữ trong bộ nhớ, sẽ thử lại)",
+    read_only: "chỉ xem",
+    nothing_to_undo: "không có gì để hoàn tác",
+    header_form: "Trang thông tin",
+    header_hint: "Enter/Tab ô tiếp · Shift-Tab ô trước · Esc sang câu hỏi",
+    header_missing: "Còn ô bắt buộc chưa điền",
+    in_progress: "Cuộc kiểm tra đang làm",
+    checklists: "Bắt đầu từ bộ câu hỏi",
+    none_in_progress: "(không có)",
+    start_hint: "Lên/Xuống chọn · Enter mở · q thoát",
+    summary: "Tổng hợp",
+    findings: "Phát hiện",
+    awaiting_list: "Chờ tài liệu",
+    unanswered_required: "Câu bắt buộc chưa trả lời",
+    recommendations: "Kiến nghị của đoàn",
+    none: "(không có)",
+    summary_hint: "Esc quay lại · f kết thúc · e xuất báo cáo",
+    finish_warning: "Còn câu bắt buộc chưa trả lời: bấm f lần nữa để vẫn kết thúc",
+    finished: "Đã đánh dấu kết thúc cuộc kiểm tra",
+    export_unavailable: "Phiên bản này chưa hỗ trợ xuất báo cáo",
+    quit_saved: "Đã lưu vào",
+    quit_resume: "Tiếp tục bằng lệnh",
+    quit_unsaved: "CẢNH BÁO: lần lưu cuối thất bại; câu trả lời có thể chưa được ghi",
+    no_question: "Bộ câu hỏi này không có câu nào hiển thị.",
+};
+
+/// The strings for a language.
+pub fn strings(lang: Lang) -> &'static TuiStrings {
+    match lang {
+        Lang::En => &EN,
+        Lang::Vi => &VI,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_differ_and_none_is_empty() {
+        let (en, vi) = (strings(Lang::En), strings(Lang::Vi));
+        assert_ne!(en.question, vi.question);
+        assert_ne!(en.too_small, vi.too_small);
+        for s in [vi.section, vi.note, vi.summary, en.section, en.note, en.summary] {
+            assert!(!s.is_empty());
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! The inspection screen: where you are, the question with guidance, legal basis and
+//! evidence, the options with their number keys, the answer, the note; the outline beside
+//! it from 100 columns.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{OUTLINE_WIDTH, block, lines_of, outline, tr};
+use crate::checklist::QuestionType;
+use crate::record::AnswerValue;
+use crate::tui::app::{App, format_number};
+
+/// Draws the inspection screen into `area` (the message and hint lines are drawn by the caller).
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let [top, rest] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    draw_top(frame, top, app);
+    if rest.width >= OUTLINE_WIDTH {
+        let [left, right] = rest.layout(&Layout::horizontal([
+            Constraint::Percentage(34),
+            Constraint::Fill(1),
+        ]));
+        outline::draw(frame, left, app);
+        draw_question(frame, right, app);
+    } else {
+        draw_question(frame, rest, app);
+    }
+}
+
+fn draw_top(frame: &mut Frame, area: Rect, app: &App) {
+    let s = app.strings();
+    let t = &app.theme;
+    let (n, m) = app.session.position();
+    let p = app.session.progress();
+    let dot = format!(" {} ", t.marks.dot);
+    let title = crate::sanitize::line(tr(&app.session.record().checklist.title, app.lang));
+    let line = Line::from(vec![
+        Span::styled(format!("{} {n} {} {m}", s.question, s.of), t.title()),
+        Span::raw(dot.clone()),
+        Span::raw(format!("{} {}/{}", s.answered, p.answered, p.total)),
+        Span::raw(dot.clone()),
+        Span::styled(
+            format!("{} {}/{}", s.required, p.required_answered, p.required_total),
+            if p.required_answered < p.required_total {
+                t.required()
+            } else {
+                t.good()
+            },
+        ),
+        Span::raw(dot),
+        Span::styled(title, t.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
+    let s = app.strings();
+    let t = &app.theme;
+    let lang = app.lang;
+    let record = app.session.record();
+    let checklist = &record.checklist;
+    let Some((si, q)) = app.session.current() else {
+        let p = Paragraph::new(s.no_question)
+            .block(block("", t))
+            .wrap(Wrap { trim: false });
+        frame.render_widget(p, area);
+        return;
+    };
+    let section_title = checklist
+        .sections
+        .get(si)
+        .map(|sec| tr(&sec.title, lang))
+        .unwrap_or("");
+    let title = format!(
+        " {} {}/{}: {section_title} ",
+        s.section,
+        si + 1,
+        checklist.sections.len()
+    );
+    let outer = block(title, t);
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+
+    // The question and what helps answering it.
+    let mut details: Vec<Line> = Vec::new();
+    let mut prompt = vec![Span::styled(tr(&q.prompt, lang).to_string(), t.prompt())];
+    if q.required {
+        prompt.insert(0, Span::styled(format!("{} ", s.required_mark), t.required()));
+    }
+    details.push(Line::from(prompt));
+    if let Some(g) = &q.guidance {
+        details.push(Line::from(Span::styled(format!("{}:", s.guidance), t.dim())));
+        details.extend(lines_of(tr(g, lang), ratatui::style::Style::new()));
+    }
+    if let Some(b) = &q.basis {
+        details.push(Line::from(Span::styled(format!("{}:", s.basis), t.dim())));
+        details.extend(lines_of(tr(b, lang), ratatui::style::Style::new()));
+    }
+    if !q.evidence.is_empty() {
+        details.push(Line::from(Span::styled(format!("{}:", s.evidence), t.dim())));
+        for e in &q.evidence {
+            details.push(Line::from(format!(" - {}", tr(e, lang))));
+        }
+    }
+
+    // The answer part: options, value, marks, note, own recommendations.
+    let answer = app.session.answer(&q.id);
+    let value = answer.and_then(|a| a.value.as_ref());
+    let mut below: Vec<Line> = Vec::new();
+    match q.kind {
+        QuestionType::Choice | QuestionType::Multi => {
+            for (i, o) in checklist.options_of(q).iter().enumerate() {
+                let chosen = match value {
+                    Some(AnswerValue::Text(v)) => *v == o.value,
+                    Some(AnswerValue::Multi(vs)) => vs.contains(&o.value),
+                    _ => false,
+                };
+                let key = if i < 9 {
+                    format!("{}", i + 1)
+                } else {
+                    " ".into()
+                };
+                let mark = if chosen {
+                    t.marks.chosen
+                } else {
+                    t.marks.unchosen
+                };
+                let style = match (chosen, o.flag) {
+                    (true, true) => t.flagged(),
+                    (true, false) => t.good(),
+                    _ => ratatui::style::Style::new(),
+                };
+                let mut spans = vec![
+                    Span::styled(format!(" {key} "), t.title()),
+                    Span::styled(format!("{mark} "), style),
+                    Span::styled(tr(&o.label, lang).to_string(), style),
+                ];
+                if o.flag && chosen {
+                    spans.push(Span::styled(format!(" {}", t.marks.flagged), t.flagged()));
+                }
+                below.push(Line::from(spans));
+            }
+        }
+        QuestionType::Info => below.push(Line::from(Span::styled(s.info_only, t.dim()))),
+        QuestionType::Text | QuestionType::Number | QuestionType::Date => {
+            let shown = match value {
+                None => Span::styled(s.no_answer, t.dim()),
+                Some(AnswerValue::Number(n)) => {
+                    let unit = q.unit.as_ref().map(|u| tr(u, lang)).unwrap_or("");
+                    Span::styled(format!("{} {unit}", format_number(*n)), t.good())
+                }
+                Some(AnswerValue::Text(v)) => Span::styled(v.clone(), t.good()),
+                Some(AnswerValue::Multi(vs)) => Span::styled(vs.join(", "), t.good()),
+            };
+            below.push(Line::from(vec![
+                Span::styled(format!("{}: ", s.answer), t.dim()),
+                shown,
+            ]));
+        }
+    }
+    if answer.is_some_and(|a| a.awaiting_evidence) {
+        below.push(Line::from(Span::styled(
+            format!("{} {}", t.marks.awaiting, s.awaiting),
+            t.flagged(),
+        )));
+    }
+    if let Some(a) = answer.filter(|a| !a.note.is_empty()) {
+        let mut note_lines = a.note.split('\n');
+        let first = note_lines.next().unwrap_or("");
+        below.push(Line::from(vec![
+            Span::styled(format!("{} {}: ", t.marks.note, s.note), t.dim()),
+            Span::raw(first.to_string()),
+        ]));
+        for l in note_lines.take(2) {
+            below.push(Line::from(format!("  {l}")));
+        }
+    }
+    for r in record
+        .recommendations
+        .iter()
+        .filter(|r| r.question.as_deref() == Some(q.id.as_str()) && !r.dropped)
+    {
+        if let Some(text) = &r.text {
+            below.push(Line::from(vec![
+                Span::styled(format!("{}: ", s.own_recommendation), t.dim()),
+                Span::raw(text.clone()),
+            ]));
+        }
+    }
+
+    let want = u16::try_from(wrapped_height(&below, inner.width))
+        .unwrap_or(u16::MAX)
+        .saturating_add(1);
+    let cap = inner.height.saturating_sub(3).max(1);
+    let [top, bottom] = inner.layout(&Layout::vertical([
+        Constraint::Min(2),
+        Constraint::Length(want.min(cap)),
+    ]));
+    frame.render_widget(
+        Paragraph::new(details).wrap(Wrap { trim: false }),
+        top,
+    );
+    let mut with_rule = vec![Line::from(Span::styled(
+        t.border.horizontal_top.repeat(usize::from(bottom.width)),
+        t.dim(),
+    ))];
+    with_rule.extend(below);
+    frame.render_widget(
+        Paragraph::new(with_rule).wrap(Wrap { trim: false }),
+        bottom,
+    );
+}
+
+/// How many rows lines take when wrapped at `width` (an estimate by display width).
+pub fn wrapped_height(lines: &[Line], width: u16) -> usize {
+    let width = usize::from(width.max(1));
+    lines
+        .iter()
+        .map(|l| l.width().div_ceil(width).max(1))
+        .sum()
+}

@@ -1,0 +1,230 @@
+//! The overlays: help (from the key table), search, option list, answer input, note
+//! editor, recommendation editor.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Clear, List, ListItem, ListState, Paragraph, Row, Table};
+use unicode_width::UnicodeWidthStr;
+
+use super::{block, tr};
+use crate::checklist::{Priority, QuestionType};
+use crate::tui::app::App;
+use crate::tui::editors::Overlay;
+use crate::tui::keys::{self, Screen};
+
+/// The hint line of an overlay whose keys have no short hints in the table.
+pub fn hint(app: &App) -> &'static str {
+    let s = app.strings();
+    match &app.overlay {
+        Overlay::Note(_) => s.note_hint,
+        Overlay::Options(_) => s.options_hint,
+        Overlay::Recommendation(_) => s.recommendation_hint,
+        Overlay::Line(_) | Overlay::Search(_) | Overlay::Help(_) => s.editor_hint,
+        Overlay::None => match app.mode {
+            crate::tui::app::Mode::Header => s.header_hint,
+            _ => s.summary_hint,
+        },
+    }
+}
+
+fn popup(area: Rect, width: u16, height: Constraint) -> Rect {
+    area.centered(Constraint::Percentage(width), height)
+}
+
+/// Draws the overlay, if any, over `area`.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    match &app.overlay {
+        Overlay::None => {}
+        Overlay::Help(screen) => draw_help(frame, area, app, *screen),
+        Overlay::Search(state) => draw_search(frame, area, app, state),
+        Overlay::Options(editor) => draw_options(frame, area, app, editor),
+        Overlay::Line(textarea) => {
+            let s = app.strings();
+            let kind = app.session.current().map(|(_, q)| q.kind);
+            let mut title = match kind {
+                Some(QuestionType::Number) => s.edit_number.to_string(),
+                Some(QuestionType::Date) => s.edit_date.to_string(),
+                _ => s.edit_text.to_string(),
+            };
+            if let Some((_, q)) = app.session.current() {
+                if let Some(u) = &q.unit {
+                    title.push_str(&format!(" [{}]", tr(u, app.lang)));
+                }
+                if q.min.is_some() || q.max.is_some() {
+                    let f = |v: Option<f64>| v.map(crate::tui::app::format_number).unwrap_or_default();
+                    title.push_str(&format!(" {}..{}", f(q.min), f(q.max)));
+                }
+            }
+            let r = popup(area, 90, Constraint::Length(3));
+            frame.render_widget(Clear, r);
+            let b = block(format!(" {title} "), &app.theme);
+            let inner = b.inner(r);
+            frame.render_widget(b, r);
+            frame.render_widget(textarea, inner);
+        }
+        Overlay::Note(editor) => {
+            let s = app.strings();
+            let title = match &editor.target {
+                crate::tui::persist::NoteTarget::General => s.general_notes.to_string(),
+                crate::tui::persist::NoteTarget::Question(id) => {
+                    let prompt = app
+                        .session
+                        .record()
+                        .checklist
+                        .question(id)
+                        .map(|q| tr(&q.prompt, app.lang).to_string())
+                        .unwrap_or_default();
+                    format!("{}: {prompt}", s.note)
+                }
+            };
+            let r = popup(area, 94, Constraint::Percentage(90));
+            frame.render_widget(Clear, r);
+            let b = block(format!(" {title} "), &app.theme);
+            let inner = b.inner(r);
+            frame.render_widget(b, r);
+            frame.render_widget(&editor.area, inner);
+        }
+        Overlay::Recommendation(editor) => {
+            let s = app.strings();
+            let p = match editor.priority {
+                Priority::High => s.priorities[0],
+                Priority::Medium => s.priorities[1],
+                Priority::Low => s.priorities[2],
+            };
+            let r = popup(area, 90, Constraint::Length(3));
+            frame.render_widget(Clear, r);
+            let b = block(
+                format!(" {} ({}: {p}) ", s.own_recommendation, s.priority),
+                &app.theme,
+            );
+            let inner = b.inner(r);
+            frame.render_widget(b, r);
+            frame.render_widget(&editor.area, inner);
+        }
+    }
+}
+
+fn draw_help(frame: &mut Frame, area: Rect, app: &App, screen: Screen) {
+    let s = app.strings();
+    let t = &app.theme;
+    let rows: Vec<Row> = keys::bindings(screen)
+        .map(|b| {
+            Row::new(vec![
+                Cell::from(Span::styled(b.label, t.title())),
+                Cell::from(b.describe(app.lang)),
+            ])
+        })
+        .collect();
+    let label_w = keys::bindings(screen)
+        .map(|b| b.label.width())
+        .max()
+        .unwrap_or(8);
+    let height = u16::try_from(rows.len()).unwrap_or(u16::MAX).saturating_add(2);
+    let r = popup(area, 96, Constraint::Length(height));
+    frame.render_widget(Clear, r);
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(u16::try_from(label_w).unwrap_or(12)),
+            Constraint::Fill(1),
+        ],
+    )
+    .column_spacing(2)
+    .block(block(format!(" {} ", s.help), t));
+    frame.render_widget(table, r);
+}
+
+fn draw_search(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    state: &crate::tui::editors::SearchState,
+) {
+    let s = app.strings();
+    let t = &app.theme;
+    let r = popup(area, 94, Constraint::Percentage(90));
+    frame.render_widget(Clear, r);
+    let b = block(format!(" {} ", s.search), t);
+    let inner = b.inner(r);
+    frame.render_widget(b, r);
+    let [query, list_area] = inner.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("/ ", t.title()),
+            Span::raw(state.query.clone()),
+            Span::styled("_", t.selected()),
+        ])),
+        query,
+    );
+    let checklist = &app.session.record().checklist;
+    let items: Vec<ListItem> = state
+        .results
+        .iter()
+        .filter_map(|id| checklist.questions().find(|(_, q)| q.id == *id))
+        .map(|(si, q)| {
+            ListItem::new(Line::from(vec![
+                Span::styled(format!("{}. ", si + 1), t.dim()),
+                Span::raw(tr(&q.prompt, app.lang).to_string()),
+            ]))
+        })
+        .collect();
+    if items.is_empty() && !state.query.trim().is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(s.no_matches, t.dim())),
+            list_area,
+        );
+        return;
+    }
+    let mut ls = ListState::default().with_selected(Some(state.cursor));
+    frame.render_stateful_widget(
+        List::new(items).highlight_style(t.selected()),
+        list_area,
+        &mut ls,
+    );
+}
+
+fn draw_options(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    editor: &crate::tui::editors::OptionsEditor,
+) {
+    let s = app.strings();
+    let t = &app.theme;
+    let Some((_, q)) = app.session.current() else {
+        return;
+    };
+    let options = app.session.record().checklist.options_of(q);
+    let items: Vec<ListItem> = options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let chosen = editor.chosen.get(i).copied().unwrap_or(false);
+            let key = if i < 9 { format!("{}", i + 1) } else { " ".into() };
+            ListItem::new(Line::from(vec![
+                Span::styled(format!(" {key} "), t.title()),
+                Span::raw(format!(
+                    "{} ",
+                    if chosen { t.marks.chosen } else { t.marks.unchosen }
+                )),
+                Span::raw(tr(&o.label, app.lang).to_string()),
+            ]))
+        })
+        .collect();
+    let height = u16::try_from(items.len()).unwrap_or(u16::MAX).saturating_add(2);
+    let r = popup(area, 90, Constraint::Length(height));
+    frame.render_widget(Clear, r);
+    let title = format!(" {}: {} ", s.edit_options, tr(&q.prompt, app.lang));
+    let mut ls = ListState::default().with_selected(Some(editor.cursor));
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(block(title, t))
+            .highlight_style(t.selected()),
+        r,
+        &mut ls,
+    );
+}
