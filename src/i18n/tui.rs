@@ -12,7 +12,7 @@ pub struct TuiStrings {
     pub section: &'static str,
     /// "Question" (before "3 of 20").
     pub question: &'static str,
-    /// "of" in "3 of 20".
+    /// Between the numbers in "3 of 20" (with its spaces).
     pub of: &'static str,
     /// "answered" in the progress line.
     pub answered: &'static str,
@@ -126,7 +126,7 @@ pub struct TuiStrings {
 pub const EN: TuiStrings = TuiStrings {
     section: "Section",
     question: "Question",
-    of: "of",
+    of: " of ",
     answered: "answered",
     required: "required",
     required_mark: "*",

@@ -192,6 +192,14 @@ impl App {
 
     /// Handles one terminal event.
     pub fn handle(&mut self, event: Event) -> Control {
+        let control = self.dispatch(event);
+        if self.save_error.is_some() {
+            self.save();
+        }
+        control
+    }
+
+    fn dispatch(&mut self, event: Event) -> Control {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.key(key),
             Event::Paste(text) => {
@@ -205,6 +213,9 @@ impl App {
     /// Called when no key came for a while: saves a note being typed if due.
     pub fn tick(&mut self, now: Instant) {
         self.autosave_note(now, false);
+        if self.save_error.is_some() {
+            self.save();
+        }
     }
 
     /// How long the loop may wait for a key before calling `tick`.

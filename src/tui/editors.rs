@@ -147,7 +147,7 @@ mod tests {
         assert_eq!(text_of(&t), "Ban Chỉ đạo\nDòng 2");
         feed(&mut t, KeyEvent::new(KeyCode::Char('ế'), KeyModifiers::NONE), true);
         paste(&mut t, " dán\x1b[2J vào\r\nnữa", true);
-        assert_eq!(text_of(&t), "Ban Chỉ đạo\nDòng 2ế dán vào\nnữa");
+        assert_eq!(text_of(&t), "Ban Chỉ đạo\nDòng 2ế dán[2J vào\nnữa");
     }
 
     #[test]

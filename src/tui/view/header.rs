@@ -61,7 +61,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             frame.render_widget(&app.header.area, value_area);
         } else {
             let value = record.header.get(&field.id).cloned().unwrap_or_default();
-            frame.render_widget(Paragraph::new(value), value_area);
+            frame.render_widget(Paragraph::new(crate::sanitize::line(&value)), value_area);
         }
     }
     if let Some(help) = fields.get(app.header.focus).and_then(|f| f.help.as_ref()) {

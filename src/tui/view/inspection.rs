@@ -37,9 +37,9 @@ fn draw_top(frame: &mut Frame, area: Rect, app: &App) {
     let (n, m) = app.session.position();
     let p = app.session.progress();
     let dot = format!(" {} ", t.marks.dot);
-    let title = crate::sanitize::line(tr(&app.session.record().checklist.title, app.lang));
+    let title = tr(&app.session.record().checklist.title, app.lang);
     let line = Line::from(vec![
-        Span::styled(format!("{} {n} {} {m}", s.question, s.of), t.title()),
+        Span::styled(format!("{} {n}{}{m}", s.question, s.of), t.title()),
         Span::raw(dot.clone()),
         Span::raw(format!("{} {}/{}", s.answered, p.answered, p.total)),
         Span::raw(dot.clone()),
@@ -74,7 +74,7 @@ fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
         .sections
         .get(si)
         .map(|sec| tr(&sec.title, lang))
-        .unwrap_or("");
+        .unwrap_or_default();
     let title = format!(
         " {} {}/{}: {section_title} ",
         s.section,
@@ -94,11 +94,11 @@ fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
     details.push(Line::from(prompt));
     if let Some(g) = &q.guidance {
         details.push(Line::from(Span::styled(format!("{}:", s.guidance), t.dim())));
-        details.extend(lines_of(tr(g, lang), ratatui::style::Style::new()));
+        details.extend(lines_of(g.get(lang.code()), ratatui::style::Style::new()));
     }
     if let Some(b) = &q.basis {
         details.push(Line::from(Span::styled(format!("{}:", s.basis), t.dim())));
-        details.extend(lines_of(tr(b, lang), ratatui::style::Style::new()));
+        details.extend(lines_of(b.get(lang.code()), ratatui::style::Style::new()));
     }
     if !q.evidence.is_empty() {
         details.push(Line::from(Span::styled(format!("{}:", s.evidence), t.dim())));
@@ -150,10 +150,10 @@ fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
             let shown = match value {
                 None => Span::styled(s.no_answer, t.dim()),
                 Some(AnswerValue::Number(n)) => {
-                    let unit = q.unit.as_ref().map(|u| tr(u, lang)).unwrap_or("");
+                    let unit = q.unit.as_ref().map(|u| tr(u, lang)).unwrap_or_default();
                     Span::styled(format!("{} {unit}", format_number(*n)), t.good())
                 }
-                Some(AnswerValue::Text(v)) => Span::styled(v.clone(), t.good()),
+                Some(AnswerValue::Text(v)) => Span::styled(crate::sanitize::line(v), t.good()),
                 Some(AnswerValue::Multi(vs)) => Span::styled(vs.join(", "), t.good()),
             };
             below.push(Line::from(vec![
@@ -173,10 +173,10 @@ fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
         let first = note_lines.next().unwrap_or("");
         below.push(Line::from(vec![
             Span::styled(format!("{} {}: ", t.marks.note, s.note), t.dim()),
-            Span::raw(first.to_string()),
+            Span::raw(crate::sanitize::line(first)),
         ]));
         for l in note_lines.take(2) {
-            below.push(Line::from(format!("  {l}")));
+            below.push(Line::from(format!("  {}", crate::sanitize::line(l))));
         }
     }
     for r in record
@@ -187,7 +187,7 @@ fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
         if let Some(text) = &r.text {
             below.push(Line::from(vec![
                 Span::styled(format!("{}: ", s.own_recommendation), t.dim()),
-                Span::raw(text.clone()),
+                Span::raw(crate::sanitize::line(text)),
             ]));
         }
     }
@@ -196,9 +196,11 @@ fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
         .unwrap_or(u16::MAX)
         .saturating_add(1);
     let cap = inner.height.saturating_sub(3).max(1);
-    let [top, bottom] = inner.layout(&Layout::vertical([
-        Constraint::Min(2),
+    let details_h = u16::try_from(wrapped_height(&details, inner.width)).unwrap_or(u16::MAX);
+    let [top, bottom, _] = inner.layout(&Layout::vertical([
+        Constraint::Max(details_h.max(2)),
         Constraint::Length(want.min(cap)),
+        Constraint::Fill(1),
     ]));
     frame.render_widget(
         Paragraph::new(details).wrap(Wrap { trim: false }),

@@ -106,14 +106,15 @@ pub fn block<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> {
         .title_style(theme.title())
 }
 
-/// A checklist text in the UI language.
-pub fn tr(text: &Text, lang: Lang) -> &str {
-    text.get(lang.code())
+/// A checklist text in the UI language, made inert (one line).
+pub fn tr(text: &Text, lang: Lang) -> String {
+    crate::sanitize::line(text.get(lang.code()))
 }
 
-/// Lines of a multi-line string, each styled.
+/// Lines of a multi-line string, each made inert and styled.
 pub fn lines_of(text: &str, style: Style) -> Vec<Line<'static>> {
-    text.split('\n')
+    crate::sanitize::multiline(text)
+        .split('\n')
         .map(|l| Line::from(Span::styled(l.to_string(), style)))
         .collect()
 }

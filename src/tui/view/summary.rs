@@ -89,7 +89,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             is_flagged(checklist, q, v).then(|| {
                 let mut text = format!("{} {}", t.marks.flagged, tr(&q.prompt, lang));
                 if !a.note.is_empty() {
-                    text.push_str(&format!(" {} {}", t.marks.dot, a.note.replace('\n', " ")));
+                    text.push_str(&format!(" {} {}", t.marks.dot, crate::sanitize::line(&a.note)));
                 }
                 Line::from(text)
             })
@@ -119,7 +119,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .recommendations
         .iter()
         .filter(|r| !r.dropped)
-        .filter_map(|r| r.text.as_ref().map(|text| Line::from(format!("- {text}"))))
+        .filter_map(|r| {
+            r.text
+                .as_ref()
+                .map(|text| Line::from(format!("- {}", crate::sanitize::line(text))))
+        })
         .collect();
     list(s.recommendations, own);
     let p = Paragraph::new(lines)
