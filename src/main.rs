@@ -95,9 +95,11 @@ enum AggregateFormat {
 fn run(cli: Cli) -> Outcome {
     let ctx = Context::resolve(cli.data_dir, cli.lang.as_deref())?;
     match cli.command {
-        None => app::not_built("(start screen)"),
-        Some(Command::New { .. }) => app::not_built("new"),
-        Some(Command::Resume { .. }) => app::not_built("resume"),
+        None => app::inspect::start(&ctx),
+        Some(Command::New { checklist, set }) => app::inspect::new(&ctx, &checklist, &set),
+        Some(Command::Resume { record, read_only }) => {
+            app::inspect::resume(&ctx, record.as_deref(), read_only)
+        }
         Some(Command::List { .. }) => app::not_built("list"),
         Some(Command::Checklists) => app::not_built("checklists"),
         Some(Command::Validate { .. }) => app::not_built("validate"),

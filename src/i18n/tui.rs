@@ -242,6 +242,35 @@ pub const VI: TuiStrings = TuiStrings {
     no_question: "Bộ câu hỏi này không có câu nào hiển thị.",
 };
 
+/// A refused session command, in the UI language.
+pub fn session_error(lang: Lang, e: &crate::session::SessionError) -> String {
+    use crate::session::SessionError as E;
+    let fmt = crate::tui::app::format_number;
+    let range = |min: &Option<f64>, max: &Option<f64>| {
+        format!(
+            "{}..{}",
+            min.map(fmt).unwrap_or_default(),
+            max.map(fmt).unwrap_or_default()
+        )
+    };
+    let text = match (lang, e) {
+        (Lang::En, E::OutOfRange { min, max }) => format!("out of range ({})", range(min, max)),
+        (Lang::En, other) => other.to_string(),
+        (Lang::Vi, E::NotANumber(s)) => format!("không phải là số: {s}"),
+        (Lang::Vi, E::NotInteger) => "cần một số nguyên".into(),
+        (Lang::Vi, E::OutOfRange { min, max }) => {
+            format!("ngoài khoảng cho phép ({})", range(min, max))
+        }
+        (Lang::Vi, E::BadDate(s)) => format!("không phải ngày (YYYY-MM-DD): {s}"),
+        (Lang::Vi, E::NoSuchOption(s)) => format!("không có phương án {s}"),
+        (Lang::Vi, E::NotAnswerable) => "câu này không nhận câu trả lời như vậy".into(),
+        (Lang::Vi, E::Unknown(s)) => format!("không rõ: {s}"),
+        (Lang::Vi, E::NothingToUndo) => VI.nothing_to_undo.into(),
+        (Lang::Vi, E::ReadOnly) => VI.read_only.into(),
+    };
+    crate::sanitize::line(&text)
+}
+
 /// The strings for a language.
 pub fn strings(lang: Lang) -> &'static TuiStrings {
     match lang {

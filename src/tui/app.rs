@@ -255,12 +255,7 @@ impl App {
     }
 
     fn describe_error(&self, e: &SessionError) -> String {
-        let s = self.strings();
-        match e {
-            SessionError::NothingToUndo => s.nothing_to_undo.to_string(),
-            SessionError::ReadOnly => s.read_only.to_string(),
-            other => crate::sanitize::line(&other.to_string()),
-        }
+        crate::i18n::tui::session_error(self.lang, e)
     }
 
     fn set_pending(&self, pending: Option<(NoteTarget, String)>) {

