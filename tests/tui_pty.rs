@@ -134,3 +134,140 @@ fn a_whole_inspection_then_resume_at_the_same_place() {
     assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
     let _ = path;
 }
+
+/// Starts an inspection past the title page and opens the note editor with some text typed.
+fn typing_a_note(data: &Path, checklist: &Path) -> Pty {
+    let cl = checklist.to_str().unwrap();
+    let mut p = Pty::spawn(
+        &["--lang", "vi", "new", cl, "--set", "organisation=Sở Nội vụ"],
+        data,
+        &[],
+        80,
+        24,
+    );
+    p.wait_for("Trang thông tin", 10);
+    p.send(ESC);
+    p.wait_for("Câu 1/6", 5);
+    p.send("1");
+    p.wait_for("Câu 2/6", 5);
+    p.send("n");
+    p.wait_for("Ghi chú: Số cuộc họp", 5);
+    p.type_slowly("Họp chưa đều, thiếu biên bản");
+    p.wait_for("thiếu biên bản", 5);
+    p
+}
+
+fn signal(p: &Pty, sig: i32) {
+    // SAFETY: sending a signal to our own child.
+    let rc = unsafe { libc::kill(p.pid(), sig) };
+    assert_eq!(rc, 0);
+}
+
+#[test]
+fn sighup_while_typing_a_note_saves_the_note() {
+    let (dir, checklist) = setup();
+    let mut p = typing_a_note(dir.path(), &checklist);
+    signal(&p, libc::SIGHUP);
+    assert!(p.wait_exit(Duration::from_secs(2)).is_some(), "exits within 2 s");
+    let (_, r) = the_record(dir.path());
+    assert_eq!(r.answers["meetings"].note, "Họp chưa đều, thiếu biên bản");
+    assert_eq!(r.answers["steering"].value, Some(AnswerValue::Text("yes".into())));
+    assert_eq!(r.header["organisation"], "Sở Nội vụ");
+}
+
+#[test]
+fn sigterm_saves_and_restores_the_terminal() {
+    let (dir, checklist) = setup();
+    let mut p = typing_a_note(dir.path(), &checklist);
+    signal(&p, libc::SIGTERM);
+    assert!(p.wait_exit(Duration::from_secs(2)).is_some(), "exits within 2 s");
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(!p.alternate_screen(), "left the alternate screen");
+    let (_, r) = the_record(dir.path());
+    assert_eq!(r.answers["meetings"].note, "Họp chưa đều, thiếu biên bản");
+}
+
+#[test]
+fn closing_the_pty_ends_the_process_within_two_seconds_with_the_note_on_disk() {
+    let (dir, checklist) = setup();
+    let mut p = typing_a_note(dir.path(), &checklist);
+    let started = std::time::Instant::now();
+    p.close();
+    let code = p.wait_exit(Duration::from_secs(2));
+    assert!(code.is_some(), "still running {:?} after the pty closed", started.elapsed());
+    let (_, r) = the_record(dir.path());
+    assert_eq!(r.answers["meetings"].note, "Họp chưa đều, thiếu biên bản");
+}
+
+#[test]
+fn resizing_to_one_cell_and_back_redraws() {
+    let (dir, checklist) = setup();
+    let cl = checklist.to_str().unwrap();
+    let mut p = Pty::spawn(
+        &["--lang", "en", "new", cl, "--set", "organisation=X"],
+        dir.path(),
+        &[],
+        80,
+        24,
+    );
+    p.wait_for("Title page", 10);
+    p.send(ESC);
+    p.wait_for("Question 1 of 6", 5);
+    p.resize(1, 1);
+    std::thread::sleep(Duration::from_millis(300));
+    p.resize(30, 8);
+    p.wait_for("Terminal", 5);
+    p.resize(120, 40);
+    p.wait_for("Outline", 5);
+    p.wait_for("Question 1 of 6", 5);
+    p.send("q");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0), "{}", p.screen());
+}
+
+#[test]
+fn no_color_and_ascii_marks() {
+    let (dir, checklist) = setup();
+    let cl = checklist.to_str().unwrap();
+    let mut p = Pty::spawn(
+        &["--lang", "en", "new", cl, "--set", "organisation=X"],
+        dir.path(),
+        &[("NO_COLOR", "1"), ("ONSITE_ASCII", "1")],
+        100,
+        24,
+    );
+    p.wait_for("Title page", 10);
+    p.send(ESC);
+    p.wait_for("Question 1 of 6", 5);
+    p.send("1");
+    p.wait_for("Question 2 of 6", 5);
+    let screen = p.screen();
+    assert!(screen.contains("+ Has a steering committee"), "{screen}");
+    assert!(!screen.contains('│') && !screen.contains('✓'), "{screen}");
+    let raw = String::from_utf8_lossy(&p.raw()).to_string();
+    let colours = sgr_colours(&raw);
+    assert!(colours.is_empty(), "colour codes under NO_COLOR: {colours:?}");
+    p.send("q");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+}
+
+/// The SGR sequences (`ESC[...m`) that set a foreground or background colour.
+fn sgr_colours(raw: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = raw;
+    while let Some(i) = rest.find("\x1b[") {
+        rest = &rest[i + 2..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == ';'))
+            .unwrap_or(rest.len());
+        if rest[end..].starts_with('m') {
+            let params = &rest[..end];
+            let colour = params.split(';').any(|p| {
+                matches!(p.parse::<u32>(), Ok(30..=37 | 38 | 40..=47 | 48 | 90..=97 | 100..=107))
+            });
+            if colour {
+                out.push(params.to_string());
+            }
+        }
+    }
+    out
+}

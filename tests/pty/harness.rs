@@ -58,13 +58,18 @@ impl Pty {
         }
         let child = pair.slave.spawn_command(cmd).expect("spawn onsite");
         drop(pair.slave);
-        let writer = pair.master.take_writer().expect("pty writer");
+        // Our own descriptors: portable-pty's writer sends "\n" and EOF when dropped,
+        // which a dropped SSH connection does not do.
         let master_fd = pair.master.as_raw_fd().expect("pty master fd");
-        // SAFETY: dup of a valid fd; the File owns the copy.
-        let fd = unsafe { libc::dup(master_fd) };
-        assert!(fd >= 0, "dup the pty master");
-        // SAFETY: fd is a fresh descriptor owned by nobody else.
-        let mut reader = unsafe { std::fs::File::from_raw_fd(fd) };
+        let dup = || {
+            // SAFETY: dup of a valid fd; the File owns the copy.
+            let fd = unsafe { libc::dup(master_fd) };
+            assert!(fd >= 0, "dup the pty master");
+            // SAFETY: fd is a fresh descriptor owned by nobody else.
+            unsafe { std::fs::File::from_raw_fd(fd) }
+        };
+        let writer: Box<dyn Write + Send> = Box::new(dup());
+        let mut reader = dup();
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let stop = Arc::new(AtomicBool::new(false));
@@ -176,10 +181,12 @@ impl Pty {
 
     /// Resizes the pty and the parser.
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        // Hold the parser while both change, so no frame is parsed at the wrong size.
+        let mut parser = self.parser.lock().unwrap();
+        parser.set_size(nz(rows), nz(cols));
         if let Some(m) = &self.master {
             m.resize(size(cols, rows)).expect("resize pty");
         }
-        self.parser.lock().unwrap().set_size(nz(rows), nz(cols));
     }
 
     /// Closes the master side (as a dropped SSH connection does).
