@@ -12,7 +12,10 @@ use onsite::tui::{Control, Mode, persist::lock};
 use pty::{app, press, screen, type_text};
 
 fn current(a: &onsite::tui::App) -> String {
-    a.session.current().map(|(_, q)| q.id.clone()).unwrap_or_default()
+    a.session
+        .current()
+        .map(|(_, q)| q.id.clone())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -95,13 +98,23 @@ fn answers_every_question_type_and_saves_each_change() {
     let r = lock(&saves.saves).last().cloned().expect("saved");
     let v = |id: &str| r.answers[id].value.clone();
     assert_eq!(v("steering"), Some(AnswerValue::Text("partial".into())));
-    assert_eq!(v("plan-detail"), Some(AnswerValue::Text("Kế hoạch năm 2026".into())));
+    assert_eq!(
+        v("plan-detail"),
+        Some(AnswerValue::Text("Kế hoạch năm 2026".into()))
+    );
     assert_eq!(v("meetings"), Some(AnswerValue::Number(12.0)));
     assert_eq!(
         v("channels"),
-        Some(AnswerValue::Multi(vec!["board".into(), "web".into(), "meeting".into()]))
+        Some(AnswerValue::Multi(vec![
+            "board".into(),
+            "web".into(),
+            "meeting".into()
+        ]))
     );
-    assert_eq!(v("last-conference"), Some(AnswerValue::Text("2026-10-01".into())));
+    assert_eq!(
+        v("last-conference"),
+        Some(AnswerValue::Text("2026-10-01".into()))
+    );
     assert_eq!(v("budget"), Some(AnswerValue::Text("no".into())));
     assert_eq!(a.session.progress().required_answered, 3);
 }
@@ -128,7 +141,12 @@ fn clear_undo_and_awaiting() {
     press(&mut a, KeyCode::Char('1'));
     press(&mut a, KeyCode::Char('k'));
     press(&mut a, KeyCode::Char('x'));
-    assert!(a.session.answer("steering").and_then(|x| x.value.as_ref()).is_none());
+    assert!(
+        a.session
+            .answer("steering")
+            .and_then(|x| x.value.as_ref())
+            .is_none()
+    );
     press(&mut a, KeyCode::Char('u'));
     assert_eq!(
         a.session.answer("steering").and_then(|x| x.value.clone()),
@@ -146,22 +164,38 @@ fn a_note_is_saved_while_typing_on_close_and_is_in_the_snapshot_before() {
     type_text(&mut a, "Đơn vị chưa ban hành");
     // not yet in the session, but in the shared snapshot the signal handler flushes
     let pending = lock(&a.shared()).pending_note.clone();
-    assert_eq!(pending.map(|p| p.1).as_deref(), Some("Đơn vị chưa ban hành"));
+    assert_eq!(
+        pending.map(|p| p.1).as_deref(),
+        Some("Đơn vị chưa ban hành")
+    );
     // after the autosave interval, a tick sets it into the record and saves
     a.tick(Instant::now() + Duration::from_secs(3));
-    assert_eq!(lock(&saves.saves).last().unwrap().answers["steering"].note, "Đơn vị chưa ban hành");
+    assert_eq!(
+        lock(&saves.saves).last().unwrap().answers["steering"].note,
+        "Đơn vị chưa ban hành"
+    );
     press(&mut a, KeyCode::Enter);
     type_text(&mut a, "quy chế");
-    a.handle(Event::Paste("\u{1b}]52;c;eA==\u{7} (dán) Ban Chi\u{309} \u{111}a\u{323}o".into()));
+    a.handle(Event::Paste(
+        "\u{1b}]52;c;eA==\u{7} (dán) Ban Chi\u{309} \u{111}a\u{323}o".into(),
+    ));
     press(&mut a, KeyCode::Esc);
-    let note = lock(&saves.saves).last().unwrap().answers["steering"].note.clone();
-    assert_eq!(note, "Đơn vị chưa ban hành\nquy chế]52;c;eA== (dán) Ban Chỉ đạo");
+    let note = lock(&saves.saves).last().unwrap().answers["steering"]
+        .note
+        .clone();
+    assert_eq!(
+        note,
+        "Đơn vị chưa ban hành\nquy chế]52;c;eA== (dán) Ban Chỉ đạo"
+    );
     assert!(lock(&a.shared()).pending_note.is_none());
     // general notes
     press(&mut a, KeyCode::Char('N'));
     type_text(&mut a, "Biên bản họp");
     press(&mut a, KeyCode::Esc);
-    assert_eq!(lock(&saves.saves).last().unwrap().general_notes, "Biên bản họp");
+    assert_eq!(
+        lock(&saves.saves).last().unwrap().general_notes,
+        "Biên bản họp"
+    );
 }
 
 #[test]
@@ -173,7 +207,10 @@ fn the_signal_flush_writes_a_half_typed_note() {
     lock(&shared)
         .flush(chrono::DateTime::parse_from_rfc3339("2026-11-25T10:05:00+07:00").unwrap())
         .expect("flush");
-    assert_eq!(lock(&saves.saves).last().unwrap().answers["steering"].note, "đang gõ dở");
+    assert_eq!(
+        lock(&saves.saves).last().unwrap().answers["steering"].note,
+        "đang gõ dở"
+    );
 }
 
 #[test]
@@ -188,7 +225,11 @@ fn search_ignores_diacritics_and_jumps() {
     type_text(&mut a, "ban chi dao");
     press(&mut a, KeyCode::Down);
     press(&mut a, KeyCode::Enter);
-    assert_eq!(current(&a), "meetings", "second match: decomposed text in the fixture");
+    assert_eq!(
+        current(&a),
+        "meetings",
+        "second match: decomposed text in the fixture"
+    );
     press(&mut a, KeyCode::Char('/'));
     press(&mut a, KeyCode::Esc);
     assert_eq!(current(&a), "meetings");
@@ -204,8 +245,14 @@ fn own_recommendation_with_priority() {
     press(&mut a, KeyCode::Enter);
     let r = lock(&saves.saves).last().cloned().unwrap();
     assert_eq!(r.recommendations.len(), 1);
-    assert_eq!(r.recommendations[0].text.as_deref(), Some("Ban hành quy chế mới"));
-    assert_eq!(r.recommendations[0].priority, Some(onsite::checklist::Priority::High));
+    assert_eq!(
+        r.recommendations[0].text.as_deref(),
+        Some("Ban hành quy chế mới")
+    );
+    assert_eq!(
+        r.recommendations[0].priority,
+        Some(onsite::checklist::Priority::High)
+    );
     assert_eq!(r.recommendations[0].question.as_deref(), Some("steering"));
 }
 
@@ -220,7 +267,13 @@ fn save_errors_are_shown_and_answers_kept_then_saved_once_it_works() {
     *lock(&saves.fail) = None;
     press(&mut a, KeyCode::Char('j'));
     assert!(!screen(&a, 80, 24).contains("NOT SAVED"));
-    assert!(lock(&saves.saves).last().unwrap().answers.contains_key("steering"));
+    assert!(
+        lock(&saves.saves)
+            .last()
+            .unwrap()
+            .answers
+            .contains_key("steering")
+    );
 }
 
 #[test]
@@ -248,17 +301,31 @@ fn summary_finish_warns_first_and_quit_keys() {
     type_text(&mut a, "ghi");
     assert_eq!(a.handle(ctrl_c), Control::Quit);
     assert_eq!(current(&a), "plan-detail");
-    assert_eq!(lock(&saves.saves).last().unwrap().answers["plan-detail"].note, "ghi");
+    assert_eq!(
+        lock(&saves.saves).last().unwrap().answers["plan-detail"].note,
+        "ghi"
+    );
 }
 
 #[test]
 fn no_panic_at_any_size() {
     let (mut a, _) = app(Lang::Vi, &[("organisation", "X")]);
     press(&mut a, KeyCode::Char('2'));
-    for (w, h) in [(1, 1), (5, 30), (200, 3), (39, 11), (40, 12), (80, 24), (250, 80)] {
+    for (w, h) in [
+        (1, 1),
+        (5, 30),
+        (200, 3),
+        (39, 11),
+        (40, 12),
+        (80, 24),
+        (250, 80),
+    ] {
         let text = screen(&a, w, h);
         if w < 40 || h < 12 {
-            assert!(w < 10 || h == 0 || text.contains("Cửa") || text.contains("nhỏ"), "{text}");
+            assert!(
+                w < 10 || h == 0 || text.contains("Cửa") || text.contains("nhỏ"),
+                "{text}"
+            );
         }
     }
     for open in ['n', '/', '?', 's'] {

@@ -101,7 +101,12 @@ fn a_whole_inspection_then_resume_at_the_same_place() {
     p.wait_for("12 cuộc", 5);
     // quit
     p.send("q");
-    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0), "{}", p.screen());
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(5)),
+        Some(0),
+        "{}",
+        p.screen()
+    );
     assert!(!p.alternate_screen(), "terminal restored");
     let (path, r) = the_record(data);
     assert!(p.screen().contains("onsite resume"), "{}", p.screen());
@@ -111,7 +116,10 @@ fn a_whole_inspection_then_resume_at_the_same_place() {
     assert_eq!(r.header["team"], "Nguyễn Văn An");
     let v = |id: &str| r.answers[id].value.clone();
     assert_eq!(v("steering"), Some(AnswerValue::Text("partial".into())));
-    assert_eq!(v("plan-detail"), Some(AnswerValue::Text("Kế hoạch 2026".into())));
+    assert_eq!(
+        v("plan-detail"),
+        Some(AnswerValue::Text("Kế hoạch 2026".into()))
+    );
     assert_eq!(v("meetings"), Some(AnswerValue::Number(12.0)));
     assert_eq!(
         v("channels"),
@@ -121,7 +129,10 @@ fn a_whole_inspection_then_resume_at_the_same_place() {
         r.answers["channels"].note,
         "Bảng tin cũ, chưa cập nhật\nBan Chỉ đạo hứa bổ sung"
     );
-    assert_eq!(v("last-conference"), Some(AnswerValue::Text("2026-10-01".into())));
+    assert_eq!(
+        v("last-conference"),
+        Some(AnswerValue::Text("2026-10-01".into()))
+    );
     assert_eq!(v("budget"), Some(AnswerValue::Text("no".into())));
     assert!(r.answers["budget"].awaiting_evidence);
     assert!(!r.answers.contains_key("info-note"));
@@ -168,10 +179,16 @@ fn sighup_while_typing_a_note_saves_the_note() {
     let (dir, checklist) = setup();
     let mut p = typing_a_note(dir.path(), &checklist);
     signal(&p, libc::SIGHUP);
-    assert!(p.wait_exit(Duration::from_secs(2)).is_some(), "exits within 2 s");
+    assert!(
+        p.wait_exit(Duration::from_secs(2)).is_some(),
+        "exits within 2 s"
+    );
     let (_, r) = the_record(dir.path());
     assert_eq!(r.answers["meetings"].note, "Họp chưa đều, thiếu biên bản");
-    assert_eq!(r.answers["steering"].value, Some(AnswerValue::Text("yes".into())));
+    assert_eq!(
+        r.answers["steering"].value,
+        Some(AnswerValue::Text("yes".into()))
+    );
     assert_eq!(r.header["organisation"], "Sở Nội vụ");
 }
 
@@ -180,7 +197,10 @@ fn sigterm_saves_and_restores_the_terminal() {
     let (dir, checklist) = setup();
     let mut p = typing_a_note(dir.path(), &checklist);
     signal(&p, libc::SIGTERM);
-    assert!(p.wait_exit(Duration::from_secs(2)).is_some(), "exits within 2 s");
+    assert!(
+        p.wait_exit(Duration::from_secs(2)).is_some(),
+        "exits within 2 s"
+    );
     std::thread::sleep(Duration::from_millis(100));
     assert!(!p.alternate_screen(), "left the alternate screen");
     let (_, r) = the_record(dir.path());
@@ -194,7 +214,11 @@ fn closing_the_pty_ends_the_process_within_two_seconds_with_the_note_on_disk() {
     let started = std::time::Instant::now();
     p.close();
     let code = p.wait_exit(Duration::from_secs(2));
-    assert!(code.is_some(), "still running {:?} after the pty closed", started.elapsed());
+    assert!(
+        code.is_some(),
+        "still running {:?} after the pty closed",
+        started.elapsed()
+    );
     let (_, r) = the_record(dir.path());
     assert_eq!(r.answers["meetings"].note, "Họp chưa đều, thiếu biên bản");
 }
@@ -221,7 +245,12 @@ fn resizing_to_one_cell_and_back_redraws() {
     p.wait_for("Outline", 5);
     p.wait_for("Question 1 of 6", 5);
     p.send("q");
-    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0), "{}", p.screen());
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(5)),
+        Some(0),
+        "{}",
+        p.screen()
+    );
 }
 
 #[test]
@@ -245,7 +274,10 @@ fn no_color_and_ascii_marks() {
     assert!(!screen.contains('│') && !screen.contains('✓'), "{screen}");
     let raw = String::from_utf8_lossy(&p.raw()).to_string();
     let colours = sgr_colours(&raw);
-    assert!(colours.is_empty(), "colour codes under NO_COLOR: {colours:?}");
+    assert!(
+        colours.is_empty(),
+        "colour codes under NO_COLOR: {colours:?}"
+    );
     p.send("q");
     assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
 }
@@ -262,7 +294,10 @@ fn sgr_colours(raw: &str) -> Vec<String> {
         if rest[end..].starts_with('m') {
             let params = &rest[..end];
             let colour = params.split(';').any(|p| {
-                matches!(p.parse::<u32>(), Ok(30..=37 | 38 | 40..=47 | 48 | 90..=97 | 100..=107))
+                matches!(
+                    p.parse::<u32>(),
+                    Ok(30..=37 | 38 | 40..=47 | 48 | 90..=97 | 100..=107)
+                )
             });
             if colour {
                 out.push(params.to_string());

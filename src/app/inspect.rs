@@ -14,7 +14,10 @@ use crate::i18n::Lang;
 use crate::i18n::tui::strings;
 use crate::record::{Record, Status};
 use crate::session::Session;
-use crate::tui::{App, Exit, MemoryPersist, Persist, QuitInfo, StartChoice, StartItem, StartKind, StartScreen, Theme, Tui};
+use crate::tui::{
+    App, Exit, MemoryPersist, Persist, QuitInfo, StartChoice, StartItem, StartKind, StartScreen,
+    Theme, Tui,
+};
 
 /// `onsite`: the start screen, then the chosen inspection.
 pub fn start(ctx: &Context) -> Outcome {
@@ -28,14 +31,20 @@ pub fn start(ctx: &Context) -> Outcome {
             key: r.id,
         })
         .collect();
-    items.extend(interim::checklists(&ctx.data_dir).into_iter().map(|(key, c)| {
-        StartItem {
-            kind: StartKind::New,
-            title: crate::sanitize::line(c.title.get(ctx.lang.code())),
-            detail: format!("{} {}", crate::sanitize::line(&c.id), crate::sanitize::line(&c.version)),
-            key,
-        }
-    }));
+    items.extend(
+        interim::checklists(&ctx.data_dir)
+            .into_iter()
+            .map(|(key, c)| StartItem {
+                kind: StartKind::New,
+                title: crate::sanitize::line(c.title.get(ctx.lang.code())),
+                detail: format!(
+                    "{} {}",
+                    crate::sanitize::line(&c.id),
+                    crate::sanitize::line(&c.version)
+                ),
+                key,
+            }),
+    );
     let theme = Theme::from_env();
     let mut screen = StartScreen::new(items, ctx.lang);
     let mut tui = enter()?;
@@ -164,7 +173,7 @@ mod interim {
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
             .filter_map(|p| load(&p).ok().map(|r| (p, r)))
             .collect();
-        out.sort_by(|a, b| b.1.updated_at.cmp(&a.1.updated_at));
+        out.sort_by_key(|b| std::cmp::Reverse(b.1.updated_at));
         out
     }
 
@@ -187,17 +196,33 @@ mod interim {
         match spec {
             Some(s) if Path::new(s).is_file() => Ok((PathBuf::from(s), load(Path::new(s))?)),
             Some(s) => {
-                let hits: Vec<_> = all.into_iter().filter(|(_, r)| r.id.starts_with(s)).collect();
+                let hits: Vec<_> = all
+                    .into_iter()
+                    .filter(|(_, r)| r.id.starts_with(s))
+                    .collect();
                 match hits.len() {
-                    1 => Ok(hits.into_iter().next().ok_or_else(|| Failure::user("no record"))?),
-                    0 => Err(Failure::user(format!("no record matches `{}`", crate::sanitize::line(s)))),
-                    n => Err(Failure::user(format!("{n} records match `{}`; give more of the id", crate::sanitize::line(s)))),
+                    1 => Ok(hits
+                        .into_iter()
+                        .next()
+                        .ok_or_else(|| Failure::user("no record"))?),
+                    0 => Err(Failure::user(format!(
+                        "no record matches `{}`",
+                        crate::sanitize::line(s)
+                    ))),
+                    n => Err(Failure::user(format!(
+                        "{n} records match `{}`; give more of the id",
+                        crate::sanitize::line(s)
+                    ))),
                 }
             }
             None => all
                 .into_iter()
                 .find(|(_, r)| r.status == Status::InProgress)
-                .ok_or_else(|| Failure::user("no unfinished inspection to resume; start one with `onsite new CHECKLIST`")),
+                .ok_or_else(|| {
+                    Failure::user(
+                        "no unfinished inspection to resume; start one with `onsite new CHECKLIST`",
+                    )
+                }),
         }
     }
 
@@ -223,12 +248,19 @@ mod interim {
                 .into_iter()
                 .find(|(_, c)| c.id == spec)
                 .map(|(p, _)| PathBuf::from(p))
-                .ok_or_else(|| Failure::user(format!("no checklist `{}`", crate::sanitize::line(spec))))?
+                .ok_or_else(|| {
+                    Failure::user(format!("no checklist `{}`", crate::sanitize::line(spec)))
+                })?
         };
         let text = std::fs::read_to_string(&path)
             .map_err(|e| Failure::user(format!("cannot read {}: {e}", path.display())))?;
         let mut c: Checklist = serde_json::from_str(&text).map_err(|e| {
-            Failure::user(format!("{}:{}:{}: {e}", path.display(), e.line(), e.column()))
+            Failure::user(format!(
+                "{}:{}:{}: {e}",
+                path.display(),
+                e.line(),
+                e.column()
+            ))
         })?;
         for s in &mut c.sections {
             s.title.map_strings(&crate::sanitize::line);
@@ -253,7 +285,11 @@ mod interim {
     }
 
     /// Creates and saves a new record.
-    pub fn create(ctx: &Context, spec: &str, sets: &[String]) -> Result<(PathBuf, Record), Failure> {
+    pub fn create(
+        ctx: &Context,
+        spec: &str,
+        sets: &[String],
+    ) -> Result<(PathBuf, Record), Failure> {
         let checklist = checklist(&ctx.data_dir, spec)?;
         let now = chrono::Local::now().fixed_offset();
         let mut header = indexmap::IndexMap::new();
@@ -272,12 +308,18 @@ mod interim {
                 .split_once('=')
                 .ok_or_else(|| Failure::usage(format!("--set {s}: expected FIELD=VALUE")))?;
             if !checklist.header.iter().any(|f| f.id == k) {
-                return Err(Failure::usage(format!("--set {k}: the checklist has no such header field")));
+                return Err(Failure::usage(format!(
+                    "--set {k}: the checklist has no such header field"
+                )));
             }
             header.insert(k.to_string(), crate::sanitize::line(v));
         }
         let org = header.get("organisation").cloned().unwrap_or_default();
-        let base = format!("{}-{}", now.format("%Y%m%d-%H%M"), slug(if org.is_empty() { &checklist.id } else { &org }));
+        let base = format!(
+            "{}-{}",
+            now.format("%Y%m%d-%H%M"),
+            slug(if org.is_empty() { &checklist.id } else { &org })
+        );
         let dir = records_dir(&ctx.data_dir);
         std::fs::create_dir_all(&dir)
             .map_err(|e| Failure::user(format!("cannot create {}: {e}", dir.display())))?;
@@ -298,7 +340,10 @@ mod interim {
             header,
             answers: Default::default(),
             general_notes: String::new(),
-            position: Position { screen: Screen::Header, question: None },
+            position: Position {
+                screen: Screen::Header,
+                question: None,
+            },
             recommendations: Vec::new(),
             extra: Default::default(),
         };

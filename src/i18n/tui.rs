@@ -288,7 +288,9 @@ mod tests {
         let (en, vi) = (strings(Lang::En), strings(Lang::Vi));
         assert_ne!(en.question, vi.question);
         assert_ne!(en.too_small, vi.too_small);
-        for s in [vi.section, vi.note, vi.summary, en.section, en.note, en.summary] {
+        for s in [
+            vi.section, vi.note, vi.summary, en.section, en.note, en.summary,
+        ] {
             assert!(!s.is_empty());
         }
     }

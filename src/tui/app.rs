@@ -8,9 +8,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
 
-use super::editors::{
-    self, NoteEditor, OptionsEditor, Overlay, RecommendationEditor, SearchState,
-};
+use super::editors::{self, NoteEditor, OptionsEditor, Overlay, RecommendationEditor, SearchState};
 use super::keys::{self, Action, Screen};
 use super::persist::{NoteTarget, Persist, Shared, SharedHandle, lock};
 use super::theme::Theme;
@@ -312,13 +310,11 @@ impl App {
                 self.open_note(NoteTarget::General, &text);
             }
             Action::Awaiting => drop(self.apply(Command::ToggleAwaiting)),
-            Action::Recommend => {
-                if self.current_id().is_some() {
-                    self.overlay = Overlay::Recommendation(Box::new(RecommendationEditor {
-                        area: editors::textarea("", false),
-                        priority: Priority::Medium,
-                    }));
-                }
+            Action::Recommend if self.current_id().is_some() => {
+                self.overlay = Overlay::Recommendation(Box::new(RecommendationEditor {
+                    area: editors::textarea("", false),
+                    priority: Priority::Medium,
+                }));
             }
             Action::Search => self.overlay = Overlay::Search(SearchState::default()),
             Action::Summary => {
@@ -327,10 +323,8 @@ impl App {
                 self.finish_armed = false;
                 let _ = self.apply(Command::SetScreen(RecordScreen::Summary));
             }
-            Action::TitlePage => {
-                if !self.session.record().checklist.header.is_empty() {
-                    self.open_header(0);
-                }
+            Action::TitlePage if !self.session.record().checklist.header.is_empty() => {
+                self.open_header(0);
             }
             Action::Help => self.overlay = Overlay::Help(Screen::Inspection),
             Action::Quit => return Control::Quit,
@@ -530,7 +524,7 @@ impl App {
                     Some(AnswerValue::Number(n)) => format_number(n),
                     _ => String::new(),
                 };
-                self.overlay = Overlay::Line(editors::textarea(&text, false));
+                self.overlay = Overlay::Line(Box::new(editors::textarea(&text, false)));
             }
             QuestionType::Info => {
                 let _ = self.apply(Command::Next);
@@ -622,17 +616,16 @@ impl App {
                 Some(Action::Confirm) => {
                     let text = editors::text_of(&editor.area).trim().to_string();
                     let priority = editor.priority;
-                    if text.is_empty() {
-                        self.overlay = Overlay::None;
-                    } else if self
-                        .apply(Command::AddRecommendation {
-                            text,
-                            priority,
-                            responsible: String::new(),
-                            due: None,
-                        })
-                        .is_ok()
-                    {
+                    let done = text.is_empty()
+                        || self
+                            .apply(Command::AddRecommendation {
+                                text,
+                                priority,
+                                responsible: String::new(),
+                                due: None,
+                            })
+                            .is_ok();
+                    if done {
                         self.overlay = Overlay::None;
                     }
                 }
@@ -642,7 +635,9 @@ impl App {
                 let count = editor.chosen.len();
                 match action {
                     Some(Action::Back) => self.overlay = Overlay::None,
-                    Some(Action::Next) => editor.cursor = (editor.cursor + 1).min(count.saturating_sub(1)),
+                    Some(Action::Next) => {
+                        editor.cursor = (editor.cursor + 1).min(count.saturating_sub(1))
+                    }
                     Some(Action::Prev) => editor.cursor = editor.cursor.saturating_sub(1),
                     Some(Action::Pick(n)) if n >= 1 && n <= count => {
                         editor.cursor = n - 1;

@@ -13,7 +13,11 @@ use crate::checklist::Priority;
 /// A text area holding `text`, cursor at the end.
 pub fn textarea(text: &str, multi_line: bool) -> TextArea<'static> {
     let lines: Vec<String> = if multi_line {
-        text.nfc().collect::<String>().split('\n').map(str::to_string).collect()
+        text.nfc()
+            .collect::<String>()
+            .split('\n')
+            .map(str::to_string)
+            .collect()
     } else {
         vec![crate::sanitize::line(text)]
     };
@@ -105,7 +109,7 @@ pub enum Overlay {
     /// Option list.
     Options(OptionsEditor),
     /// One-line answer input.
-    Line(TextArea<'static>),
+    Line(Box<TextArea<'static>>),
     /// A note.
     Note(Box<NoteEditor>),
     /// A recommendation.
@@ -145,7 +149,11 @@ mod tests {
     fn textarea_round_trips_vietnamese_and_normalises() {
         let mut t = textarea("Ban Chi\u{0309} \u{0111}a\u{0323}o\nDòng 2", true);
         assert_eq!(text_of(&t), "Ban Chỉ đạo\nDòng 2");
-        feed(&mut t, KeyEvent::new(KeyCode::Char('ế'), KeyModifiers::NONE), true);
+        feed(
+            &mut t,
+            KeyEvent::new(KeyCode::Char('ế'), KeyModifiers::NONE),
+            true,
+        );
         paste(&mut t, " dán\x1b[2J vào\r\nnữa", true);
         assert_eq!(text_of(&t), "Ban Chỉ đạo\nDòng 2ế dán[2J vào\nnữa");
     }
@@ -153,7 +161,11 @@ mod tests {
     #[test]
     fn one_line_editor_ignores_enter_and_flattens_paste() {
         let mut t = textarea("12", false);
-        feed(&mut t, KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), false);
+        feed(
+            &mut t,
+            KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+            false,
+        );
         paste(&mut t, "3\n4", false);
         assert_eq!(text_of(&t), "123 4");
     }

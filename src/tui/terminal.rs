@@ -141,9 +141,14 @@ impl Tui {
     }
 
     /// Runs the start screen until an item is chosen or the inspector quits.
-    pub fn run_start(&mut self, screen: &mut StartScreen, theme: &Theme) -> io::Result<StartChoice> {
+    pub fn run_start(
+        &mut self,
+        screen: &mut StartScreen,
+        theme: &Theme,
+    ) -> io::Result<StartChoice> {
         loop {
-            self.terminal.draw(|f| view::start::draw(f, screen, theme))?;
+            self.terminal
+                .draw(|f| view::start::draw(f, screen, theme))?;
             if !event::poll(Duration::from_millis(500))? {
                 if stdin_hung_up() {
                     return Ok(StartChoice::Quit);

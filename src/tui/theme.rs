@@ -217,12 +217,21 @@ mod tests {
     #[test]
     fn no_color_theme_has_no_colours_and_ascii_is_ascii() {
         let t = Theme::new(false, true);
-        for s in [t.title(), t.dim(), t.good(), t.flagged(), t.error(), t.status()] {
+        for s in [
+            t.title(),
+            t.dim(),
+            t.good(),
+            t.flagged(),
+            t.error(),
+            t.status(),
+        ] {
             assert_eq!(s.fg, None);
             assert_eq!(s.bg, None);
         }
         let m = t.marks;
-        for sym in [m.answered, m.flagged, m.awaiting, m.empty, m.note, m.current, m.bar_full] {
+        for sym in [
+            m.answered, m.flagged, m.awaiting, m.empty, m.note, m.current, m.bar_full,
+        ] {
             assert!(sym.is_ascii(), "{sym}");
         }
         assert!(t.border.top_left.is_ascii());

@@ -3,8 +3,8 @@
 
 use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -159,7 +159,10 @@ impl Pty {
             }
             std::thread::sleep(Duration::from_millis(20));
         }
-        panic!("{needle:?} still on screen after {secs}s:\n{}", self.screen());
+        panic!(
+            "{needle:?} still on screen after {secs}s:\n{}",
+            self.screen()
+        );
     }
 
     /// Waits for the process to end; its exit code, or None if it is still running.

@@ -43,10 +43,15 @@ use ratatui::backend::TestBackend;
 pub fn app(lang: Lang, header: &[(&str, &str)]) -> (App, MemoryPersist) {
     let persist = MemoryPersist::default();
     let session = Session::new(record(header), false);
-    let app = App::new(session, Box::new(persist.clone()), lang, Theme::new(false, false))
-        .with_clock(Box::new(|| {
-            chrono::DateTime::parse_from_rfc3339("2026-11-25T10:00:00+07:00").expect("time")
-        }));
+    let app = App::new(
+        session,
+        Box::new(persist.clone()),
+        lang,
+        Theme::new(false, false),
+    )
+    .with_clock(Box::new(|| {
+        chrono::DateTime::parse_from_rfc3339("2026-11-25T10:00:00+07:00").expect("time")
+    }));
     (app, persist)
 }
 

@@ -31,13 +31,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     ]));
     let visible = usize::from(rows_area.height).max(1);
     let offset = app.header.focus.saturating_sub(visible.saturating_sub(1));
-    let shown: Vec<_> = fields.iter().enumerate().skip(offset).take(visible).collect();
+    let shown: Vec<_> = fields
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(visible)
+        .collect();
     let rows = rows_area.layout_vec(&Layout::vertical(
-        shown.iter().map(|_| Constraint::Length(1)).collect::<Vec<_>>(),
+        shown
+            .iter()
+            .map(|_| Constraint::Length(1))
+            .collect::<Vec<_>>(),
     ));
     let label_w = fields
         .iter()
-        .map(|f| tr(&f.label, app.lang).width() + 3)
+        .map(|f| tr(&f.label, app.lang).width() + 4)
         .max()
         .unwrap_or(10);
     let label_w = u16::try_from(label_w)
@@ -49,10 +57,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             Constraint::Fill(1),
         ]));
         let focused = i == app.header.focus;
-        let mut label = vec![Span::styled(
-            tr(&field.label, app.lang).to_string(),
-            if focused { t.title() } else { t.prompt() },
-        )];
+        let mut label = vec![
+            Span::raw(if focused { t.marks.current } else { " " }),
+            Span::styled(
+                tr(&field.label, app.lang),
+                if focused { t.title() } else { t.prompt() },
+            ),
+        ];
         if field.required {
             label.push(Span::styled(format!(" {}", s.required_mark), t.required()));
         }

@@ -44,7 +44,10 @@ fn draw_top(frame: &mut Frame, area: Rect, app: &App) {
         Span::raw(format!("{} {}/{}", s.answered, p.answered, p.total)),
         Span::raw(dot.clone()),
         Span::styled(
-            format!("{} {}/{}", s.required, p.required_answered, p.required_total),
+            format!(
+                "{} {}/{}",
+                s.required, p.required_answered, p.required_total
+            ),
             if p.required_answered < p.required_total {
                 t.required()
             } else {
@@ -89,11 +92,17 @@ fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
     let mut details: Vec<Line> = Vec::new();
     let mut prompt = vec![Span::styled(tr(&q.prompt, lang).to_string(), t.prompt())];
     if q.required {
-        prompt.insert(0, Span::styled(format!("{} ", s.required_mark), t.required()));
+        prompt.insert(
+            0,
+            Span::styled(format!("{} ", s.required_mark), t.required()),
+        );
     }
     details.push(Line::from(prompt));
     if let Some(g) = &q.guidance {
-        details.push(Line::from(Span::styled(format!("{}:", s.guidance), t.dim())));
+        details.push(Line::from(Span::styled(
+            format!("{}:", s.guidance),
+            t.dim(),
+        )));
         details.extend(lines_of(g.get(lang.code()), ratatui::style::Style::new()));
     }
     if let Some(b) = &q.basis {
@@ -101,7 +110,10 @@ fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
         details.extend(lines_of(b.get(lang.code()), ratatui::style::Style::new()));
     }
     if !q.evidence.is_empty() {
-        details.push(Line::from(Span::styled(format!("{}:", s.evidence), t.dim())));
+        details.push(Line::from(Span::styled(
+            format!("{}:", s.evidence),
+            t.dim(),
+        )));
         for e in &q.evidence {
             details.push(Line::from(format!(" - {}", tr(e, lang))));
         }
@@ -202,26 +214,17 @@ fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Length(want.min(cap)),
         Constraint::Fill(1),
     ]));
-    frame.render_widget(
-        Paragraph::new(details).wrap(Wrap { trim: false }),
-        top,
-    );
+    frame.render_widget(Paragraph::new(details).wrap(Wrap { trim: false }), top);
     let mut with_rule = vec![Line::from(Span::styled(
         t.border.horizontal_top.repeat(usize::from(bottom.width)),
         t.dim(),
     ))];
     with_rule.extend(below);
-    frame.render_widget(
-        Paragraph::new(with_rule).wrap(Wrap { trim: false }),
-        bottom,
-    );
+    frame.render_widget(Paragraph::new(with_rule).wrap(Wrap { trim: false }), bottom);
 }
 
 /// How many rows lines take when wrapped at `width` (an estimate by display width).
 pub fn wrapped_height(lines: &[Line], width: u16) -> usize {
     let width = usize::from(width.max(1));
-    lines
-        .iter()
-        .map(|l| l.width().div_ceil(width).max(1))
-        .sum()
+    lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum()
 }

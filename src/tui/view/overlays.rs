@@ -52,7 +52,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     title.push_str(&format!(" [{}]", tr(u, app.lang)));
                 }
                 if q.min.is_some() || q.max.is_some() {
-                    let f = |v: Option<f64>| v.map(crate::tui::app::format_number).unwrap_or_default();
+                    let f =
+                        |v: Option<f64>| v.map(crate::tui::app::format_number).unwrap_or_default();
                     title.push_str(&format!(" {}..{}", f(q.min), f(q.max)));
                 }
             }
@@ -61,7 +62,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let b = block(format!(" {title} "), &app.theme);
             let inner = b.inner(r);
             frame.render_widget(b, r);
-            frame.render_widget(textarea, inner);
+            frame.render_widget(&**textarea, inner);
         }
         Overlay::Note(editor) => {
             let s = app.strings();
@@ -120,7 +121,9 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, screen: Screen) {
         .map(|b| b.label.width())
         .max()
         .unwrap_or(8);
-    let height = u16::try_from(rows.len()).unwrap_or(u16::MAX).saturating_add(2);
+    let height = u16::try_from(rows.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
     let r = popup(area, 96, Constraint::Length(height));
     frame.render_widget(Clear, r);
     let table = Table::new(
@@ -135,12 +138,7 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, screen: Screen) {
     frame.render_widget(table, r);
 }
 
-fn draw_search(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    state: &crate::tui::editors::SearchState,
-) {
+fn draw_search(frame: &mut Frame, area: Rect, app: &App, state: &crate::tui::editors::SearchState) {
     let s = app.strings();
     let t = &app.theme;
     let r = popup(area, 94, Constraint::Percentage(90));
@@ -204,18 +202,28 @@ fn draw_options(
         .enumerate()
         .map(|(i, o)| {
             let chosen = editor.chosen.get(i).copied().unwrap_or(false);
-            let key = if i < 9 { format!("{}", i + 1) } else { " ".into() };
+            let key = if i < 9 {
+                format!("{}", i + 1)
+            } else {
+                " ".into()
+            };
             ListItem::new(Line::from(vec![
                 Span::styled(format!(" {key} "), t.title()),
                 Span::raw(format!(
                     "{} ",
-                    if chosen { t.marks.chosen } else { t.marks.unchosen }
+                    if chosen {
+                        t.marks.chosen
+                    } else {
+                        t.marks.unchosen
+                    }
                 )),
                 Span::raw(tr(&o.label, app.lang).to_string()),
             ]))
         })
         .collect();
-    let height = u16::try_from(items.len()).unwrap_or(u16::MAX).saturating_add(2);
+    let height = u16::try_from(items.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
     let r = popup(area, 90, Constraint::Length(height));
     frame.render_widget(Clear, r);
     let title = format!(" {}: {} ", s.edit_options, tr(&q.prompt, app.lang));

@@ -31,9 +31,17 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, theme: &Theme) {
         } else {
             s.checklists
         };
-        items.push(ListItem::new(Line::from(Span::styled(heading, theme.title()))));
+        items.push(ListItem::new(Line::from(Span::styled(
+            heading,
+            theme.title(),
+        ))));
         let mut any = false;
-        for (i, item) in screen.items.iter().enumerate().filter(|(_, i)| i.kind == kind) {
+        for (i, item) in screen
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.kind == kind)
+        {
             any = true;
             if i == screen.cursor {
                 selected = Some(items.len());
@@ -73,7 +81,9 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, theme: &Theme) {
             .map(|b| b.label.width())
             .max()
             .unwrap_or(8);
-        let h = u16::try_from(rows.len()).unwrap_or(u16::MAX).saturating_add(2);
+        let h = u16::try_from(rows.len())
+            .unwrap_or(u16::MAX)
+            .saturating_add(2);
         let r = body.centered(Constraint::Percentage(90), Constraint::Length(h));
         frame.render_widget(Clear, r);
         frame.render_widget(
@@ -89,5 +99,10 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, theme: &Theme) {
             r,
         );
     }
-    draw_hints(frame, hints, &keys::hints(Screen::Start, screen.lang), theme);
+    draw_hints(
+        frame,
+        hints,
+        &keys::hints(Screen::Start, screen.lang),
+        theme,
+    );
 }

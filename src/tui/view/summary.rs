@@ -36,10 +36,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let visible = app.session.visible_questions();
     let p = app.session.progress();
     let mut lines: Vec<Line> = vec![
-        Line::from(Span::styled(tr(&checklist.title, lang).to_string(), t.title())),
+        Line::from(Span::styled(
+            tr(&checklist.title, lang).to_string(),
+            t.title(),
+        )),
         Line::from(format!(
             "{} {}/{}  {} {} {}/{}",
-            s.answered, p.answered, p.total, t.marks.dot, s.required, p.required_answered,
+            s.answered,
+            p.answered,
+            p.total,
+            t.marks.dot,
+            s.required,
+            p.required_answered,
             p.required_total
         )),
         Line::from(""),
@@ -51,11 +59,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             .collect();
         let done = qs
             .iter()
-            .filter(|(_, q)| {
-                app.session
-                    .answer(&q.id)
-                    .is_some_and(|a| a.value.is_some())
-            })
+            .filter(|(_, q)| app.session.answer(&q.id).is_some_and(|a| a.value.is_some()))
             .count();
         let frac = if qs.is_empty() {
             0.0
@@ -89,7 +93,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             is_flagged(checklist, q, v).then(|| {
                 let mut text = format!("{} {}", t.marks.flagged, tr(&q.prompt, lang));
                 if !a.note.is_empty() {
-                    text.push_str(&format!(" {} {}", t.marks.dot, crate::sanitize::line(&a.note)));
+                    text.push_str(&format!(
+                        " {} {}",
+                        t.marks.dot,
+                        crate::sanitize::line(&a.note)
+                    ));
                 }
                 Line::from(text)
             })
@@ -98,7 +106,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     list(s.findings, findings);
     let awaiting: Vec<Line<'static>> = visible
         .iter()
-        .filter(|(_, q)| app.session.answer(&q.id).is_some_and(|a| a.awaiting_evidence))
+        .filter(|(_, q)| {
+            app.session
+                .answer(&q.id)
+                .is_some_and(|a| a.awaiting_evidence)
+        })
         .map(|(_, q)| Line::from(format!("{} {}", t.marks.awaiting, tr(&q.prompt, lang))))
         .collect();
     list(s.awaiting_list, awaiting);
@@ -107,10 +119,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .filter(|(_, q)| {
             q.required
                 && q.is_answerable()
-                && app
-                    .session
-                    .answer(&q.id)
-                    .is_none_or(|a| a.value.is_none())
+                && app.session.answer(&q.id).is_none_or(|a| a.value.is_none())
         })
         .map(|(_, q)| Line::from(format!("{} {}", t.marks.empty, tr(&q.prompt, lang))))
         .collect();

@@ -1,0 +1,181 @@
+//! Snapshots (insta + TestBackend) of every screen at 80×24 and 120×40 in English and
+//! Vietnamese, with long Vietnamese text, decomposed diacritics and wide characters in the
+//! fixture; plus the ASCII/NO_COLOR theme and the "too small" screen.
+
+mod pty;
+
+use crossterm::event::{Event, KeyCode};
+use onsite::i18n::Lang;
+use onsite::tui::{App, StartItem, StartKind, StartScreen, Theme};
+use pty::{app, press, render, type_text};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+const LANGS: [Lang; 2] = [Lang::En, Lang::Vi];
+
+fn snap_all(name: &str, build: impl Fn(Lang) -> App) {
+    for lang in LANGS {
+        let a = build(lang);
+        for (w, h) in SIZES {
+            let t = render(&a, w, h);
+            insta::assert_snapshot!(format!("{name}_{w}x{h}_{}", lang.code()), t.backend());
+        }
+    }
+}
+
+fn answered(lang: Lang) -> App {
+    let (mut a, _) = app(
+        lang,
+        &[
+            ("organisation", "Sở Thông tin và Truyền thông"),
+            ("date", "2026-11-25"),
+        ],
+    );
+    press(&mut a, KeyCode::Char('2'));
+    press(&mut a, KeyCode::Char('k'));
+    press(&mut a, KeyCode::Char('n'));
+    type_text(&mut a, "Quyết định số 12/QĐ-BCĐ chưa có quy chế");
+    a.handle(Event::Paste("\ndo\u{301}ng 2 (tổ hợp)".into()));
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('d'));
+    press(&mut a, KeyCode::Char('r'));
+    type_text(&mut a, "Ban hành quy chế hoạt động");
+    press(&mut a, KeyCode::Enter);
+    a
+}
+
+#[test]
+fn inspection_screen() {
+    snap_all("inspection_fresh", |lang| {
+        app(lang, &[("organisation", "X")]).0
+    });
+    snap_all("inspection_answered", answered);
+    snap_all("inspection_number", |lang| {
+        let mut a = answered(lang);
+        press(&mut a, KeyCode::Char('j'));
+        press(&mut a, KeyCode::Enter);
+        type_text(&mut a, "Kế hoạch 2026");
+        press(&mut a, KeyCode::Enter);
+        press(&mut a, KeyCode::Enter);
+        type_text(&mut a, "12");
+        press(&mut a, KeyCode::Enter);
+        press(&mut a, KeyCode::Char('k'));
+        a
+    });
+}
+
+#[test]
+fn header_form() {
+    snap_all("header", |lang| {
+        let (mut a, _) = app(lang, &[]);
+        type_text(&mut a, "Sở Nội vụ tỉnh Thừa Thiên Huế");
+        press(&mut a, KeyCode::Enter);
+        press(&mut a, KeyCode::Enter);
+        a
+    });
+}
+
+#[test]
+fn overlays() {
+    snap_all("options", |lang| {
+        let mut a = answered(lang);
+        press(&mut a, KeyCode::Enter);
+        press(&mut a, KeyCode::Down);
+        a
+    });
+    snap_all("line_editor", |lang| {
+        let mut a = answered(lang);
+        press(&mut a, KeyCode::Char('j'));
+        press(&mut a, KeyCode::Enter);
+        type_text(&mut a, "Kế hoạch");
+        a
+    });
+    snap_all("note_editor", |lang| {
+        let mut a = answered(lang);
+        press(&mut a, KeyCode::Char('n'));
+        a
+    });
+    snap_all("search", |lang| {
+        let (mut a, _) = app(lang, &[("organisation", "X")]);
+        press(&mut a, KeyCode::Char('/'));
+        type_text(&mut a, "ban chi dao");
+        a
+    });
+    snap_all("help", |lang| {
+        let (mut a, _) = app(lang, &[("organisation", "X")]);
+        press(&mut a, KeyCode::Char('?'));
+        a
+    });
+    snap_all("recommendation", |lang| {
+        let (mut a, _) = app(lang, &[("organisation", "X")]);
+        press(&mut a, KeyCode::Char('r'));
+        type_text(&mut a, "Kiện toàn Ban Chỉ đạo");
+        press(&mut a, KeyCode::Tab);
+        a
+    });
+}
+
+#[test]
+fn summary_screen() {
+    snap_all("summary", |lang| {
+        let mut a = answered(lang);
+        press(&mut a, KeyCode::Char('s'));
+        a
+    });
+}
+
+#[test]
+fn start_screen() {
+    for lang in LANGS {
+        let screen = StartScreen::new(
+            vec![
+                StartItem {
+                    kind: StartKind::New,
+                    key: "qcdc-agency".into(),
+                    title: "Kiểm tra thực hiện dân chủ ở cơ sở (cơ quan hành chính)".into(),
+                    detail: "qcdc-agency 2026.1".into(),
+                },
+                StartItem {
+                    kind: StartKind::Resume,
+                    key: "20261125-0930-so-tttt".into(),
+                    title: "Sở Thông tin và Truyền thông · Kiểm tra dân chủ ở cơ sở".into(),
+                    detail: "2026-11-25 09:30".into(),
+                },
+            ],
+            lang,
+        );
+        for (w, h) in SIZES {
+            let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+            t.draw(|f| onsite::tui::view::start::draw(f, &screen, &Theme::new(false, false)))
+                .expect("draw");
+            insta::assert_snapshot!(format!("start_{w}x{h}_{}", lang.code()), t.backend());
+        }
+    }
+}
+
+#[test]
+fn ascii_theme_and_too_small() {
+    let (mut a, _) = app(Lang::Vi, &[("organisation", "X")]);
+    a.theme = Theme::new(false, true);
+    press(&mut a, KeyCode::Char('1'));
+    let t = render(&a, 100, 24);
+    let text = format!("{}", t.backend());
+    assert!(!text.contains('│') && !text.contains('✓') && !text.contains('╭'));
+    insta::assert_snapshot!("ascii_100x24_vi", t.backend());
+    for lang in LANGS {
+        let (a, _) = app(lang, &[("organisation", "X")]);
+        let t = render(&a, 36, 10);
+        insta::assert_snapshot!(format!("too_small_36x10_{}", lang.code()), t.backend());
+    }
+}
+
+#[test]
+fn no_color_theme_paints_no_colours() {
+    let a = answered(Lang::Vi);
+    let t = render(&a, 120, 40);
+    for cell in t.backend().buffer().content() {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset);
+        assert_eq!(cell.bg, ratatui::style::Color::Reset);
+    }
+}
