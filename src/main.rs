@@ -99,8 +99,8 @@ fn run(cli: Cli) -> Outcome {
         Some(Command::New { .. }) => app::not_built("new"),
         Some(Command::Resume { .. }) => app::not_built("resume"),
         Some(Command::List { .. }) => app::not_built("list"),
-        Some(Command::Checklists) => app::not_built("checklists"),
-        Some(Command::Validate { .. }) => app::not_built("validate"),
+        Some(Command::Checklists) => app::checklists::run(&ctx),
+        Some(Command::Validate { files }) => app::validate::run(&files),
         Some(Command::Report { .. }) => app::not_built("report"),
         Some(Command::Aggregate { .. }) => app::not_built("aggregate"),
     }

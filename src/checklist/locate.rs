@@ -1,0 +1,261 @@
+//! Maps a JSON pointer (`/sections/1/questions/0/show_if`) to a line and column of the
+//! source text, so that rule problems found on the typed model can name a place in the file.
+//!
+//! A small scanner walks only along the pointer and skips everything else; it never panics,
+//! whatever the text. Lines and columns are 1-based; columns count characters (not bytes),
+//! so Vietnamese text before the place does not shift it.
+
+/// Escapes one pointer token (`~` → `~0`, `/` → `~1`).
+pub fn escape(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+fn unescape(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
+}
+
+/// Line and column (1-based, column in characters) of a byte offset in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let offset = offset.min(bytes.len());
+    let before = &bytes[..offset];
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |p| p + 1);
+    let line = 1 + before.iter().filter(|b| **b == b'\n').count();
+    let column = 1 + chars_in(&bytes[line_start..offset]);
+    (line, column)
+}
+
+/// Counts the characters in a byte slice of UTF-8 (a cut character counts once).
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|b| (**b & 0xC0) != 0x80).count()
+}
+
+/// Turns serde_json's (line, byte column) into (line, character column).
+pub fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(src) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column.max(1);
+    };
+    let bytes = src.as_bytes();
+    chars_in(&bytes[..byte_column.min(bytes.len())]).max(1)
+}
+
+/// Where the value named by `pointer` is written: the start of its key for an object
+/// member, the start of the value for an array element, or the deepest part of the
+/// pointer that exists. `None` only when the text is not a JSON value at all.
+pub fn locate(text: &str, pointer: &str) -> Option<(usize, usize)> {
+    let segments: Vec<String> = if pointer.is_empty() {
+        Vec::new()
+    } else {
+        pointer
+            .strip_prefix('/')
+            .unwrap_or(pointer)
+            .split('/')
+            .map(unescape)
+            .collect()
+    };
+    let mut s = Scanner {
+        text,
+        b: text.as_bytes(),
+        i: 0,
+    };
+    s.ws();
+    s.b.get(s.i)?;
+    let offset = s.find(&segments);
+    Some(line_col(text, offset))
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Scanner<'_> {
+    fn ws(&mut self) {
+        while matches!(self.b.get(self.i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.i += 1;
+        }
+    }
+
+    /// Index just after the string starting at `start` (which holds `"`).
+    fn string_end(&self, start: usize) -> Option<usize> {
+        let mut i = start + 1;
+        loop {
+            match self.b.get(i)? {
+                b'\\' => i += 2,
+                b'"' => return Some(i + 1),
+                _ => i += 1,
+            }
+        }
+    }
+
+    /// Skips one value starting at the cursor.
+    fn skip_value(&mut self) -> Option<()> {
+        match self.b.get(self.i)? {
+            b'"' => self.i = self.string_end(self.i)?,
+            b'{' | b'[' => {
+                let mut depth = 0usize;
+                loop {
+                    match self.b.get(self.i)? {
+                        b'"' => {
+                            self.i = self.string_end(self.i)?;
+                            continue;
+                        }
+                        b'{' | b'[' => depth += 1,
+                        b'}' | b']' => {
+                            depth = depth.saturating_sub(1);
+                            if depth == 0 {
+                                self.i += 1;
+                                return Some(());
+                            }
+                        }
+                        _ => {}
+                    }
+                    self.i += 1;
+                }
+            }
+            _ => {
+                while let Some(c) = self.b.get(self.i) {
+                    if matches!(c, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                        break;
+                    }
+                    self.i += 1;
+                }
+            }
+        }
+        Some(())
+    }
+
+    /// Walks along `segments`; returns the byte offset of the deepest place found.
+    fn find(&mut self, segments: &[String]) -> usize {
+        let mut best = self.i;
+        for seg in segments {
+            match self.step(seg) {
+                Some(at) => best = at,
+                None => return best,
+            }
+        }
+        best
+    }
+
+    /// From the value at the cursor, moves into member/element `seg`; returns where it is
+    /// written (key start for members), leaving the cursor on its value.
+    fn step(&mut self, seg: &str) -> Option<usize> {
+        self.ws();
+        match self.b.get(self.i)? {
+            b'{' => {
+                self.i += 1;
+                loop {
+                    self.ws();
+                    if *self.b.get(self.i)? != b'"' {
+                        return None;
+                    }
+                    let key_start = self.i;
+                    let key_end = self.string_end(key_start)?;
+                    let key: String =
+                        serde_json::from_str(self.text.get(key_start..key_end)?).ok()?;
+                    self.i = key_end;
+                    self.ws();
+                    if *self.b.get(self.i)? != b':' {
+                        return None;
+                    }
+                    self.i += 1;
+                    self.ws();
+                    if key == seg {
+                        return Some(key_start);
+                    }
+                    self.skip_value()?;
+                    self.ws();
+                    if *self.b.get(self.i)? != b',' {
+                        return None;
+                    }
+                    self.i += 1;
+                }
+            }
+            b'[' => {
+                let wanted: usize = seg.parse().ok()?;
+                self.i += 1;
+                let mut n = 0;
+                loop {
+                    self.ws();
+                    if *self.b.get(self.i)? == b']' {
+                        return None;
+                    }
+                    if n == wanted {
+                        return Some(self.i);
+                    }
+                    self.skip_value()?;
+                    self.ws();
+                    if *self.b.get(self.i)? != b',' {
+                        return None;
+                    }
+                    self.i += 1;
+                    n += 1;
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "{\n  \"title\": \"Kiểm tra việc thực hiện dân chủ ở cơ sở\",\n  \"sections\": [\n    {\"id\": \"a\", \"questions\": []},\n    {\"id\": \"b\", \"note\": \"Ban Chỉ đạo\", \"questions\": [\n      {\"id\": \"q1\", \"show_if\": {\"q\": \"x\", \"is\": \"có\"}}\n    ]}\n  ]\n}\n";
+
+    #[test]
+    fn finds_members_and_elements_after_vietnamese_text() {
+        assert_eq!(locate(DOC, ""), Some((1, 1)));
+        assert_eq!(locate(DOC, "/title"), Some((2, 3)));
+        assert_eq!(locate(DOC, "/sections/0"), Some((4, 5)));
+        assert_eq!(locate(DOC, "/sections/1/questions"), Some((5, 40)));
+        assert_eq!(locate(DOC, "/sections/1/questions/0"), Some((6, 7)));
+        assert_eq!(
+            locate(DOC, "/sections/1/questions/0/show_if"),
+            Some((6, 20))
+        );
+        assert_eq!(
+            locate(DOC, "/sections/1/questions/0/show_if/is"),
+            Some((6, 42))
+        );
+    }
+
+    #[test]
+    fn falls_back_to_the_deepest_existing_part() {
+        assert_eq!(locate(DOC, "/sections/1/questions/0/prompt"), Some((6, 7)));
+        assert_eq!(locate(DOC, "/sections/7"), Some((3, 3)));
+        assert_eq!(locate(DOC, "/nope"), Some((1, 1)));
+    }
+
+    #[test]
+    fn handles_escaped_keys_and_decomposed_text() {
+        let doc = "{\"a/b\": 1, \"Chi\u{0309} \\\"x\\\"\": {\"k\": 2}}";
+        assert_eq!(locate(doc, "/a~1b"), Some((1, 2)));
+        assert_eq!(locate(doc, "/Chi\u{0309} \"x\"/k"), Some((1, 27)));
+        assert_eq!(escape("a/b~c"), "a~1b~0c");
+    }
+
+    #[test]
+    fn never_panics_on_broken_text() {
+        for t in [
+            "", "{", "[", "{\"a\"", "{\"a\":", "[1,", "\"", "{\"a\\", "[[[[", "é",
+        ] {
+            let _ = locate(t, "/a/0/b");
+        }
+        assert_eq!(locate("", "/a"), None);
+    }
+
+    #[test]
+    fn converts_byte_columns_to_characters() {
+        let text = "{\n  \"ý kiến\": x\n}";
+        // The `x` is the 13th character of line 2 but its 16th byte.
+        let e = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+        assert_eq!((e.line(), e.column()), (2, 16));
+        assert_eq!(char_column(text, 2, e.column()), 13);
+        assert_eq!(line_col(text, text.find('x').unwrap_or(0)), (2, 13));
+    }
+}
