@@ -4,6 +4,8 @@
 //! The committed copy is `checklists/onsite-checklist.schema.json`; a test fails when it
 //! differs from the model. Regenerate with `UPDATE_SCHEMA=1 cargo test --lib schema`.
 
+use serde_json::{Value, json};
+
 use super::model::{Checklist, FORMAT};
 
 /// Path of the committed schema, relative to the crate root.
@@ -18,9 +20,35 @@ pub fn schema_json() -> String {
             "A checklist for onsite, format \"{FORMAT}\". Beyond this shape, `onsite validate` checks ids, references and conditions."
         )),
     );
-    let mut out = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    let mut value = serde_json::to_value(&schema).unwrap_or_default();
+    add_rules(&mut value);
+    let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
     out.push('\n');
     out
+}
+
+/// Adds the simple rules of `validate` that JSON Schema can say (so editors flag them
+/// while typing): the format string, the id pattern, the rating range, non-empty lists.
+fn add_rules(schema: &mut Value) {
+    const ID: &str = "^[a-z0-9][a-z0-9_-]*$";
+    let rules = [
+        ("/properties/format", "const", json!(FORMAT)),
+        ("/properties/id", "pattern", json!(ID)),
+        ("/properties/sections", "minItems", json!(1)),
+        ("/properties/response_sets", "propertyNames", json!({"pattern": ID})),
+        ("/$defs/HeaderField/properties/id", "pattern", json!(ID)),
+        ("/$defs/Section/properties/id", "pattern", json!(ID)),
+        ("/$defs/Section/properties/questions", "minItems", json!(1)),
+        ("/$defs/Question/properties/id", "pattern", json!(ID)),
+        ("/$defs/OptionDef/properties/value", "pattern", json!(ID)),
+        ("/$defs/RatingBand/properties/min", "minimum", json!(0)),
+        ("/$defs/RatingBand/properties/min", "maximum", json!(1)),
+    ];
+    for (pointer, key, rule) in rules {
+        if let Some(Value::Object(place)) = schema.pointer_mut(pointer) {
+            place.insert(key.to_string(), rule);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -51,5 +79,8 @@ mod tests {
         }
         assert_eq!(v["additionalProperties"], false);
         assert!(v["$defs"]["Condition"].is_object(), "{v}");
+        assert_eq!(v["properties"]["format"]["const"], FORMAT);
+        assert_eq!(v["$defs"]["Question"]["properties"]["id"]["pattern"], "^[a-z0-9][a-z0-9_-]*$");
+        assert_eq!(v["$defs"]["RatingBand"]["properties"]["min"]["maximum"], 1);
     }
 }
