@@ -61,7 +61,22 @@ fn takes_options(kind: QuestionType) -> bool {
 }
 
 fn list(values: &[&str]) -> String {
-    values.join(", ")
+    let mut unique: Vec<&str> = Vec::new();
+    for v in values {
+        if !unique.contains(v) {
+            unique.push(v);
+        }
+    }
+    unique.join(", ")
+}
+
+/// The options a condition or recommendation may name; empty when the question's
+/// options are already reported as missing or ambiguous (no cascade of problems).
+fn usable_options<'a>(c: &'a Checklist, q: &'a Question) -> &'a [OptionDef] {
+    if q.responses.is_some() && q.options.is_some() {
+        return &[];
+    }
+    c.options_of(q)
 }
 
 #[derive(Default)]
@@ -360,7 +375,7 @@ impl Rules {
             );
             return;
         }
-        let options = c.options_of(q);
+        let options = usable_options(c, q);
         if options.is_empty() {
             return; // already reported: no or unknown options
         }
@@ -496,7 +511,7 @@ impl Rules {
         let q = &target.id;
         match target.kind {
             QuestionType::Choice | QuestionType::Multi => {
-                let options = s.checklist.options_of(target);
+                let options = usable_options(s.checklist, target);
                 if options.is_empty() {
                     return; // reported on the question itself
                 }
