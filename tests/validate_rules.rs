@@ -392,6 +392,6 @@ fn empty_and_odd_documents() {
     );
     assert_eq!(
         one(&deep_conditions),
-        ["x.json:1:1066: the JSON is nested too deeply (more than 128 levels)"]
+        ["x.json:1:1047: the JSON is nested too deeply (more than 128 levels)"]
     );
 }
