@@ -318,27 +318,27 @@ fn empty_prompt() {
 fn serde_errors_are_located() {
     check(
         &[("\"prompt\": \"Nhận xét\"", "\"promt\": \"Nhận xét\"")],
-        &["mini.json:27:47: /sections/1/questions/1/promt: unknown field `promt`, expected one of `id`, `type`, `responses`, `options`, `required`, `prompt`, `guidance`, `basis`, `evidence`, `recommendation`, `show_if`, `min`, `max`, `integer`, `unit`"],
+        &["mini.json:27:41: /sections/1/questions/1/promt: unknown field `promt`, expected one of `id`, `type`, `responses`, `options`, `required`, `prompt`, `guidance`, `basis`, `evidence`, `recommendation`, `show_if`, `min`, `max`, `integer`, `unit`"],
     );
     check(
         &[("\"prompt\": \"Số thành viên\", ", "")],
-        &["mini.json:22:152: /sections/0/questions/1: missing field `prompt`"],
+        &["mini.json:22:7: /sections/0/questions/1: missing field `prompt`"],
     );
     check(
         &[("\"required\": true, \"prompt\"", "\"required\": \"yes\", \"prompt\"")],
-        &["mini.json:21:80: /sections/0/questions/0/required: wrong type: string \"yes\", expected a boolean"],
+        &["mini.json:21:64: /sections/0/questions/0/required: wrong type: string \"yes\", expected a boolean"],
     );
     check(
         &[("\"type\": \"multi\"", "\"type\": \"mutli\"")],
-        &["mini.json:23:40: /sections/0/questions/2/type: unknown variant `mutli`, expected one of `choice`, `multi`, `number`, `text`, `date`, `info`"],
+        &["mini.json:23:26: /sections/0/questions/2/type: unknown variant `mutli`, expected one of `choice`, `multi`, `number`, `text`, `date`, `info`"],
     );
     check(
         &[("\"prompt\": \"Nhận xét\"", "\"prompt\": 42")],
-        &["mini.json:27:52: /sections/1/questions/1/prompt: expected a text: a string, or an object of language → string like {\"vi\": \"...\", \"en\": \"...\"}"],
+        &["mini.json:27:41: /sections/1/questions/1/prompt: expected a text: a string, or an object of language → string like {\"vi\": \"...\", \"en\": \"...\"}"],
     );
     check(
         &[("{\"q\": \"members\", \"gte\": 3}", "{\"q\": \"members\", \"gte\": 3, \"lt\": 9}")],
-        &["mini.json:26:179: /sections/1/questions/0/show_if: a condition needs \"q\" with exactly one of \"is\", \"in\", \"answered\", \"gt\", \"gte\", \"lt\", \"lte\", or exactly one of \"all\", \"any\", \"not\""],
+        &["mini.json:26:79: /sections/1/questions/0/show_if: a condition needs \"q\" with exactly one of \"is\", \"in\", \"answered\", \"gt\", \"gte\", \"lt\", \"lte\", or exactly one of \"all\", \"any\", \"not\""],
     );
 }
 

@@ -214,7 +214,9 @@ fn json_error(text: &str, source: &str, e: &serde_json::Error, path: String) -> 
     } else {
         raw.to_string()
     };
-    if e.line() == 0 {
+    // With a path, point at the start of the offending member (as rule problems do);
+    // serde_json's own place is after it (or at the closing brace for a missing field).
+    if e.line() == 0 || !path.is_empty() {
         let pos = locate(text, &path).unwrap_or((1, 1));
         return Problem::at(source, pos, path, message);
     }
