@@ -50,7 +50,11 @@ fn setup() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
         MINI.replace("Kiểm tra nhỏ", "Bản sao"),
     )
     .unwrap();
-    std::fs::write(data.join("checklists/canteen-local.json"), other("canteen-local")).unwrap();
+    std::fs::write(
+        data.join("checklists/canteen-local.json"),
+        other("canteen-local"),
+    )
+    .unwrap();
     std::fs::write(data.join("checklists/broken.json"), "{\"format\": 1}").unwrap();
     (tmp, cwd, data)
 }
@@ -70,11 +74,19 @@ fn lists_every_place_in_order_with_aligned_columns() {
             .find(|c| c[0] == id)
             .unwrap_or_else(|| panic!("no row {id} in\n{stdout}"))
     };
-    assert_eq!(row("mini"), ["mini", "1", "Kiểm tra nhỏ", "checklists/mini.json"]);
+    assert_eq!(
+        row("mini"),
+        ["mini", "1", "Kiểm tra nhỏ", "checklists/mini.json"]
+    );
     let local = data.join("checklists/canteen-local.json");
     assert_eq!(
         row("canteen-local"),
-        ["canteen-local", "2026.1", "Bếp ăn tập thể", local.to_str().unwrap()]
+        [
+            "canteen-local",
+            "2026.1",
+            "Bếp ăn tập thể",
+            local.to_str().unwrap()
+        ]
     );
     // The last column starts at the same display width on every line.
     let starts: Vec<usize> = lines
@@ -126,7 +138,10 @@ fn english_titles_and_a_user_file_replaces_a_bundled_one() {
     ]));
     if let Some(id) = replaced {
         let row = rows.iter().find(|r| r[0] == id).unwrap();
-        assert_eq!(row[3], data.join("checklists/mine.json").display().to_string());
+        assert_eq!(
+            row[3],
+            data.join("checklists/mine.json").display().to_string()
+        );
         assert_eq!(rows.iter().filter(|r| r[0] == id).count(), 1);
     }
 }
@@ -143,7 +158,9 @@ fn resolve_by_id_or_path_with_clear_errors() {
     let by_path = data.join("checklists/canteen-local.json");
     assert!(resolve_entry(by_path.to_str().unwrap(), &data).is_ok());
     match resolve_entry("canten", &data) {
-        Err(ResolveError::Unknown { available, broken, .. }) => {
+        Err(ResolveError::Unknown {
+            available, broken, ..
+        }) => {
             assert!(available.contains(&"canteen-local".to_string()));
             assert!(broken >= 1);
         }

@@ -76,7 +76,10 @@ fn each_kind_of_mistake_gives_its_line_and_exit_1() {
         ),
         (
             "forward.json",
-            edited("{\"q\": \"steering\", \"in\"", "{\"q\": \"channels\", \"in\""),
+            edited(
+                "{\"q\": \"steering\", \"in\"",
+                "{\"q\": \"channels\", \"in\"",
+            ),
             "forward.json:22:125: /sections/0/questions/1/show_if: refers to question \"channels\" which comes later (at /sections/0/questions/2); a condition may only refer to earlier questions",
         ),
         (
@@ -86,7 +89,10 @@ fn each_kind_of_mistake_gives_its_line_and_exit_1() {
         ),
         (
             "when.json",
-            edited("\"priority\": \"high\"", "\"priority\": \"high\", \"when\": [\"khong\"]"),
+            edited(
+                "\"priority\": \"high\"",
+                "\"priority\": \"high\", \"when\": [\"khong\"]",
+            ),
             "when.json:21:247: /sections/0/questions/0/recommendation/when/0: \"khong\" is not an option of question \"steering\" (options: yes, partial, no, na)",
         ),
         (
@@ -102,7 +108,11 @@ fn each_kind_of_mistake_gives_its_line_and_exit_1() {
             ),
             "empty-section.json:28:104: /sections/2/questions: section \"more\" has no questions",
         ),
-        ("empty.json", String::new(), "empty.json: the file is empty; a checklist is a JSON object"),
+        (
+            "empty.json",
+            String::new(),
+            "empty.json: the file is empty; a checklist is a JSON object",
+        ),
     ];
     for (name, content, expected) in &cases {
         std::fs::write(tmp.path().join(name), content).unwrap();
@@ -131,7 +141,13 @@ fn file_level_errors() {
     std::fs::write(d.join("mini.json"), MINI).unwrap();
     let out = validate(
         d,
-        &["latin1.json", "big.json", "dir.json", "nope.json", "mini.json"],
+        &[
+            "latin1.json",
+            "big.json",
+            "dir.json",
+            "nope.json",
+            "mini.json",
+        ],
     );
     assert_eq!(
         text(&out.stderr),
@@ -148,8 +164,11 @@ fn file_level_errors() {
 #[test]
 fn all_problems_of_a_file_at_once_and_control_characters_are_inert() {
     let tmp = tempfile::tempdir().unwrap();
-    let broken = edited("\"id\": \"remarks\"", "\"id\": \"Re\\u001b[2Jmarks\"")
-        .replacen("\"min\": 0, \"max\": 50", "\"min\": 9, \"max\": 1", 1);
+    let broken = edited("\"id\": \"remarks\"", "\"id\": \"Re\\u001b[2Jmarks\"").replacen(
+        "\"min\": 0, \"max\": 50",
+        "\"min\": 9, \"max\": 1",
+        1,
+    );
     std::fs::write(tmp.path().join("two.json"), broken).unwrap();
     let out = validate(tmp.path(), &["two.json"]);
     let err = text(&out.stderr);

@@ -35,7 +35,11 @@ fn add_rules(schema: &mut Value) {
         ("/properties/format", "const", json!(FORMAT)),
         ("/properties/id", "pattern", json!(ID)),
         ("/properties/sections", "minItems", json!(1)),
-        ("/properties/response_sets", "propertyNames", json!({"pattern": ID})),
+        (
+            "/properties/response_sets",
+            "propertyNames",
+            json!({"pattern": ID}),
+        ),
         ("/$defs/HeaderField/properties/id", "pattern", json!(ID)),
         ("/$defs/Section/properties/id", "pattern", json!(ID)),
         ("/$defs/Section/properties/questions", "minItems", json!(1)),
@@ -80,7 +84,10 @@ mod tests {
         assert_eq!(v["additionalProperties"], false);
         assert!(v["$defs"]["Condition"].is_object(), "{v}");
         assert_eq!(v["properties"]["format"]["const"], FORMAT);
-        assert_eq!(v["$defs"]["Question"]["properties"]["id"]["pattern"], "^[a-z0-9][a-z0-9_-]*$");
+        assert_eq!(
+            v["$defs"]["Question"]["properties"]["id"]["pattern"],
+            "^[a-z0-9][a-z0-9_-]*$"
+        );
         assert_eq!(v["$defs"]["RatingBand"]["properties"]["min"]["maximum"], 1);
     }
 }
