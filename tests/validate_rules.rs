@@ -524,3 +524,16 @@ fn empty_and_odd_documents() {
         ["x.json:1:1047: the JSON is nested too deeply (more than 128 levels)"]
     );
 }
+
+#[test]
+fn duplicate_keys_are_refused() {
+    check(
+        &[(
+            "{\"vi\": \"Có\", \"en\": \"Yes\"}",
+            "{\"vi\": \"Có\", \"en\": \"Yes\", \"vi\": \"Vâng\"}",
+        )],
+        &[
+            "mini.json:12:59: /response_sets/ynp/0/label/vi: key \"vi\" is written twice in the same object; keep one",
+        ],
+    );
+}

@@ -10,7 +10,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::condition::Condition;
-use super::locate::{char_column, escape, line_col, locate};
+use super::locate::{char_column, duplicate_keys, escape, line_col, locate};
 use super::model::{Checklist, FORMAT, OptionDef};
 use super::text::Text;
 use super::validate::validate;
@@ -158,6 +158,20 @@ pub fn load_str(text: &str, source: &str) -> Result<Checklist, Vec<Problem>> {
         )]);
     }
     drop(value);
+    let duplicates = duplicate_keys(text);
+    if !duplicates.is_empty() {
+        return Err(duplicates
+            .into_iter()
+            .map(|(path, offset)| {
+                let key = path.rsplit('/').next().unwrap_or("").to_string();
+                let message = format!(
+                    "key \"{}\" is written twice in the same object; keep one",
+                    key.replace("~1", "/").replace("~0", "~")
+                );
+                Problem::at(source, line_col(text, offset), path, message)
+            })
+            .collect());
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let checklist: Checklist = match serde_path_to_error::deserialize(&mut de) {
         Ok(c) => c,

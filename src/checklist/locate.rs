@@ -67,6 +67,23 @@ pub fn locate(text: &str, pointer: &str) -> Option<(usize, usize)> {
     Some(line_col(text, offset))
 }
 
+/// Keys written twice in one object, as (JSON pointer of the second, its byte offset).
+/// JSON allows them and a parser keeps the last silently, so a loader should refuse them.
+pub fn duplicate_keys(text: &str) -> Vec<(String, usize)> {
+    let mut s = Scanner {
+        text,
+        b: text.as_bytes(),
+        i: 0,
+    };
+    let mut out = Vec::new();
+    s.ws();
+    let _ = s.walk("", 0, &mut out);
+    out
+}
+
+/// Deeper than this, `duplicate_keys` stops looking (serde_json refuses 128 anyway).
+const MAX_DEPTH: usize = 256;
+
 struct Scanner<'a> {
     text: &'a str,
     b: &'a [u8],
@@ -127,6 +144,57 @@ impl Scanner<'_> {
             }
         }
         Some(())
+    }
+
+    /// Walks the whole value at the cursor, collecting duplicate keys.
+    fn walk(&mut self, path: &str, depth: usize, out: &mut Vec<(String, usize)>) -> Option<()> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let close = match self.b.get(self.i)? {
+            b'{' => b'}',
+            b'[' => b']',
+            _ => return self.skip_value(),
+        };
+        self.i += 1;
+        let mut keys: Vec<String> = Vec::new();
+        let mut n = 0usize;
+        loop {
+            self.ws();
+            if *self.b.get(self.i)? == close {
+                self.i += 1;
+                return Some(());
+            }
+            let child = if close == b'}' {
+                let key_start = self.i;
+                let key_end = self.string_end(key_start)?;
+                let key: String = serde_json::from_str(self.text.get(key_start..key_end)?).ok()?;
+                let child = format!("{path}/{}", escape(&key));
+                if keys.contains(&key) {
+                    out.push((child.clone(), key_start));
+                } else {
+                    keys.push(key);
+                }
+                self.i = key_end;
+                self.ws();
+                if *self.b.get(self.i)? != b':' {
+                    return None;
+                }
+                self.i += 1;
+                self.ws();
+                child
+            } else {
+                format!("{path}/{n}")
+            };
+            self.walk(&child, depth + 1, out)?;
+            n += 1;
+            self.ws();
+            match *self.b.get(self.i)? {
+                b',' => self.i += 1,
+                c if c == close => {}
+                _ => return None,
+            }
+        }
     }
 
     /// Walks along `segments`; returns the byte offset of the deepest place found.
@@ -240,11 +308,25 @@ mod tests {
     }
 
     #[test]
+    fn finds_duplicate_keys_at_any_depth() {
+        let doc =
+            "{\"a\": 1, \"b\": [{\"vi\": \"Có\", \"en\": \"Yes\", \"vi\": \"Không\"}], \"a\": 2}";
+        let found = duplicate_keys(doc);
+        let at: Vec<(&str, (usize, usize))> = found
+            .iter()
+            .map(|(p, o)| (p.as_str(), line_col(doc, *o)))
+            .collect();
+        assert_eq!(at, [("/b/0/vi", (1, 42)), ("/a", (1, 59))]);
+        assert!(duplicate_keys(DOC).is_empty());
+    }
+
+    #[test]
     fn never_panics_on_broken_text() {
         for t in [
             "", "{", "[", "{\"a\"", "{\"a\":", "[1,", "\"", "{\"a\\", "[[[[", "é",
         ] {
             let _ = locate(t, "/a/0/b");
+            let _ = duplicate_keys(t);
         }
         assert_eq!(locate("", "/a"), None);
     }
