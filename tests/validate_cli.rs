@@ -188,3 +188,16 @@ fn no_file_is_a_usage_error() {
     let out = validate(tmp.path(), &[]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn the_readme_example_checklist_is_valid() {
+    let readme = include_str!("../README.md");
+    let guide = &readme[readme.find("### Format guide").unwrap()..];
+    let start = guide.find("```json\n").unwrap() + "```json\n".len();
+    let example = &guide[start..start + guide[start..].find("```").unwrap()];
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("my-check.json"), example).unwrap();
+    let out = validate(tmp.path(), &["my-check.json"]);
+    assert_eq!(text(&out.stderr), "");
+    assert_eq!(text(&out.stdout), "my-check.json: ok\n");
+}
