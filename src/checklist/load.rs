@@ -10,7 +10,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::condition::Condition;
-use super::locate::{char_column, duplicate_keys, escape, line_col, locate};
+use super::locate::{Locator, char_column, duplicate_keys, escape, line_col, locate};
 use super::model::{Checklist, FORMAT, OptionDef};
 use super::text::Text;
 use super::validate::validate;
@@ -160,6 +160,7 @@ pub fn load_str(text: &str, source: &str) -> Result<Checklist, Vec<Problem>> {
     drop(value);
     let duplicates = duplicate_keys(text);
     if !duplicates.is_empty() {
+        let places = Locator::new(text);
         return Err(duplicates
             .into_iter()
             .map(|(path, offset)| {
@@ -168,7 +169,7 @@ pub fn load_str(text: &str, source: &str) -> Result<Checklist, Vec<Problem>> {
                     "key \"{}\" is written twice in the same object; keep one",
                     key.replace("~1", "/").replace("~0", "~")
                 );
-                Problem::at(source, line_col(text, offset), path, message)
+                Problem::at(source, places.line_col(offset), path, message)
             })
             .collect());
     }
@@ -182,10 +183,11 @@ pub fn load_str(text: &str, source: &str) -> Result<Checklist, Vec<Problem>> {
     };
     let violations = validate(&checklist);
     if !violations.is_empty() {
+        let places = Locator::new(text);
         return Err(violations
             .into_iter()
             .map(|v| {
-                let pos = locate(text, &v.path).unwrap_or((1, 1));
+                let pos = places.locate(&v.path);
                 Problem::at(source, pos, v.path, v.message)
             })
             .collect());

@@ -70,15 +70,79 @@ pub fn locate(text: &str, pointer: &str) -> Option<(usize, usize)> {
 /// Keys written twice in one object, as (JSON pointer of the second, its byte offset).
 /// JSON allows them and a parser keeps the last silently, so a loader should refuse them.
 pub fn duplicate_keys(text: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    walk_all(text, &mut |path, offset, duplicate| {
+        if duplicate {
+            out.push((path.to_string(), offset));
+        }
+    });
+    out
+}
+
+/// Calls `visit(pointer, offset, is_duplicate_key)` for every member and element.
+fn walk_all(text: &str, visit: &mut dyn FnMut(&str, usize, bool)) {
     let mut s = Scanner {
         text,
         b: text.as_bytes(),
         i: 0,
     };
-    let mut out = Vec::new();
     s.ws();
-    let _ = s.walk("", 0, &mut out);
-    out
+    let _ = s.walk("", 0, visit);
+}
+
+/// Locates many pointers in one text quickly: one pass builds an index of every place
+/// and of line starts (`locate` alone rescans the text for each pointer).
+pub struct Locator<'a> {
+    text: &'a str,
+    places: std::collections::HashMap<String, usize>,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Locator<'a> {
+    /// Indexes `text`.
+    pub fn new(text: &'a str) -> Locator<'a> {
+        let mut places = std::collections::HashMap::new();
+        let root = text.len() - text.trim_start().len();
+        places.insert(String::new(), root);
+        walk_all(text, &mut |path, offset, _| {
+            places.entry(path.to_string()).or_insert(offset);
+        });
+        let line_starts = std::iter::once(0)
+            .chain(
+                text.bytes()
+                    .enumerate()
+                    .filter(|(_, b)| *b == b'\n')
+                    .map(|(i, _)| i + 1),
+            )
+            .collect();
+        Locator {
+            text,
+            places,
+            line_starts,
+        }
+    }
+
+    /// Like [`locate`]: the place of `pointer`, or of its deepest existing part.
+    pub fn locate(&self, pointer: &str) -> (usize, usize) {
+        let mut p = pointer;
+        loop {
+            if let Some(offset) = self.places.get(p) {
+                return self.line_col(*offset);
+            }
+            match p.rfind('/') {
+                Some(i) => p = &p[..i],
+                None => return (1, 1),
+            }
+        }
+    }
+
+    /// Line and column of a byte offset (as [`line_col`]).
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|s| *s <= offset).max(1);
+        let start = self.line_starts[line - 1];
+        (line, 1 + chars_in(&self.text.as_bytes()[start..offset]))
+    }
 }
 
 /// Deeper than this, `duplicate_keys` stops looking (serde_json refuses 128 anyway).
@@ -146,8 +210,13 @@ impl Scanner<'_> {
         Some(())
     }
 
-    /// Walks the whole value at the cursor, collecting duplicate keys.
-    fn walk(&mut self, path: &str, depth: usize, out: &mut Vec<(String, usize)>) -> Option<()> {
+    /// Walks the whole value at the cursor, visiting every member and element.
+    fn walk(
+        &mut self,
+        path: &str,
+        depth: usize,
+        visit: &mut dyn FnMut(&str, usize, bool),
+    ) -> Option<()> {
         if depth > MAX_DEPTH {
             return None;
         }
@@ -157,7 +226,7 @@ impl Scanner<'_> {
             _ => return self.skip_value(),
         };
         self.i += 1;
-        let mut keys: Vec<String> = Vec::new();
+        let mut keys: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut n = 0usize;
         loop {
             self.ws();
@@ -170,11 +239,7 @@ impl Scanner<'_> {
                 let key_end = self.string_end(key_start)?;
                 let key: String = serde_json::from_str(self.text.get(key_start..key_end)?).ok()?;
                 let child = format!("{path}/{}", escape(&key));
-                if keys.contains(&key) {
-                    out.push((child.clone(), key_start));
-                } else {
-                    keys.push(key);
-                }
+                visit(&child, key_start, !keys.insert(key));
                 self.i = key_end;
                 self.ws();
                 if *self.b.get(self.i)? != b':' {
@@ -184,9 +249,11 @@ impl Scanner<'_> {
                 self.ws();
                 child
             } else {
-                format!("{path}/{n}")
+                let child = format!("{path}/{n}");
+                visit(&child, self.i, false);
+                child
             };
-            self.walk(&child, depth + 1, out)?;
+            self.walk(&child, depth + 1, visit)?;
             n += 1;
             self.ws();
             match *self.b.get(self.i)? {
@@ -321,12 +388,33 @@ mod tests {
     }
 
     #[test]
+    fn the_index_agrees_with_the_scanner() {
+        let index = Locator::new(DOC);
+        for p in [
+            "",
+            "/title",
+            "/sections/0",
+            "/sections/1/questions",
+            "/sections/1/questions/0/show_if/is",
+            "/sections/1/questions/0/prompt",
+            "/sections/7",
+            "/nope",
+        ] {
+            assert_eq!(Some(index.locate(p)), locate(DOC, p), "{p}");
+        }
+        for offset in [0, 1, 15, 40, DOC.len()] {
+            assert_eq!(index.line_col(offset), line_col(DOC, offset), "{offset}");
+        }
+    }
+
+    #[test]
     fn never_panics_on_broken_text() {
         for t in [
             "", "{", "[", "{\"a\"", "{\"a\":", "[1,", "\"", "{\"a\\", "[[[[", "é",
         ] {
             let _ = locate(t, "/a/0/b");
             let _ = duplicate_keys(t);
+            let _ = Locator::new(t).locate("/a/0/b");
         }
         assert_eq!(locate("", "/a"), None);
     }
