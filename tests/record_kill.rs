@@ -55,7 +55,13 @@ fn records_survive_sigkill() {
     let exe = std::env::current_exe().unwrap();
     for round in 0..ROUNDS {
         let mut child = Command::new(&exe)
-            .args(["--exact", "child_saver", "--ignored", "--nocapture", "--test-threads=1"])
+            .args([
+                "--exact",
+                "child_saver",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env("ONSITE_TEST_RECORD", &path)
             .env("ONSITE_TEST_START", (committed + 1).to_string())
             .stdout(Stdio::piped())
@@ -88,7 +94,11 @@ fn records_survive_sigkill() {
             k == acked || k == acked + 1,
             "round {round}: file holds state {k}, last acknowledged {acked}"
         );
-        assert_eq!(r, big_record(ANSWERS, k, now()), "round {round}: state {k} differs");
+        assert_eq!(
+            r,
+            big_record(ANSWERS, k, now()),
+            "round {round}: state {k} differs"
+        );
         committed = k;
     }
     assert!(committed > 0, "the child never saved");
@@ -104,4 +114,7 @@ fn records_survive_sigkill() {
         })
         .count();
     eprintln!("{ROUNDS} kills, last state {committed}, {strays} stray temp files ignored");
+    assert_eq!(store.remove_stale_temp_files(Duration::ZERO), strays);
+    assert_eq!(store.ids().unwrap(), [first.id.clone()]);
+    assert_eq!(std::fs::read_dir(store.records_dir()).unwrap().count(), 1);
 }

@@ -36,14 +36,20 @@ fn spawn_holder(path: &std::path::Path) -> (Child, impl BufRead) {
     let mut line = String::new();
     while line.trim() != "locked" {
         line.clear();
-        assert!(out.read_line(&mut line).unwrap() > 0, "the child did not lock");
+        assert!(
+            out.read_line(&mut line).unwrap() > 0,
+            "the child did not lock"
+        );
     }
     (child, out)
 }
 
 fn new_record_file() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let mut r = record("Sở Văn hóa, Thể thao và Du lịch", at("2026-11-23T09:30:00+07:00"));
+    let mut r = record(
+        "Sở Văn hóa, Thể thao và Du lịch",
+        at("2026-11-23T09:30:00+07:00"),
+    );
     let path = Store::new(dir.path()).create(&mut r).unwrap();
     (dir, path)
 }
@@ -59,8 +65,14 @@ fn a_second_process_is_told_who_holds_the_record() {
     assert_eq!(holder.pid, child.id());
     assert_eq!(holder.user, "alice");
     let msg = err.to_string();
-    assert!(msg.contains(&format!("alice@{} (pid {})", holder.host, child.id())), "{msg}");
-    assert!(msg.contains("since") && msg.contains("--read-only"), "{msg}");
+    assert!(
+        msg.contains(&format!("alice@{} (pid {})", holder.host, child.id())),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("since") && msg.contains("--read-only"),
+        "{msg}"
+    );
     // Reading needs no lock.
     assert!(load(&path).is_ok());
     assert_eq!(lock::holder(&path).map(|h| h.pid), Some(child.id()));
@@ -70,7 +82,10 @@ fn a_second_process_is_told_who_holds_the_record() {
     let guard = acquire(&path).unwrap();
     assert!(lock::lock_path(&path).exists());
     drop(guard);
-    assert!(!lock::lock_path(&path).exists(), "the sidecar is removed on release");
+    assert!(
+        !lock::lock_path(&path).exists(),
+        "the sidecar is removed on release"
+    );
 }
 
 #[test]
@@ -91,7 +106,10 @@ fn the_lock_is_exclusive_within_one_process_too() {
     let (_d, path) = new_record_file();
     let first = acquire(&path).unwrap();
     let err = acquire(&path).unwrap_err();
-    assert!(matches!(&err, LockError::Held(h) if h.pid == std::process::id()), "{err}");
+    assert!(
+        matches!(&err, LockError::Held(h) if h.pid == std::process::id()),
+        "{err}"
+    );
     drop(first);
     let again = acquire(&path).unwrap();
     drop(again);

@@ -17,7 +17,10 @@ fn child_umask_000() {
     unsafe { libc::umask(0) };
     let data = PathBuf::from(std::env::var("ONSITE_TEST_DATA").unwrap());
     let store = Store::new(&data);
-    let mut r = record("Sở Nông nghiệp và Phát triển nông thôn", at("2026-11-23T09:30:00+07:00"));
+    let mut r = record(
+        "Sở Nông nghiệp và Phát triển nông thôn",
+        at("2026-11-23T09:30:00+07:00"),
+    );
     let path = store.create(&mut r).unwrap();
     r.general_notes = "lưu lần hai".into();
     store.save(&r).unwrap();
@@ -43,12 +46,23 @@ fn private_under_umask_000() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(mode(&data.join("control")), 0o666, "the child's umask was not 000");
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        mode(&data.join("control")),
+        0o666,
+        "the child's umask was not 000"
+    );
     let records = data.join("records");
     assert_eq!(mode(&records), 0o700);
     assert_eq!(mode(&data), 0o700);
-    let files: Vec<_> = std::fs::read_dir(&records).unwrap().map(|e| e.unwrap().path()).collect();
+    let files: Vec<_> = std::fs::read_dir(&records)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     assert_eq!(files.len(), 1, "{files:?}");
     assert_eq!(mode(&files[0]), 0o600);
     assert!(stdout.contains("lockmode 600"), "{stdout}");

@@ -21,7 +21,10 @@ fn store() -> (tempfile::TempDir, Store) {
 #[test]
 fn save_then_load_gives_back_an_equal_record() {
     let (_d, store) = store();
-    let mut r = record("Sở Thông tin và Truyền thông", at("2026-11-23T09:30:00+07:00"));
+    let mut r = record(
+        "Sở Thông tin và Truyền thông",
+        at("2026-11-23T09:30:00+07:00"),
+    );
     r.general_notes = "Biên bản họp:\n- Ông Nguyễn Văn Đức phát biểu".into();
     let path = store.create(&mut r).unwrap();
     assert_eq!(
@@ -52,7 +55,11 @@ fn ids_are_unique_on_collision() {
     }
     assert_eq!(
         ids,
-        ["20261123-0930-so-noi-vu", "20261123-0930-so-noi-vu-2", "20261123-0930-so-noi-vu-3"]
+        [
+            "20261123-0930-so-noi-vu",
+            "20261123-0930-so-noi-vu-2",
+            "20261123-0930-so-noi-vu-3"
+        ]
     );
     for id in &ids {
         assert_eq!(&load(&store.path_of(id)).unwrap().id, id);
@@ -72,7 +79,10 @@ fn newer_format_is_refused_and_left_byte_identical() {
     let err = load(&path).unwrap_err();
     assert!(matches!(err, LoadError::Newer { .. }), "{err}");
     let msg = err.to_string();
-    assert!(msg.contains("newer onsite") && msg.contains("upgrade"), "{msg}");
+    assert!(
+        msg.contains("newer onsite") && msg.contains("upgrade"),
+        "{msg}"
+    );
     assert!(msg.contains(path.to_str().unwrap()), "{msg}");
     // Listing and finding do not touch it either.
     let (list, warnings) = store.list();
@@ -88,10 +98,16 @@ fn unknown_or_missing_format_is_refused() {
     let p = dir.path().join("x.json");
     fs::write(&p, r#"{"format": "onsite-checklist/1", "id": "x"}"#).unwrap();
     let e = load(&p).unwrap_err().to_string();
-    assert!(e.contains("not an onsite record") && e.contains("onsite-checklist/1"), "{e}");
+    assert!(
+        e.contains("not an onsite record") && e.contains("onsite-checklist/1"),
+        "{e}"
+    );
     fs::write(&p, r#"{"id": "x"}"#).unwrap();
     let e = load(&p).unwrap_err().to_string();
-    assert!(e.contains("not an onsite record") && e.contains("missing"), "{e}");
+    assert!(
+        e.contains("not an onsite record") && e.contains("missing"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -105,12 +121,16 @@ fn bad_json_is_located_by_line_column_and_path() {
     let (_d, store) = store();
     let mut r = record("Sở Tư pháp", at("2026-11-23T09:30:00+07:00"));
     let path = store.create(&mut r).unwrap();
-    let text = fs::read_to_string(&path)
-        .unwrap()
-        .replacen("\"value\": 42.0", "\"value\": {\"x\": 1}", 1);
+    let text =
+        fs::read_to_string(&path)
+            .unwrap()
+            .replacen("\"value\": 42.0", "\"value\": {\"x\": 1}", 1);
     fs::write(&path, text).unwrap();
     let e = load(&path).unwrap_err();
-    let LoadError::Json { line, json_path, .. } = &e else {
+    let LoadError::Json {
+        line, json_path, ..
+    } = &e
+    else {
         panic!("{e}")
     };
     assert!(*line > 1);
@@ -123,8 +143,10 @@ fn text_is_sanitised_on_load_and_normalised_to_nfc() {
     let (_d, store) = store();
     let mut r = record("Sở Công Thương", at("2026-11-23T09:30:00+07:00"));
     let path = store.create(&mut r).unwrap();
-    r.header
-        .insert("organisation".into(), "So\u{031b}\u{0309} \x1b]0;pwned\x07Công\u{202e} Thương".into());
+    r.header.insert(
+        "organisation".into(),
+        "So\u{031b}\u{0309} \x1b]0;pwned\x07Công\u{202e} Thương".into(),
+    );
     r.answers.get_mut("steering").unwrap().note = "Dòng 1\x1b[2J\r\nDòng\u{009b}31m 2".into();
     r.general_notes = "Ban Chi\u{0309} \u{0111}a\u{0323}o\x1b]52;c;ZXZpbA==\x07".into();
     store.save(&r).unwrap();
@@ -144,7 +166,10 @@ fn loose_permissions_give_a_warning() {
     fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
     let w = load_with_warnings(&path).unwrap().warnings;
     assert_eq!(w.len(), 1);
-    assert!(w[0].contains("other users") && w[0].contains("644"), "{w:?}");
+    assert!(
+        w[0].contains("other users") && w[0].contains("644"),
+        "{w:?}"
+    );
 }
 
 #[test]
@@ -157,7 +182,12 @@ fn a_symlinked_record_is_not_replaced() {
     std::os::unix::fs::symlink(&real, &path).unwrap();
     let e = store.save(&r).unwrap_err();
     assert!(matches!(e, StoreError::Symlink { .. }), "{e}");
-    assert!(fs::symlink_metadata(&path).unwrap().file_type().is_symlink());
+    assert!(
+        fs::symlink_metadata(&path)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
 }
 
 #[test]
@@ -173,10 +203,16 @@ fn find_by_id_prefix_and_path() {
     assert_eq!(store.find("20261123-14").unwrap(), pb);
     assert_eq!(store.find(pb.to_str().unwrap()).unwrap(), pb);
     let e = store.find("20261123").unwrap_err();
-    assert!(matches!(&e, StoreError::Ambiguous { candidates, .. } if candidates.len() == 2), "{e}");
+    assert!(
+        matches!(&e, StoreError::Ambiguous { candidates, .. } if candidates.len() == 2),
+        "{e}"
+    );
     assert!(e.to_string().contains(&a.id) && e.to_string().contains(&b.id));
     let e = store.find("2025").unwrap_err().to_string();
-    assert!(e.contains("no record `2025`") && e.contains("onsite list"), "{e}");
+    assert!(
+        e.contains("no record `2025`") && e.contains("onsite list"),
+        "{e}"
+    );
     assert!(store.find("no/such/dir/x.json").is_err());
     assert!(store.find("").is_err());
 }
@@ -216,11 +252,18 @@ fn list_counts_visible_answerable_questions_and_skips_corrupt_records() {
         },
     );
     store.create(&mut b).unwrap();
-    fs::write(store.records_dir().join("20261123-0800-broken.json"), "{\"format\": ").unwrap();
+    fs::write(
+        store.records_dir().join("20261123-0800-broken.json"),
+        "{\"format\": ",
+    )
+    .unwrap();
     fs::write(store.records_dir().join(".onsite-abc.tmp"), "{").unwrap();
     let (list, warnings) = store.list();
     assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(warnings[0].contains("20261123-0800-broken.json"), "{warnings:?}");
+    assert!(
+        warnings[0].contains("20261123-0800-broken.json"),
+        "{warnings:?}"
+    );
     let ids: Vec<_> = list.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, [a.id.as_str(), b.id.as_str()]);
     // a: steering yes shows steering-decision: 5 answerable, 2 answered.

@@ -32,7 +32,10 @@ pub fn run(ctx: &Context, json: bool) -> Outcome {
         render_table(&list, ctx.lang)
     };
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Failure::user(format!("cannot write the list: {e}"))),

@@ -183,7 +183,10 @@ mod tests {
     #[test]
     fn rejects_unknown_fields_and_bad_values() {
         let e = new_record(checklist(), &[("orgnisation".into(), "x".into())], now()).unwrap_err();
-        assert!(e.contains("`orgnisation`") && e.contains("organisation, date, staff, team"), "{e}");
+        assert!(
+            e.contains("`orgnisation`") && e.contains("organisation, date, staff, team"),
+            "{e}"
+        );
         for bad in ["2026-02-30", "2026-2-3", "23/11/2026"] {
             let e = new_record(checklist(), &[("date".into(), bad.into())], now()).unwrap_err();
             assert!(e.contains("YYYY-MM-DD"), "{e}");

@@ -113,40 +113,22 @@ pub fn load_with_warnings(path: &Path) -> Result<Loaded, LoadError> {
 
 /// Parses record text (the path names the file in errors).
 pub fn parse(path: &Path, text: &str) -> Result<Record, LoadError> {
-    #[derive(Deserialize)]
-    struct Head {
-        format: Option<serde_json::Value>,
-    }
-    let head: Head = from_json(path, text)?;
-    let format = match head.format {
-        Some(serde_json::Value::String(s)) => s,
-        other => {
-            return Err(LoadError::UnknownFormat {
-                path: path.to_path_buf(),
-                format: other.map(|v| sanitize::line(&v.to_string())),
-            });
+    // The common case in one plain pass; the slower located parse only to explain a failure.
+    let mut record: Record = match serde_json::from_str::<Record>(text) {
+        Ok(r) => {
+            check_format(path, Some(serde_json::Value::String(r.format.clone())))?;
+            r
+        }
+        Err(_) => {
+            #[derive(Deserialize)]
+            struct Head {
+                format: Option<serde_json::Value>,
+            }
+            let head: Head = from_json(path, text)?;
+            check_format(path, head.format)?;
+            from_json(path, text)?
         }
     };
-    if format != RECORD_FORMAT {
-        let newer = format
-            .strip_prefix(FORMAT_PREFIX)
-            .and_then(|v| v.split(['.', '-']).next())
-            .and_then(|v| v.parse::<u32>().ok())
-            .is_some_and(|v| v > 1);
-        let format = sanitize::line(&format);
-        return Err(if newer {
-            LoadError::Newer {
-                path: path.to_path_buf(),
-                format,
-            }
-        } else {
-            LoadError::UnknownFormat {
-                path: path.to_path_buf(),
-                format: Some(format),
-            }
-        });
-    }
-    let mut record: Record = from_json(path, text)?;
     if !id::is_valid(&record.id) {
         return Err(LoadError::BadId {
             path: path.to_path_buf(),
@@ -155,6 +137,39 @@ pub fn parse(path: &Path, text: &str) -> Result<Record, LoadError> {
     }
     clean_record(&mut record);
     Ok(record)
+}
+
+/// Refuses anything but `onsite-record/1`, telling newer versions apart.
+fn check_format(path: &Path, format: Option<serde_json::Value>) -> Result<(), LoadError> {
+    let format = match format {
+        Some(serde_json::Value::String(s)) => s,
+        other => {
+            return Err(LoadError::UnknownFormat {
+                path: path.to_path_buf(),
+                format: other.map(|v| sanitize::line(&v.to_string())),
+            });
+        }
+    };
+    if format == RECORD_FORMAT {
+        return Ok(());
+    }
+    let newer = format
+        .strip_prefix(FORMAT_PREFIX)
+        .and_then(|v| v.split(['.', '-']).next())
+        .and_then(|v| v.parse::<u32>().ok())
+        .is_some_and(|v| v > 1);
+    let format = sanitize::line(&format);
+    Err(if newer {
+        LoadError::Newer {
+            path: path.to_path_buf(),
+            format,
+        }
+    } else {
+        LoadError::UnknownFormat {
+            path: path.to_path_buf(),
+            format: Some(format),
+        }
+    })
 }
 
 fn from_json<T: for<'de> Deserialize<'de>>(path: &Path, text: &str) -> Result<T, LoadError> {
@@ -198,41 +213,73 @@ fn json_pointer(p: &serde_path_to_error::Path) -> String {
     sanitize::line(&out)
 }
 
+/// `sanitize::line`, skipping the work for text that is already inert (most of it).
+fn line(s: &str) -> String {
+    if is_inert(s, false) {
+        s.to_string()
+    } else {
+        sanitize::line(s)
+    }
+}
+
+/// `sanitize::multiline`, skipping the work for text that is already inert.
+fn multiline(s: &str) -> String {
+    if is_inert(s, true) {
+        s.to_string()
+    } else {
+        sanitize::multiline(s)
+    }
+}
+
+/// Whether sanitising would leave `s` unchanged: no controls (but `\n` in multi-line
+/// text), no bidi controls, already NFC.
+fn is_inert(s: &str, newlines: bool) -> bool {
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    let printable_ascii = |b: u8| (0x20..0x7f).contains(&b) || (newlines && b == b'\n');
+    if s.bytes().all(printable_ascii) {
+        return true;
+    }
+    s.chars().all(|c| {
+        (!c.is_control() || (newlines && c == '\n'))
+            && !matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    }) && is_nfc_quick(s.chars()) == IsNormalized::Yes
+}
+
 /// Makes every text field of a record inert (notes and free text keep their lines).
 pub fn clean_record(r: &mut Record) {
     for v in r.header.values_mut() {
-        *v = sanitize::line(v);
+        *v = line(v);
     }
     for a in r.answers.values_mut() {
         match &mut a.value {
-            Some(super::AnswerValue::Text(s)) => *s = sanitize::multiline(s),
+            Some(super::AnswerValue::Text(s)) => *s = multiline(s),
             Some(super::AnswerValue::Multi(list)) => {
                 for s in list {
-                    *s = sanitize::line(s);
+                    *s = line(s);
                 }
             }
             _ => {}
         }
-        a.note = sanitize::multiline(&a.note);
+        a.note = multiline(&a.note);
     }
-    r.general_notes = sanitize::multiline(&r.general_notes);
+    r.general_notes = multiline(&r.general_notes);
     if let Some(q) = &mut r.position.question {
-        *q = sanitize::line(q);
+        *q = line(q);
     }
     for rec in &mut r.recommendations {
-        rec.id = sanitize::line(&rec.id);
-        rec.question = rec.question.as_deref().map(sanitize::line);
-        rec.text = rec.text.as_deref().map(sanitize::multiline);
-        rec.responsible = sanitize::line(&rec.responsible);
-        rec.due = rec.due.as_deref().map(sanitize::line);
+        rec.id = line(&rec.id);
+        rec.question = rec.question.as_deref().map(line);
+        rec.text = rec.text.as_deref().map(multiline);
+        rec.responsible = line(&rec.responsible);
+        rec.due = rec.due.as_deref().map(line);
     }
     clean_checklist(&mut r.checklist);
 }
 
 /// Makes every text of an embedded checklist inert.
 pub fn clean_checklist(c: &mut Checklist) {
-    let line: &dyn Fn(&str) -> String = &sanitize::line;
-    let multi: &dyn Fn(&str) -> String = &sanitize::multiline;
+    let line: &dyn Fn(&str) -> String = &line;
+    let multi: &dyn Fn(&str) -> String = &multiline;
     let opt = |t: &mut Option<Text>, f: &dyn Fn(&str) -> String| {
         if let Some(t) = t {
             t.map_strings(f);
@@ -243,7 +290,7 @@ pub fn clean_checklist(c: &mut Checklist) {
     for h in &mut c.header {
         h.label.map_strings(line);
         opt(&mut h.help, multi);
-        h.default = h.default.as_deref().map(sanitize::line);
+        h.default = h.default.as_deref().map(line);
     }
     for set in c.response_sets.values_mut() {
         for o in set {
@@ -272,6 +319,34 @@ pub fn clean_checklist(c: &mut Checklist) {
             if let Some(rec) = &mut q.recommendation {
                 rec.text.map_strings(multi);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fast_path_agrees_with_sanitize() {
+        let samples = [
+            "plain ascii",
+            "Ban Chỉ đạo",
+            "Ban Chi\u{0309} \u{0111}a\u{0323}o",
+            "dòng 1\ndòng 2",
+            "tab\there",
+            "cr\r\nlf",
+            "esc\x1b[2J",
+            "c1\u{009b}31m",
+            "bidi\u{202e}txt",
+            "del\x7f",
+            "",
+        ];
+        for s in samples {
+            assert_eq!(line(s), sanitize::line(s), "{s:?}");
+            assert_eq!(multiline(s), sanitize::multiline(s), "{s:?}");
+            assert_eq!(is_inert(s, true), sanitize::multiline(s) == s, "{s:?}");
+            assert_eq!(is_inert(s, false), sanitize::line(s) == s, "{s:?}");
         }
     }
 }

@@ -113,11 +113,7 @@ pub fn progress_counts(record: &Record) -> (usize, usize) {
     for ((_, q), v) in record.checklist.questions().zip(shown) {
         if v && q.is_answerable() {
             total += 1;
-            if record
-                .answers
-                .get(&q.id)
-                .is_some_and(|a| a.value.is_some())
-            {
+            if record.answers.get(&q.id).is_some_and(|a| a.value.is_some()) {
                 answered += 1;
             }
         }
@@ -162,10 +158,37 @@ impl Store {
         })
     }
 
+    /// Removes temporary files left by saves that were interrupted (crash, SIGKILL, power
+    /// loss) and are older than `older_than`; returns how many were removed. They never
+    /// hide or damage a record, they only take space.
+    pub fn remove_stale_temp_files(&self, older_than: std::time::Duration) -> usize {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return 0;
+        };
+        let now = std::time::SystemTime::now();
+        let mut removed = 0;
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+                continue;
+            }
+            let old = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| now.duration_since(t).unwrap_or_default() >= older_than);
+            if old && std::fs::remove_file(entry.path()).is_ok() {
+                removed += 1;
+            }
+        }
+        removed
+    }
+
     /// Stores a new record under a unique id (its base id, else `-2`, `-3`, …), which is
     /// written into `record.id`. Never replaces an existing file. Returns the path.
     pub fn create(&self, record: &mut Record) -> Result<PathBuf, StoreError> {
         self.ensure_dir()?;
+        self.remove_stale_temp_files(std::time::Duration::from_secs(3600));
         let base = if id::is_valid(&record.id) {
             record.id.clone()
         } else {
@@ -323,6 +346,10 @@ pub fn save_at(path: &Path, record: &Record) -> Result<(), StoreError> {
     }
 }
 
+/// Temporary files of saves in progress: `.onsite-XXXXXX.tmp`.
+const TEMP_PREFIX: &str = ".onsite-";
+const TEMP_SUFFIX: &str = ".tmp";
+
 enum Placed {
     Exists,
     Failed(StoreError),
@@ -343,7 +370,7 @@ fn write_durably(path: &Path, record: &Record, replace: bool) -> Result<(), Plac
         })
     };
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".onsite-").suffix(".tmp");
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600));
     let tmp = builder

@@ -99,8 +99,14 @@ pub fn big_record(n: usize, k: u64, now: Timestamp) -> Record {
         answers.insert(
             format!("q{i}"),
             Answer {
-                value: Some(AnswerValue::Text(format!("Trả lời {i}, lần lưu {k}: đã niêm yết công khai"))),
-                note: if i % 3 == 0 { format!("Ghi chú {k}\nđầy đủ") } else { String::new() },
+                value: Some(AnswerValue::Text(format!(
+                    "Trả lời {i}, lần lưu {k}: đã niêm yết công khai"
+                ))),
+                note: if i % 3 == 0 {
+                    format!("Ghi chú {k}\nđầy đủ")
+                } else {
+                    String::new()
+                },
                 awaiting_evidence: i % 7 == 0,
                 updated_at: now,
             },
