@@ -74,7 +74,9 @@ fn records_survive_sigkill() {
             let out = child.stdout.take().unwrap();
             std::thread::spawn(move || {
                 for line in BufReader::new(out).lines().map_while(Result::ok) {
-                    if let Some(k) = line.strip_prefix("saved ").and_then(|k| k.parse().ok()) {
+                    // The first line may follow libtest's "test child_saver ... ".
+                    let k = line.rsplit_once("saved ").and_then(|(_, k)| k.parse().ok());
+                    if let Some(k) = k {
                         acked.store(k, Ordering::SeqCst);
                     }
                 }

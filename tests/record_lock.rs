@@ -34,7 +34,7 @@ fn spawn_holder(path: &std::path::Path) -> (Child, impl BufRead) {
         .unwrap();
     let mut out = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
-    while line.trim() != "locked" {
+    while !line.trim_end().ends_with("locked") {
         line.clear();
         assert!(
             out.read_line(&mut line).unwrap() > 0,
