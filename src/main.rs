@@ -98,7 +98,7 @@ fn run(cli: Cli) -> Outcome {
         None => app::not_built("(start screen)"),
         Some(Command::New { .. }) => app::not_built("new"),
         Some(Command::Resume { .. }) => app::not_built("resume"),
-        Some(Command::List { .. }) => app::not_built("list"),
+        Some(Command::List { json }) => app::list::run(&ctx, json),
         Some(Command::Checklists) => app::checklists::run(&ctx),
         Some(Command::Validate { files }) => app::validate::run(&files),
         Some(Command::Report { .. }) => app::not_built("report"),

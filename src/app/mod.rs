@@ -2,6 +2,7 @@
 //! the data dir, the UI language, and the one-sentence failure they report.
 
 pub mod checklists;
+pub mod list;
 pub mod validate;
 
 use std::path::PathBuf;
