@@ -100,9 +100,9 @@ fn run(cli: Cli) -> Outcome {
         Some(Command::Resume { record, read_only }) => {
             app::inspect::resume(&ctx, record.as_deref(), read_only)
         }
-        Some(Command::List { .. }) => app::not_built("list"),
-        Some(Command::Checklists) => app::not_built("checklists"),
-        Some(Command::Validate { .. }) => app::not_built("validate"),
+        Some(Command::List { json }) => app::list::run(&ctx, json),
+        Some(Command::Checklists) => app::checklists::run(&ctx),
+        Some(Command::Validate { files }) => app::validate::run(&files),
         Some(Command::Report { .. }) => app::not_built("report"),
         Some(Command::Aggregate { .. }) => app::not_built("aggregate"),
     }

@@ -1,7 +1,10 @@
 //! The commands of the command line, one file each, and what they share:
 //! the data dir, the UI language, and the one-sentence failure they report.
 
+pub mod checklists;
 pub mod inspect;
+pub mod list;
+pub mod validate;
 
 use std::path::PathBuf;
 

@@ -1,0 +1,420 @@
+//! The rules of the checklist format that span several places (SPEC §3): ids and their
+//! uniqueness, response sets, which fields each question type takes, `show_if` references
+//! and values, `when` values, ranges, empty sections and texts.
+//!
+//! Shapes, unknown and missing fields are checked earlier by serde. Every rule reports a
+//! JSON pointer and one sentence; `load` turns the pointer into a line and column.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::locate::escape;
+use super::model::{
+    Checklist, FORMAT, HeaderType, OptionDef, Question, QuestionType, RecommendationDef,
+};
+use super::text::Text;
+
+/// One broken rule: where (a JSON pointer) and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// JSON pointer of the offending value, e.g. `/sections/1/questions/0/show_if`.
+    pub path: String,
+    /// One sentence saying what is wrong.
+    pub message: String,
+}
+
+/// Whether `id` is a valid identifier: `[a-z0-9][a-z0-9_-]*`.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
+/// Checks every rule; returns all violations, in file order.
+pub fn validate(c: &Checklist) -> Vec<Violation> {
+    let mut v = Rules::default();
+    v.checklist(c);
+    v.out
+}
+
+fn type_name(kind: QuestionType) -> &'static str {
+    match kind {
+        QuestionType::Choice => "choice",
+        QuestionType::Multi => "multi",
+        QuestionType::Number => "number",
+        QuestionType::Text => "text",
+        QuestionType::Date => "date",
+        QuestionType::Info => "info",
+    }
+}
+
+fn is_date(s: &str) -> bool {
+    s.len() == 10 && NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+}
+
+fn takes_options(kind: QuestionType) -> bool {
+    matches!(kind, QuestionType::Choice | QuestionType::Multi)
+}
+
+fn list(values: &[&str]) -> String {
+    let mut unique: Vec<&str> = Vec::new();
+    for v in values {
+        if !unique.contains(v) {
+            unique.push(v);
+        }
+    }
+    unique.join(", ")
+}
+
+/// The options a condition or recommendation may name; empty when the question's
+/// options are already reported as missing or ambiguous (no cascade of problems).
+fn usable_options<'a>(c: &'a Checklist, q: &'a Question) -> &'a [OptionDef] {
+    if q.responses.is_some() && q.options.is_some() {
+        return &[];
+    }
+    c.options_of(q)
+}
+
+#[derive(Default)]
+struct Rules {
+    out: Vec<Violation>,
+}
+
+impl Rules {
+    fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.out.push(Violation {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn id(&mut self, id: &str, path: String, what: &str) {
+        if !is_valid_id(id) {
+            self.push(
+                path,
+                format!(
+                    "{what} \"{id}\" is not a valid id: use lowercase letters a-z, digits, '-' and '_', starting with a letter or digit"
+                ),
+            );
+        }
+    }
+
+    fn text(&mut self, t: &Text, path: String, what: &str) {
+        if t.is_empty() {
+            self.push(path, format!("the {what} is empty"));
+        }
+    }
+
+    fn checklist(&mut self, c: &Checklist) {
+        if c.format != FORMAT {
+            self.push(
+                "/format",
+                format!(
+                    "unknown format \"{}\"; this version of onsite reads \"{FORMAT}\"",
+                    c.format
+                ),
+            );
+        }
+        self.id(&c.id, "/id".into(), "checklist id");
+        if c.version.trim().is_empty() {
+            self.push("/version", "the version is empty");
+        }
+        self.text(&c.title, "/title".into(), "title");
+
+        // Questions and header fields share one namespace.
+        let mut ids: HashMap<&str, String> = HashMap::new();
+        let mut header_ids: HashMap<&str, String> = HashMap::new();
+        for (i, h) in c.header.iter().enumerate() {
+            let p = format!("/header/{i}");
+            self.id(&h.id, format!("{p}/id"), "header field id");
+            self.unique(&mut ids, &h.id, format!("{p}/id"));
+            header_ids.entry(&h.id).or_insert_with(|| format!("{p}/id"));
+            self.text(&h.label, format!("{p}/label"), "label");
+            if let Some(d) = &h.default {
+                match h.kind {
+                    HeaderType::Date if d != "today" && !is_date(d) => self.push(
+                        format!("{p}/default"),
+                        format!(
+                            "default \"{d}\" of date field \"{}\" is not a date (YYYY-MM-DD) or \"today\"",
+                            h.id
+                        ),
+                    ),
+                    HeaderType::Number if d.trim().parse::<f64>().map_or(true, |n| !n.is_finite()) => {
+                        self.push(
+                            format!("{p}/default"),
+                            format!(
+                                "default \"{d}\" of number field \"{}\" is not a number",
+                                h.id
+                            ),
+                        )
+                    }
+                    _ => {}
+                }
+            }
+        }
+
+        for (name, options) in &c.response_sets {
+            let p = format!("/response_sets/{}", escape(name));
+            self.id(name, p.clone(), "response set name");
+            if options.is_empty() {
+                self.push(p.clone(), format!("response set \"{name}\" has no options"));
+            }
+            self.options(options, &p);
+        }
+
+        for (i, band) in c.rating.iter().enumerate() {
+            let p = format!("/rating/{i}");
+            if !(0.0..=1.0).contains(&band.min) {
+                self.push(
+                    format!("{p}/min"),
+                    format!(
+                        "rating min {} is outside 0..1 (scores are fractions: 0.9 means 90%)",
+                        band.min
+                    ),
+                );
+            }
+            self.text(&band.label, format!("{p}/label"), "label");
+        }
+
+        if c.sections.is_empty() {
+            self.push("/sections", "the checklist has no sections");
+        }
+        let mut all: HashMap<&str, String> = HashMap::new();
+        for (i, s) in c.sections.iter().enumerate() {
+            for (j, q) in s.questions.iter().enumerate() {
+                all.entry(&q.id)
+                    .or_insert_with(|| format!("/sections/{i}/questions/{j}"));
+            }
+        }
+        let mut section_ids: HashMap<&str, String> = HashMap::new();
+        let mut earlier: HashMap<&str, &Question> = HashMap::new();
+        for (i, s) in c.sections.iter().enumerate() {
+            let p = format!("/sections/{i}");
+            self.id(&s.id, format!("{p}/id"), "section id");
+            self.unique(&mut section_ids, &s.id, format!("{p}/id"));
+            self.text(&s.title, format!("{p}/title"), "title");
+            if s.questions.is_empty() {
+                self.push(
+                    format!("{p}/questions"),
+                    format!("section \"{}\" has no questions", s.id),
+                );
+            }
+            for (j, q) in s.questions.iter().enumerate() {
+                let qp = format!("{p}/questions/{j}");
+                self.id(&q.id, format!("{qp}/id"), "question id");
+                self.unique(&mut ids, &q.id, format!("{qp}/id"));
+                self.question(c, q, &qp);
+                if let Some(cond) = &q.show_if {
+                    let scope = conditions::Scope {
+                        checklist: c,
+                        this: &q.id,
+                        earlier: &earlier,
+                        all: &all,
+                        header: &header_ids,
+                    };
+                    self.condition(&scope, cond, format!("{qp}/show_if"));
+                }
+                earlier.entry(&q.id).or_insert(q);
+            }
+        }
+    }
+
+    fn unique<'a>(&mut self, seen: &mut HashMap<&'a str, String>, id: &'a str, path: String) {
+        if let Some(first) = seen.get(id) {
+            self.push(
+                path,
+                format!("duplicate id \"{id}\": already used at {first}"),
+            );
+        } else {
+            seen.insert(id, path);
+        }
+    }
+
+    fn options(&mut self, options: &[OptionDef], path: &str) {
+        let mut seen: HashMap<&str, String> = HashMap::new();
+        for (k, o) in options.iter().enumerate() {
+            let p = format!("{path}/{k}");
+            self.id(&o.value, format!("{p}/value"), "option value");
+            if let Some(first) = seen.get(o.value.as_str()) {
+                self.push(
+                    format!("{p}/value"),
+                    format!(
+                        "duplicate option value \"{}\": already used at {first}",
+                        o.value
+                    ),
+                );
+            } else {
+                seen.insert(&o.value, format!("{p}/value"));
+            }
+            self.text(&o.label, format!("{p}/label"), "label");
+        }
+    }
+
+    fn question(&mut self, c: &Checklist, q: &Question, p: &str) {
+        let kind = type_name(q.kind);
+        self.text(&q.prompt, format!("{p}/prompt"), "prompt");
+        if takes_options(q.kind) {
+            match (&q.responses, &q.options) {
+                (Some(_), Some(_)) => self.push(
+                    format!("{p}/options"),
+                    format!(
+                        "question \"{}\" has both \"responses\" and \"options\"; give one of them",
+                        q.id
+                    ),
+                ),
+                (None, None) => self.push(
+                    p.to_string(),
+                    format!(
+                        "{kind} question \"{}\" needs \"responses\" (the name of a response set) or \"options\"",
+                        q.id
+                    ),
+                ),
+                (Some(name), None) => {
+                    if !c.response_sets.contains_key(name) {
+                        let known: Vec<&str> = c.response_sets.keys().map(String::as_str).collect();
+                        let hint = if known.is_empty() {
+                            "the checklist defines no response sets".to_string()
+                        } else {
+                            format!("known sets: {}", list(&known))
+                        };
+                        self.push(
+                            format!("{p}/responses"),
+                            format!("unknown response set \"{name}\" ({hint})"),
+                        );
+                    }
+                }
+                (None, Some(options)) => {
+                    if options.is_empty() {
+                        self.push(
+                            format!("{p}/options"),
+                            format!("{kind} question \"{}\" has no options", q.id),
+                        );
+                    }
+                    self.options(options, &format!("{p}/options"));
+                }
+            }
+        } else {
+            if q.responses.is_some() {
+                self.push(
+                    format!("{p}/responses"),
+                    format!("a {kind} question takes no \"responses\"; only choice and multi do"),
+                );
+            }
+            if q.options.is_some() {
+                self.push(
+                    format!("{p}/options"),
+                    format!("a {kind} question takes no \"options\"; only choice and multi do"),
+                );
+            }
+        }
+        if q.kind == QuestionType::Number {
+            if let (Some(min), Some(max)) = (q.min, q.max)
+                && min > max
+            {
+                self.push(
+                    format!("{p}/min"),
+                    format!("min {min} is greater than max {max}"),
+                );
+            }
+        } else {
+            let extras = [
+                ("min", q.min.is_some()),
+                ("max", q.max.is_some()),
+                ("integer", q.integer),
+                ("unit", q.unit.is_some()),
+            ];
+            for (field, present) in extras {
+                if present {
+                    self.push(
+                        format!("{p}/{field}"),
+                        format!("a {kind} question takes no \"{field}\"; only number questions do"),
+                    );
+                }
+            }
+        }
+        if q.kind == QuestionType::Info && q.required {
+            self.push(
+                format!("{p}/required"),
+                format!(
+                    "info question \"{}\" cannot be required: it takes no answer",
+                    q.id
+                ),
+            );
+        }
+        if let Some(r) = &q.recommendation {
+            self.recommendation(c, q, r, &format!("{p}/recommendation"));
+        }
+    }
+
+    fn recommendation(&mut self, c: &Checklist, q: &Question, r: &RecommendationDef, p: &str) {
+        self.text(&r.text, format!("{p}/text"), "recommendation text");
+        if !takes_options(q.kind) {
+            self.push(
+                p.to_string(),
+                format!(
+                    "a {} question takes no scripted recommendation; only choice and multi questions do (the inspector can add one while inspecting)",
+                    type_name(q.kind)
+                ),
+            );
+            return;
+        }
+        let options = usable_options(c, q);
+        if options.is_empty() {
+            return; // already reported: no or unknown options
+        }
+        let values: Vec<&str> = options.iter().map(|o| o.value.as_str()).collect();
+        match &r.when {
+            Some(when) if when.is_empty() => self.push(
+                format!("{p}/when"),
+                "\"when\" is empty; leave it out to use the flagged options",
+            ),
+            Some(when) => {
+                for (k, w) in when.iter().enumerate() {
+                    if !values.contains(&w.as_str()) {
+                        self.push(
+                            format!("{p}/when/{k}"),
+                            format!(
+                                "\"{w}\" is not an option of question \"{}\" (options: {})",
+                                q.id,
+                                list(&values)
+                            ),
+                        );
+                    }
+                }
+            }
+            None => {
+                if !options.iter().any(|o| o.flag) {
+                    self.push(
+                        p.to_string(),
+                        format!(
+                            "the recommendation can never apply: no option of question \"{}\" is flagged; list the values in \"when\"",
+                            q.id
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+mod conditions;
+
+#[cfg(test)]
+mod tests {
+    // Every rule is tested through the loader (message and line:column) in
+    // `tests/validate_rules.rs`; here only the id pattern itself.
+    use super::*;
+
+    #[test]
+    fn id_pattern() {
+        for good in ["a", "0", "qcdc-agency", "q_1", "2026-x"] {
+            assert!(is_valid_id(good), "{good}");
+        }
+        for bad in ["", "-a", "_a", "A", "Ban", "a b", "a.b", "chỉ", "a/b"] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
+}

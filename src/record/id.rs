@@ -1,0 +1,135 @@
+//! Readable, sortable record ids: `YYYYMMDD-HHMM-<slug>`, e.g. `20261123-0930-so-thong-tin-va`.
+//!
+//! The slug is the organisation header field folded to ASCII (Vietnamese diacritics
+//! dropped, `đ` → `d`), cut at a word boundary; without an organisation, the checklist id.
+//! Ids are made unique against the records dir by appending `-2`, `-3`, ….
+
+use std::path::Path;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::model::{Record, Timestamp};
+
+/// Longest slug, in ASCII characters.
+pub const MAX_SLUG: usize = 24;
+
+/// Header field ids that name the inspected organisation, in order of preference.
+pub const ORGANISATION_FIELDS: [&str; 3] = ["organisation", "organization", "org"];
+
+/// The organisation named in the record's header, if any (non-empty).
+pub fn organisation(record: &Record) -> Option<&str> {
+    ORGANISATION_FIELDS
+        .iter()
+        .filter_map(|f| record.header.get(*f))
+        .map(|s| s.trim())
+        .find(|s| !s.is_empty())
+}
+
+/// Folds text to lowercase ASCII words joined by `-`, at most `max` characters, cut at a
+/// word boundary (a single word longer than `max` is cut hard).
+pub fn slug(text: &str, max: usize) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.nfd() {
+        match c {
+            'đ' | 'Đ' => folded.push('d'),
+            c if c.is_ascii_alphanumeric() => folded.push(c.to_ascii_lowercase()),
+            c if unicode_normalization::char::is_combining_mark(c) => {}
+            _ => folded.push(' '),
+        }
+    }
+    let mut out = String::new();
+    for word in folded.split_whitespace() {
+        let extra = if out.is_empty() { 0 } else { 1 } + word.len();
+        if out.len() + extra > max {
+            if out.is_empty() {
+                out.push_str(&word[..max]);
+            }
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The id a record would get before uniqueness: its creation time and slug.
+pub fn base_id(record: &Record) -> String {
+    let slug = organisation(record)
+        .map(|o| slug(o, MAX_SLUG))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| slug(&record.checklist.id, MAX_SLUG));
+    let slug = if slug.is_empty() {
+        "inspection".to_string()
+    } else {
+        slug
+    };
+    format!("{}-{}", stamp(&record.created_at), slug)
+}
+
+/// `YYYYMMDD-HHMM` in the timestamp's own offset (the inspector's local time).
+pub fn stamp(t: &Timestamp) -> String {
+    t.format("%Y%m%d-%H%M").to_string()
+}
+
+/// The `n`-th candidate for a base id: `base`, then `base-2`, `base-3`, ….
+pub fn candidate(base: &str, n: usize) -> String {
+    if n <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}-{n}")
+    }
+}
+
+/// The first candidate whose `<id>.json` does not exist in `dir`.
+pub fn unique_id(dir: &Path, base: &str) -> String {
+    (1..)
+        .map(|n| candidate(base, n))
+        .find(|id| !dir.join(format!("{id}.json")).exists())
+        .unwrap_or_else(|| base.to_string())
+}
+
+/// Whether a string is shaped like a record id (safe as a file name).
+pub fn is_valid(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 200
+        && !id.starts_with(['.', '-'])
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_vietnamese_precomposed_and_decomposed() {
+        assert_eq!(
+            slug("Sở Thông tin và Truyền thông", 40),
+            "so-thong-tin-va-truyen-thong"
+        );
+        let decomposed: String = "Sở Thông tin và Truyền thông".nfd().collect();
+        assert_eq!(slug(&decomposed, 40), "so-thong-tin-va-truyen-thong");
+        assert_eq!(slug("ĐẢNG ỦY Đồng Nai", 40), "dang-uy-dong-nai");
+    }
+
+    #[test]
+    fn cuts_at_a_word_boundary() {
+        let s = slug("Sở Thông tin và Truyền thông", MAX_SLUG);
+        assert_eq!(s, "so-thong-tin-va-truyen");
+        assert!(s.len() <= MAX_SLUG);
+        assert_eq!(slug("Supercalifragilisticexpialidocious", 10), "supercalif");
+        assert_eq!(slug("  !!  ", 10), "");
+    }
+
+    #[test]
+    fn candidates_and_validity() {
+        assert_eq!(candidate("a", 1), "a");
+        assert_eq!(candidate("a", 3), "a-3");
+        assert!(is_valid("20261123-0930-so-tttt"));
+        assert!(!is_valid("../etc/passwd"));
+        assert!(!is_valid(""));
+    }
+}

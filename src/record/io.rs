@@ -1,0 +1,352 @@
+//! Reading a record file: format version check (newer versions refused, never rewritten),
+//! JSON errors located by `line:column` and JSON path, text made inert on load, and a
+//! warning when the file is readable by other users.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::id;
+use super::model::{RECORD_FORMAT, Record};
+use crate::checklist::{Checklist, Text};
+use crate::sanitize;
+
+/// The prefix of every record format string.
+pub const FORMAT_PREFIX: &str = "onsite-record/";
+
+/// Why a record file could not be read. Each message is one sentence naming the file.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The OS reason.
+        source: std::io::Error,
+    },
+    /// Bad JSON, or JSON that is not a record.
+    #[error("{}:{line}:{column}: not a valid onsite record: {message}{}", path.display(), at_path(json_path))]
+    Json {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// Where in the document, e.g. `/answers/q1/value`.
+        json_path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// Written by a newer onsite.
+    #[error("{} was written by a newer onsite (format {format}, this version reads {RECORD_FORMAT}); upgrade onsite to open it — the file was left untouched", path.display())]
+    Newer {
+        /// The file.
+        path: PathBuf,
+        /// The format string found.
+        format: String,
+    },
+    /// Not an onsite record at all.
+    #[error("{} is not an onsite record (format {}, expected {RECORD_FORMAT})", path.display(), format.as_deref().map(|f| format!("`{f}`")).unwrap_or_else(|| "missing".into()))]
+    UnknownFormat {
+        /// The file.
+        path: PathBuf,
+        /// The format string found, if any.
+        format: Option<String>,
+    },
+    /// The record's id cannot be used as a file name.
+    #[error("{} has an invalid record id `{id}` (letters, digits, `-`, `_` and `.` only)", path.display())]
+    BadId {
+        /// The file.
+        path: PathBuf,
+        /// The id found (sanitised).
+        id: String,
+    },
+}
+
+fn at_path(p: &str) -> String {
+    if p.is_empty() || p == "." {
+        String::new()
+    } else {
+        format!(" (at {p})")
+    }
+}
+
+/// A record as loaded, with warnings for the user (not printed here).
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The record, its text made inert.
+    pub record: Record,
+    /// E.g. the file is readable by other users.
+    pub warnings: Vec<String>,
+}
+
+/// Loads a record file; see [`load_with_warnings`] for the warnings.
+pub fn load(path: &Path) -> Result<Record, LoadError> {
+    load_with_warnings(path).map(|l| l.record)
+}
+
+/// Loads a record file and reports loose permissions as warnings.
+pub fn load_with_warnings(path: &Path) -> Result<Loaded, LoadError> {
+    let io = |source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let text = std::fs::read_to_string(path).map_err(io)?;
+    let mut warnings = Vec::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_err(io)?.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            warnings.push(format!(
+                "{} can be read by other users (mode {mode:03o}); run `chmod 600 {}`",
+                path.display(),
+                path.display()
+            ));
+        }
+    }
+    let record = parse(path, &text)?;
+    Ok(Loaded { record, warnings })
+}
+
+/// Parses record text (the path names the file in errors).
+pub fn parse(path: &Path, text: &str) -> Result<Record, LoadError> {
+    // The common case in one plain pass; the slower located parse only to explain a failure.
+    let mut record: Record = match serde_json::from_str::<Record>(text) {
+        Ok(r) => {
+            check_format(path, Some(serde_json::Value::String(r.format.clone())))?;
+            r
+        }
+        Err(_) => {
+            #[derive(Deserialize)]
+            struct Head {
+                format: Option<serde_json::Value>,
+            }
+            let head: Head = from_json(path, text)?;
+            check_format(path, head.format)?;
+            from_json(path, text)?
+        }
+    };
+    if !id::is_valid(&record.id) {
+        return Err(LoadError::BadId {
+            path: path.to_path_buf(),
+            id: sanitize::line(&record.id),
+        });
+    }
+    clean_record(&mut record);
+    Ok(record)
+}
+
+/// Refuses anything but `onsite-record/1`, telling newer versions apart.
+fn check_format(path: &Path, format: Option<serde_json::Value>) -> Result<(), LoadError> {
+    let format = match format {
+        Some(serde_json::Value::String(s)) => s,
+        other => {
+            return Err(LoadError::UnknownFormat {
+                path: path.to_path_buf(),
+                format: other.map(|v| sanitize::line(&v.to_string())),
+            });
+        }
+    };
+    if format == RECORD_FORMAT {
+        return Ok(());
+    }
+    let newer = format
+        .strip_prefix(FORMAT_PREFIX)
+        .and_then(|v| v.split(['.', '-']).next())
+        .and_then(|v| v.parse::<u32>().ok())
+        .is_some_and(|v| v > 1);
+    let format = sanitize::line(&format);
+    Err(if newer {
+        LoadError::Newer {
+            path: path.to_path_buf(),
+            format,
+        }
+    } else {
+        LoadError::UnknownFormat {
+            path: path.to_path_buf(),
+            format: Some(format),
+        }
+    })
+}
+
+fn from_json<T: for<'de> Deserialize<'de>>(path: &Path, text: &str) -> Result<T, LoadError> {
+    let json_err = |e: serde_json::Error, json_path: String| {
+        let full = e.to_string();
+        let message = match full.rfind(" at line ") {
+            Some(i) => full[..i].to_string(),
+            None => full,
+        };
+        LoadError::Json {
+            path: path.to_path_buf(),
+            line: e.line(),
+            column: e.column(),
+            json_path,
+            message: sanitize::line(&message),
+        }
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let pointer = json_pointer(e.path());
+        json_err(e.into_inner(), pointer)
+    })?;
+    de.end().map_err(|e| json_err(e, String::new()))?;
+    Ok(value)
+}
+
+/// The JSON pointer of a deserialisation path, e.g. `/answers/q1/value`.
+fn json_pointer(p: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in p {
+        out.push('/');
+        match seg {
+            Segment::Seq { index } => out.push_str(&index.to_string()),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                out.push_str(&key.replace('~', "~0").replace('/', "~1"))
+            }
+            Segment::Unknown => out.push('?'),
+        }
+    }
+    sanitize::line(&out)
+}
+
+/// `sanitize::line`, skipping the work for text that is already inert (most of it).
+fn line(s: &str) -> String {
+    if is_inert(s, false) {
+        s.to_string()
+    } else {
+        sanitize::line(s)
+    }
+}
+
+/// `sanitize::multiline`, skipping the work for text that is already inert.
+fn multiline(s: &str) -> String {
+    if is_inert(s, true) {
+        s.to_string()
+    } else {
+        sanitize::multiline(s)
+    }
+}
+
+/// Whether sanitising would leave `s` unchanged: no controls (but `\n` in multi-line
+/// text), no bidi controls, already NFC.
+fn is_inert(s: &str, newlines: bool) -> bool {
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    let printable_ascii = |b: u8| (0x20..0x7f).contains(&b) || (newlines && b == b'\n');
+    if s.bytes().all(printable_ascii) {
+        return true;
+    }
+    s.chars().all(|c| {
+        (!c.is_control() || (newlines && c == '\n'))
+            && !matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    }) && is_nfc_quick(s.chars()) == IsNormalized::Yes
+}
+
+/// Makes every text field of a record inert (notes and free text keep their lines).
+pub fn clean_record(r: &mut Record) {
+    for v in r.header.values_mut() {
+        *v = line(v);
+    }
+    for a in r.answers.values_mut() {
+        match &mut a.value {
+            Some(super::AnswerValue::Text(s)) => *s = multiline(s),
+            Some(super::AnswerValue::Multi(list)) => {
+                for s in list {
+                    *s = line(s);
+                }
+            }
+            _ => {}
+        }
+        a.note = multiline(&a.note);
+    }
+    r.general_notes = multiline(&r.general_notes);
+    if let Some(q) = &mut r.position.question {
+        *q = line(q);
+    }
+    for rec in &mut r.recommendations {
+        rec.id = line(&rec.id);
+        rec.question = rec.question.as_deref().map(line);
+        rec.text = rec.text.as_deref().map(multiline);
+        rec.responsible = line(&rec.responsible);
+        rec.due = rec.due.as_deref().map(line);
+    }
+    clean_checklist(&mut r.checklist);
+}
+
+/// Makes every text of an embedded checklist inert.
+pub fn clean_checklist(c: &mut Checklist) {
+    let line: &dyn Fn(&str) -> String = &line;
+    let multi: &dyn Fn(&str) -> String = &multiline;
+    let opt = |t: &mut Option<Text>, f: &dyn Fn(&str) -> String| {
+        if let Some(t) = t {
+            t.map_strings(f);
+        }
+    };
+    c.title.map_strings(line);
+    opt(&mut c.description, multi);
+    for h in &mut c.header {
+        h.label.map_strings(line);
+        opt(&mut h.help, multi);
+        h.default = h.default.as_deref().map(line);
+    }
+    for set in c.response_sets.values_mut() {
+        for o in set {
+            o.label.map_strings(line);
+        }
+    }
+    for b in &mut c.rating {
+        b.label.map_strings(line);
+    }
+    for s in &mut c.sections {
+        s.title.map_strings(line);
+        opt(&mut s.guidance, multi);
+        for q in &mut s.questions {
+            q.prompt.map_strings(multi);
+            opt(&mut q.guidance, multi);
+            opt(&mut q.basis, multi);
+            opt(&mut q.unit, line);
+            for e in &mut q.evidence {
+                e.map_strings(multi);
+            }
+            if let Some(opts) = &mut q.options {
+                for o in opts {
+                    o.label.map_strings(line);
+                }
+            }
+            if let Some(rec) = &mut q.recommendation {
+                rec.text.map_strings(multi);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fast_path_agrees_with_sanitize() {
+        let samples = [
+            "plain ascii",
+            "Ban Chỉ đạo",
+            "Ban Chi\u{0309} \u{0111}a\u{0323}o",
+            "dòng 1\ndòng 2",
+            "tab\there",
+            "cr\r\nlf",
+            "esc\x1b[2J",
+            "c1\u{009b}31m",
+            "bidi\u{202e}txt",
+            "del\x7f",
+            "",
+        ];
+        for s in samples {
+            assert_eq!(line(s), sanitize::line(s), "{s:?}");
+            assert_eq!(multiline(s), sanitize::multiline(s), "{s:?}");
+            assert_eq!(is_inert(s, true), sanitize::multiline(s) == s, "{s:?}");
+            assert_eq!(is_inert(s, false), sanitize::line(s) == s, "{s:?}");
+        }
+    }
+}

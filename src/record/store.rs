@@ -1,0 +1,412 @@
+//! The record store: `<data-dir>/records/<id>.json`, created private (dir 0700, files
+//! 0600), saved atomically and durably (temp file in the same dir, fsync, rename, fsync
+//! the dir), found by id, unique id prefix or path, and listed with progress.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use super::id;
+use super::io::{LoadError, load_with_warnings};
+use super::model::{RECORD_FORMAT, Record, Status, Timestamp};
+use crate::checklist::Text;
+use crate::checklist::visibility::visible;
+use crate::sanitize;
+
+/// Why the store could not do something. Each message is one sentence naming the path.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// An OS operation failed.
+    #[error("cannot {action} {}: {source}", path.display())]
+    Io {
+        /// What was being done (`write`, `create the records dir`, …).
+        action: &'static str,
+        /// The path.
+        path: PathBuf,
+        /// The OS reason.
+        source: std::io::Error,
+    },
+    /// The record file is a symbolic link; it is never replaced silently.
+    #[error("{} is a symbolic link; onsite will not replace it (move the real file there)", path.display())]
+    Symlink {
+        /// The link.
+        path: PathBuf,
+    },
+    /// The record is of a format this version does not write.
+    #[error("will not save {}: its format is `{format}`, this onsite writes {RECORD_FORMAT}", path.display())]
+    Format {
+        /// The file.
+        path: PathBuf,
+        /// The format found in the record.
+        format: String,
+    },
+    /// The record's id cannot be a file name.
+    #[error("the record id `{0}` is not a valid file name")]
+    BadId(String),
+    /// No record matches.
+    #[error("no record `{spec}` in {}; `onsite list` shows the records", dir.display())]
+    NotFound {
+        /// What was asked for.
+        spec: String,
+        /// The records dir.
+        dir: PathBuf,
+    },
+    /// Several records start with the prefix.
+    #[error("`{spec}` matches several records: {}; give more of the id", candidates.join(", "))]
+    Ambiguous {
+        /// What was asked for.
+        spec: String,
+        /// The matching ids.
+        candidates: Vec<String>,
+    },
+    /// The record file could not be read.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+}
+
+/// One line of `onsite list`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordSummary {
+    /// The record id.
+    pub id: String,
+    /// The record file.
+    pub path: PathBuf,
+    /// Id of the checklist it was started from.
+    pub checklist_id: String,
+    /// Title of that checklist.
+    pub checklist_title: Text,
+    /// The organisation header field (empty when none).
+    pub organisation: String,
+    /// In progress or finished.
+    pub status: Status,
+    /// Visible answerable questions answered.
+    pub answered: usize,
+    /// Visible answerable questions.
+    pub total: usize,
+    /// When it last changed.
+    pub updated_at: Timestamp,
+}
+
+impl RecordSummary {
+    /// The summary of a loaded record at `path`.
+    pub fn of(record: &Record, path: &Path) -> RecordSummary {
+        let (answered, total) = progress_counts(record);
+        RecordSummary {
+            id: record.id.clone(),
+            path: path.to_path_buf(),
+            checklist_id: record.checklist.id.clone(),
+            checklist_title: record.checklist.title.clone(),
+            organisation: id::organisation(record).unwrap_or("").to_string(),
+            status: record.status,
+            answered,
+            total,
+            updated_at: record.updated_at,
+        }
+    }
+}
+
+/// Answered visible answerable questions, and visible answerable questions.
+pub fn progress_counts(record: &Record) -> (usize, usize) {
+    let shown = visible(&record.checklist, &record.answers);
+    let mut answered = 0;
+    let mut total = 0;
+    for ((_, q), v) in record.checklist.questions().zip(shown) {
+        if v && q.is_answerable() {
+            total += 1;
+            if record.answers.get(&q.id).is_some_and(|a| a.value.is_some()) {
+                answered += 1;
+            }
+        }
+    }
+    (answered, total)
+}
+
+/// The records of one data dir.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+impl Store {
+    /// The store of a data dir (nothing is created until the first record).
+    pub fn new(data_dir: impl Into<PathBuf>) -> Store {
+        Store {
+            dir: data_dir.into().join("records"),
+        }
+    }
+
+    /// `<data-dir>/records`.
+    pub fn records_dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// `<records-dir>/<id>.json`.
+    pub fn path_of(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.json"))
+    }
+
+    /// Creates the records dir (mode 0700 at creation) if missing.
+    pub fn ensure_dir(&self) -> Result<(), StoreError> {
+        let mut b = std::fs::DirBuilder::new();
+        b.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+        b.create(&self.dir).map_err(|source| StoreError::Io {
+            action: "create the records dir",
+            path: self.dir.clone(),
+            source,
+        })
+    }
+
+    /// Removes temporary files left by saves that were interrupted (crash, SIGKILL, power
+    /// loss) and are older than `older_than`; returns how many were removed. They never
+    /// hide or damage a record, they only take space.
+    pub fn remove_stale_temp_files(&self, older_than: std::time::Duration) -> usize {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return 0;
+        };
+        let now = std::time::SystemTime::now();
+        let mut removed = 0;
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+                continue;
+            }
+            let old = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| now.duration_since(t).unwrap_or_default() >= older_than);
+            if old && std::fs::remove_file(entry.path()).is_ok() {
+                removed += 1;
+            }
+        }
+        removed
+    }
+
+    /// Stores a new record under a unique id (its base id, else `-2`, `-3`, …), which is
+    /// written into `record.id`. Never replaces an existing file. Returns the path.
+    pub fn create(&self, record: &mut Record) -> Result<PathBuf, StoreError> {
+        self.ensure_dir()?;
+        self.remove_stale_temp_files(std::time::Duration::from_secs(3600));
+        let base = if id::is_valid(&record.id) {
+            record.id.clone()
+        } else {
+            id::base_id(record)
+        };
+        let mut n = 1;
+        loop {
+            let candidate = id::candidate(&base, n);
+            let path = self.path_of(&candidate);
+            if !path.exists() && std::fs::symlink_metadata(&path).is_err() {
+                record.id = candidate;
+                match write_durably(&path, record, false) {
+                    Ok(()) => return Ok(path),
+                    Err(Placed::Exists) => {}
+                    Err(Placed::Failed(e)) => return Err(e),
+                }
+            }
+            n += 1;
+        }
+    }
+
+    /// Saves a record to `<records-dir>/<id>.json`, atomically and durably.
+    pub fn save(&self, record: &Record) -> Result<(), StoreError> {
+        if !id::is_valid(&record.id) {
+            return Err(StoreError::BadId(sanitize::line(&record.id)));
+        }
+        self.ensure_dir()?;
+        save_at(&self.path_of(&record.id), record)
+    }
+
+    /// Finds a record by id, unique id prefix, or path.
+    pub fn find(&self, spec: &str) -> Result<PathBuf, StoreError> {
+        let not_found = || StoreError::NotFound {
+            spec: sanitize::line(spec),
+            dir: self.dir.clone(),
+        };
+        let as_path = Path::new(spec);
+        if spec.contains(std::path::MAIN_SEPARATOR) || spec.ends_with(".json") {
+            return if as_path.is_file() {
+                Ok(as_path.to_path_buf())
+            } else if id::is_valid(spec.trim_end_matches(".json"))
+                && self.path_of(spec.trim_end_matches(".json")).is_file()
+            {
+                Ok(self.path_of(spec.trim_end_matches(".json")))
+            } else {
+                Err(not_found())
+            };
+        }
+        if !id::is_valid(spec) {
+            return Err(not_found());
+        }
+        let exact = self.path_of(spec);
+        if exact.is_file() {
+            return Ok(exact);
+        }
+        let mut candidates: Vec<String> = self
+            .ids()?
+            .into_iter()
+            .filter(|id| id.starts_with(spec))
+            .collect();
+        candidates.sort();
+        match candidates.len() {
+            0 if as_path.is_file() => Ok(as_path.to_path_buf()),
+            0 => Err(not_found()),
+            1 => Ok(self.path_of(&candidates[0])),
+            _ => Err(StoreError::Ambiguous {
+                spec: sanitize::line(spec),
+                candidates,
+            }),
+        }
+    }
+
+    /// The ids of the record files in the dir (temp and lock files are not records).
+    pub fn ids(&self) -> Result<Vec<String>, StoreError> {
+        let entries = match std::fs::read_dir(&self.dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(source) => {
+                return Err(StoreError::Io {
+                    action: "read",
+                    path: self.dir.clone(),
+                    source,
+                });
+            }
+        };
+        let mut ids = Vec::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            if let Some(id) = name.strip_suffix(".json")
+                && id::is_valid(id)
+            {
+                ids.push(id.to_string());
+            }
+        }
+        ids.sort();
+        Ok(ids)
+    }
+
+    /// Summaries of every record, sorted by id, and warnings (one per unreadable record,
+    /// and for records readable by other users). A bad record never stops the listing.
+    pub fn list(&self) -> (Vec<RecordSummary>, Vec<String>) {
+        let mut warnings = Vec::new();
+        let ids = match self.ids() {
+            Ok(ids) => ids,
+            Err(e) => return (Vec::new(), vec![e.to_string()]),
+        };
+        let mut out = Vec::new();
+        for id in ids {
+            let path = self.path_of(&id);
+            match load_with_warnings(&path) {
+                Ok(loaded) => {
+                    warnings.extend(loaded.warnings);
+                    out.push(RecordSummary::of(&loaded.record, &path));
+                }
+                Err(e) => warnings.push(format!("skipped {e}")),
+            }
+        }
+        (out, warnings)
+    }
+
+    /// The most recently updated record still in progress.
+    pub fn latest_unfinished(&self) -> Result<Option<PathBuf>, StoreError> {
+        let (list, _) = self.list();
+        Ok(list
+            .into_iter()
+            .filter(|s| s.status == Status::InProgress)
+            .max_by(|a, b| a.updated_at.cmp(&b.updated_at).then(a.id.cmp(&b.id)))
+            .map(|s| s.path))
+    }
+}
+
+/// Saves a record to `path` atomically and durably; refuses to replace a symbolic link
+/// or to write a format other than `onsite-record/1`.
+pub fn save_at(path: &Path, record: &Record) -> Result<(), StoreError> {
+    if record.format != RECORD_FORMAT {
+        return Err(StoreError::Format {
+            path: path.to_path_buf(),
+            format: sanitize::line(&record.format),
+        });
+    }
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(StoreError::Symlink {
+            path: path.to_path_buf(),
+        });
+    }
+    match write_durably(path, record, true) {
+        Ok(()) => Ok(()),
+        Err(Placed::Failed(e)) => Err(e),
+        Err(Placed::Exists) => Err(StoreError::Io {
+            action: "write",
+            path: path.to_path_buf(),
+            source: std::io::ErrorKind::AlreadyExists.into(),
+        }),
+    }
+}
+
+/// Temporary files of saves in progress: `.onsite-XXXXXX.tmp`.
+const TEMP_PREFIX: &str = ".onsite-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+enum Placed {
+    Exists,
+    Failed(StoreError),
+}
+
+/// Temp file (0600) in the target's dir → write → fsync → rename (or link without
+/// replacing) → fsync the dir.
+fn write_durably(path: &Path, record: &Record, replace: bool) -> Result<(), Placed> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let fail = |action: &'static str, p: &Path, source: std::io::Error| {
+        Placed::Failed(StoreError::Io {
+            action,
+            path: p.to_path_buf(),
+            source,
+        })
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600));
+    let tmp = builder
+        .tempfile_in(dir)
+        .map_err(|e| fail("create a temporary file in", dir, e))?;
+    {
+        let mut w = BufWriter::with_capacity(1 << 16, tmp.as_file());
+        serde_json::to_writer_pretty(&mut w, record)
+            .map_err(|e| fail("write", tmp.path(), e.into()))?;
+        w.write_all(b"\n")
+            .and_then(|()| w.flush())
+            .map_err(|e| fail("write", tmp.path(), e))?;
+    }
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| fail("write", tmp.path(), e))?;
+    let placed = if replace {
+        tmp.persist(path).map(drop)
+    } else {
+        tmp.persist_noclobber(path).map(drop)
+    };
+    if let Err(e) = placed {
+        if !replace && e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            return Err(Placed::Exists);
+        }
+        return Err(fail("write", path, e.error));
+    }
+    sync_dir(dir).map_err(|e| fail("sync the directory", dir, e))
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> std::io::Result<()> {
+    Ok(())
+}

@@ -1,0 +1,341 @@
+//! The record store on real files: round trips, refusals, sanitising, finding, listing.
+
+mod record_support;
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+
+use onsite::record::{
+    Answer, AnswerValue, LoadError, RecommendationEntry, Status, Store, StoreError, load,
+    load_with_warnings, save_at,
+};
+use proptest::prelude::*;
+use record_support::{at, record};
+
+fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    (dir, store)
+}
+
+#[test]
+fn save_then_load_gives_back_an_equal_record() {
+    let (_d, store) = store();
+    let mut r = record(
+        "Sở Thông tin và Truyền thông",
+        at("2026-11-23T09:30:00+07:00"),
+    );
+    r.general_notes = "Biên bản họp:\n- Ông Nguyễn Văn Đức phát biểu".into();
+    let path = store.create(&mut r).unwrap();
+    assert_eq!(
+        path.file_name().unwrap().to_str().unwrap(),
+        "20261123-0930-so-thong-tin-va-truyen.json"
+    );
+    assert_eq!(load(&path).unwrap(), r);
+    r.status = Status::Finished;
+    r.finished_at = Some(at("2026-11-23T11:00:00+07:00"));
+    store.save(&r).unwrap();
+    assert_eq!(load(&path).unwrap(), r);
+    let names: Vec<_> = fs::read_dir(store.records_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names, vec!["20261123-0930-so-thong-tin-va-truyen.json"]);
+}
+
+#[test]
+fn ids_are_unique_on_collision() {
+    let (_d, store) = store();
+    let now = at("2026-11-23T09:30:00+07:00");
+    let mut ids = Vec::new();
+    for _ in 0..3 {
+        let mut r = record("Sở Nội vụ", now);
+        store.create(&mut r).unwrap();
+        ids.push(r.id);
+    }
+    assert_eq!(
+        ids,
+        [
+            "20261123-0930-so-noi-vu",
+            "20261123-0930-so-noi-vu-2",
+            "20261123-0930-so-noi-vu-3"
+        ]
+    );
+    for id in &ids {
+        assert_eq!(&load(&store.path_of(id)).unwrap().id, id);
+    }
+}
+
+#[test]
+fn newer_format_is_refused_and_left_byte_identical() {
+    let (_d, store) = store();
+    let mut r = record("Sở Y tế", at("2026-11-23T09:30:00+07:00"));
+    let path = store.create(&mut r).unwrap();
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("onsite-record/1", "onsite-record/2");
+    fs::write(&path, &text).unwrap();
+    let before = fs::read(&path).unwrap();
+    let err = load(&path).unwrap_err();
+    assert!(matches!(err, LoadError::Newer { .. }), "{err}");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("newer onsite") && msg.contains("upgrade"),
+        "{msg}"
+    );
+    assert!(msg.contains(path.to_str().unwrap()), "{msg}");
+    // Listing and finding do not touch it either.
+    let (list, warnings) = store.list();
+    assert!(list.is_empty());
+    assert!(warnings[0].contains("newer onsite"), "{warnings:?}");
+    assert!(store.find(&r.id).is_ok());
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn unknown_or_missing_format_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("x.json");
+    fs::write(&p, r#"{"format": "onsite-checklist/1", "id": "x"}"#).unwrap();
+    let e = load(&p).unwrap_err().to_string();
+    assert!(
+        e.contains("not an onsite record") && e.contains("onsite-checklist/1"),
+        "{e}"
+    );
+    fs::write(&p, r#"{"id": "x"}"#).unwrap();
+    let e = load(&p).unwrap_err().to_string();
+    assert!(
+        e.contains("not an onsite record") && e.contains("missing"),
+        "{e}"
+    );
+}
+
+#[test]
+fn bad_json_is_located_by_line_column_and_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("bad.json");
+    fs::write(&p, "{\n  \"format\": \"onsite-record/1\",\n  \"id\": \n}").unwrap();
+    let e = load(&p).unwrap_err().to_string();
+    assert!(e.starts_with(&format!("{}:4:1:", p.display())), "{e}");
+
+    let (_d, store) = store();
+    let mut r = record("Sở Tư pháp", at("2026-11-23T09:30:00+07:00"));
+    let path = store.create(&mut r).unwrap();
+    let text =
+        fs::read_to_string(&path)
+            .unwrap()
+            .replacen("\"value\": 42.0", "\"value\": {\"x\": 1}", 1);
+    fs::write(&path, text).unwrap();
+    let e = load(&path).unwrap_err();
+    let LoadError::Json {
+        line, json_path, ..
+    } = &e
+    else {
+        panic!("{e}")
+    };
+    assert!(*line > 1);
+    assert_eq!(json_path, "/answers/staff/value", "{e}");
+    assert!(e.to_string().contains("(at /answers/staff/value)"), "{e}");
+}
+
+#[test]
+fn text_is_sanitised_on_load_and_normalised_to_nfc() {
+    let (_d, store) = store();
+    let mut r = record("Sở Công Thương", at("2026-11-23T09:30:00+07:00"));
+    let path = store.create(&mut r).unwrap();
+    r.header.insert(
+        "organisation".into(),
+        "So\u{031b}\u{0309} \x1b]0;pwned\x07Công\u{202e} Thương".into(),
+    );
+    r.answers.get_mut("steering").unwrap().note = "Dòng 1\x1b[2J\r\nDòng\u{009b}31m 2".into();
+    r.general_notes = "Ban Chi\u{0309} \u{0111}a\u{0323}o\x1b]52;c;ZXZpbA==\x07".into();
+    store.save(&r).unwrap();
+    let back = load(&path).unwrap();
+    // Controls go; the printable rest of an escape sequence stays, inert.
+    assert_eq!(back.header["organisation"], "Sở ]0;pwnedCông Thương");
+    assert_eq!(back.answers["steering"].note, "Dòng 1[2J\nDòng31m 2");
+    assert_eq!(back.general_notes, "Ban Chỉ đạo]52;c;ZXZpbA==");
+}
+
+#[test]
+fn loose_permissions_give_a_warning() {
+    let (_d, store) = store();
+    let mut r = record("Sở Tài chính", at("2026-11-23T09:30:00+07:00"));
+    let path = store.create(&mut r).unwrap();
+    assert!(load_with_warnings(&path).unwrap().warnings.is_empty());
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+    let w = load_with_warnings(&path).unwrap().warnings;
+    assert_eq!(w.len(), 1);
+    assert!(
+        w[0].contains("other users") && w[0].contains("644"),
+        "{w:?}"
+    );
+}
+
+#[test]
+fn a_symlinked_record_is_not_replaced() {
+    let (_d, store) = store();
+    let mut r = record("Sở Xây dựng", at("2026-11-23T09:30:00+07:00"));
+    let path = store.create(&mut r).unwrap();
+    let real = store.records_dir().join("elsewhere.txt");
+    fs::rename(&path, &real).unwrap();
+    std::os::unix::fs::symlink(&real, &path).unwrap();
+    let e = store.save(&r).unwrap_err();
+    assert!(matches!(e, StoreError::Symlink { .. }), "{e}");
+    assert!(
+        fs::symlink_metadata(&path)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn find_by_id_prefix_and_path() {
+    let (_d, store) = store();
+    let mut a = record("Sở Nội vụ", at("2026-11-23T09:30:00+07:00"));
+    let mut b = record("Sở Ngoại vụ", at("2026-11-23T14:05:00+07:00"));
+    let mut c = record("Sở Nội vụ", at("2026-11-24T08:00:00+07:00"));
+    let pa = store.create(&mut a).unwrap();
+    let pb = store.create(&mut b).unwrap();
+    store.create(&mut c).unwrap();
+    assert_eq!(store.find(&a.id).unwrap(), pa);
+    assert_eq!(store.find("20261123-14").unwrap(), pb);
+    assert_eq!(store.find(pb.to_str().unwrap()).unwrap(), pb);
+    let e = store.find("20261123").unwrap_err();
+    assert!(
+        matches!(&e, StoreError::Ambiguous { candidates, .. } if candidates.len() == 2),
+        "{e}"
+    );
+    assert!(e.to_string().contains(&a.id) && e.to_string().contains(&b.id));
+    let e = store.find("2025").unwrap_err().to_string();
+    assert!(
+        e.contains("no record `2025`") && e.contains("onsite list"),
+        "{e}"
+    );
+    assert!(store.find("no/such/dir/x.json").is_err());
+    assert!(store.find("").is_err());
+}
+
+#[test]
+fn latest_unfinished_is_the_most_recently_updated_in_progress() {
+    let (_d, store) = store();
+    assert_eq!(store.latest_unfinished().unwrap(), None);
+    let mut a = record("Sở A", at("2026-11-23T09:30:00+07:00"));
+    let mut b = record("Sở B", at("2026-11-23T10:30:00+07:00"));
+    let mut c = record("Sở C", at("2026-11-23T11:30:00+07:00"));
+    let pa = store.create(&mut a).unwrap();
+    store.create(&mut b).unwrap();
+    store.create(&mut c).unwrap();
+    c.status = Status::Finished;
+    c.updated_at = at("2026-11-23T18:00:00+07:00");
+    store.save(&c).unwrap();
+    a.updated_at = at("2026-11-23T17:00:00+07:00");
+    store.save(&a).unwrap();
+    assert_eq!(store.latest_unfinished().unwrap(), Some(pa));
+}
+
+#[test]
+fn list_counts_visible_answerable_questions_and_skips_corrupt_records() {
+    let (_d, store) = store();
+    let mut a = record("Sở Giáo dục và Đào tạo", at("2026-11-23T09:30:00+07:00"));
+    store.create(&mut a).unwrap();
+    let mut b = record("Sở Y tế", at("2026-11-23T10:30:00+07:00"));
+    b.answers.get_mut("steering").unwrap().value = Some(AnswerValue::Text("no".into()));
+    b.answers.insert(
+        "steering-decision".into(),
+        Answer {
+            value: Some(AnswerValue::Text("hidden now".into())),
+            note: String::new(),
+            awaiting_evidence: false,
+            updated_at: b.updated_at,
+        },
+    );
+    store.create(&mut b).unwrap();
+    fs::write(
+        store.records_dir().join("20261123-0800-broken.json"),
+        "{\"format\": ",
+    )
+    .unwrap();
+    fs::write(store.records_dir().join(".onsite-abc.tmp"), "{").unwrap();
+    let (list, warnings) = store.list();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("20261123-0800-broken.json"),
+        "{warnings:?}"
+    );
+    let ids: Vec<_> = list.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, [a.id.as_str(), b.id.as_str()]);
+    // a: steering yes shows steering-decision: 5 answerable, 2 answered.
+    assert_eq!((list[0].answered, list[0].total), (2, 5));
+    // b: steering no hides it (its kept answer is not counted): 4 answerable, 2 answered.
+    assert_eq!((list[1].answered, list[1].total), (2, 4));
+    assert_eq!(list[1].organisation, "Sở Y tế");
+    assert_eq!(list[1].checklist_id, "qcdc-agency");
+}
+
+#[test]
+fn save_refuses_a_foreign_format_and_a_bad_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = record("Sở A", at("2026-11-23T09:30:00+07:00"));
+    r.format = "onsite-record/2".into();
+    let e = save_at(&dir.path().join("x.json"), &r).unwrap_err();
+    assert!(matches!(e, StoreError::Format { .. }), "{e}");
+    assert!(!dir.path().join("x.json").exists());
+    let store = Store::new(dir.path());
+    r.format = onsite::record::RECORD_FORMAT.into();
+    r.id = "../escape".into();
+    assert!(matches!(store.save(&r), Err(StoreError::BadId(_))));
+}
+
+fn vi_line() -> impl Strategy<Value = String> {
+    "[a-zA-Z0-9 àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵĐƠƯ.,;:/()\"'-]{0,30}"
+}
+
+fn vi_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(vi_line(), 1..4).prop_map(|lines| lines.join("\n"))
+}
+
+fn answer_value() -> impl Strategy<Value = Option<AnswerValue>> {
+    prop_oneof![
+        Just(None),
+        (-100_000i64..100_000).prop_map(|n| Some(AnswerValue::Number(n as f64 / 100.0))),
+        vi_text().prop_map(|s| Some(AnswerValue::Text(s))),
+        prop::collection::vec(vi_line(), 0..3).prop_map(|v| Some(AnswerValue::Multi(v))),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    #[test]
+    fn generated_records_round_trip(
+        org in vi_line(),
+        answers in prop::collection::vec((answer_value(), vi_text(), any::<bool>()), 0..6),
+        notes in vi_text(),
+        recs in prop::collection::vec((vi_text(), vi_line()), 0..3),
+        finished in any::<bool>(),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let now = at("2026-11-23T09:30:00+07:00");
+        let mut r = record(&org, now);
+        r.header.insert("organisation".into(), org.trim().to_string());
+        let ids = ["steering", "steering-decision", "staff", "channels", "meeting-date", "zz-unknown"];
+        r.answers.clear();
+        for (i, (value, note, awaiting)) in answers.into_iter().enumerate() {
+            r.answers.insert(ids[i].into(), Answer { value, note, awaiting_evidence: awaiting, updated_at: now });
+        }
+        r.general_notes = notes;
+        r.recommendations = recs.into_iter().enumerate().map(|(i, (text, resp))| RecommendationEntry {
+            id: format!("own-{i}"), question: Some("steering".into()), text: Some(text),
+            priority: None, responsible: resp, due: Some("2026-12-31".into()), dropped: i == 1,
+        }).collect();
+        if finished {
+            r.status = Status::Finished;
+            r.finished_at = Some(at("2026-11-23T11:45:10+07:00"));
+        }
+        r.extra.insert("future_field".into(), serde_json::json!({"kept": ["như cũ"]}));
+        let path = store.create(&mut r).unwrap();
+        prop_assert_eq!(load(&path).unwrap(), r);
+    }
+}
