@@ -156,9 +156,7 @@ fn typing_a_note(data: &Path, checklist: &Path) -> Pty {
         80,
         24,
     );
-    p.wait_for("Trang thông tin", 10);
-    p.send(ESC);
-    p.wait_for("Câu 1/6", 5);
+    p.wait_for("Câu 1/6", 10);
     p.send("1");
     p.wait_for("Câu 2/6", 5);
     p.send("n");
@@ -234,9 +232,7 @@ fn resizing_to_one_cell_and_back_redraws() {
         80,
         24,
     );
-    p.wait_for("Title page", 10);
-    p.send(ESC);
-    p.wait_for("Question 1 of 6", 5);
+    p.wait_for("Question 1 of 6", 10);
     p.resize(1, 1);
     std::thread::sleep(Duration::from_millis(300));
     p.resize(30, 8);
@@ -264,9 +260,7 @@ fn no_color_and_ascii_marks() {
         100,
         24,
     );
-    p.wait_for("Title page", 10);
-    p.send(ESC);
-    p.wait_for("Question 1 of 6", 5);
+    p.wait_for("Question 1 of 6", 10);
     p.send("1");
     p.wait_for("Question 2 of 6", 5);
     let screen = p.screen();
@@ -305,4 +299,130 @@ fn sgr_colours(raw: &str) -> Vec<String> {
         }
     }
     out
+}
+
+#[test]
+fn start_screen_starts_and_then_continues_an_inspection() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path();
+    let mut p = Pty::spawn(&["--lang", "en"], data, &[], 80, 24);
+    p.wait_for("Start from a checklist", 10);
+    p.wait_for("Demo: office safety walk-through", 5);
+    // nothing in progress: the cursor is on the first checklist; Enter starts it
+    p.send(ENTER);
+    p.wait_gone("Start from a checklist", 5);
+    p.send("\x03");
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(5)),
+        Some(0),
+        "{}",
+        p.screen()
+    );
+    let (_, r) = the_record(data);
+    let mut p = Pty::spawn(&["--lang", "vi"], data, &[], 80, 24);
+    p.wait_for("Cuộc kiểm tra đang làm", 10);
+    p.send(ENTER);
+    p.wait_gone("Cuộc kiểm tra đang làm", 5);
+    p.send("\x03");
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(5)),
+        Some(0),
+        "{}",
+        p.screen()
+    );
+    assert!(p.screen().contains(&r.id), "{}", p.screen());
+}
+
+#[test]
+fn a_second_onsite_on_the_same_record_is_told_who_holds_it_and_read_only_works() {
+    let (dir, checklist) = setup();
+    let data = dir.path();
+    let cl = checklist.to_str().unwrap();
+    let mut p = Pty::spawn(
+        &["--lang", "en", "new", cl, "--set", "organisation=X"],
+        data,
+        &[],
+        80,
+        24,
+    );
+    p.wait_for("Question 1 of 6", 10);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_onsite"))
+        .args(["--lang", "en", "--data-dir"])
+        .arg(data)
+        .arg("resume")
+        .output()
+        .expect("run onsite");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("is open by") && err.contains("--read-only"),
+        "{err}"
+    );
+    let mut ro = Pty::spawn(
+        &["--lang", "en", "resume", "--read-only"],
+        data,
+        &[],
+        80,
+        24,
+    );
+    ro.wait_for("read-only", 10);
+    ro.send("1");
+    ro.wait_for("read-only", 5);
+    ro.send("q");
+    assert_eq!(ro.wait_exit(Duration::from_secs(5)), Some(0));
+    p.send("q");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+    let (_, r) = the_record(data);
+    assert!(r.answers.is_empty(), "read-only changed nothing");
+}
+
+#[test]
+fn hostile_checklist_text_never_reaches_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path();
+    let mut fixture: serde_json::Value = serde_json::from_str(pty::FIXTURE).unwrap();
+    fixture["sections"][0]["questions"][0]["prompt"] = serde_json::json!(
+        "A\u{1b}]0;pwned\u{7}B\u{1b}[2JC\u{1b}]52;c;ZXZpbA==\u{7}D\u{9b}31mE\u{202e}F"
+    );
+    fixture["sections"][0]["questions"][0]["guidance"] =
+        serde_json::json!("line1\n\u{1b}[31mred\u{1b}[0m\u{2066}x");
+    let path = data.join("hostile.json");
+    std::fs::write(&path, serde_json::to_string(&fixture).unwrap()).unwrap();
+    let mut p = Pty::spawn(
+        &["new", path.to_str().unwrap(), "--set", "organisation=X"],
+        data,
+        &[],
+        80,
+        24,
+    );
+    p.wait_for("Question 1 of 6", 10);
+    p.send("q");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+    let raw = String::from_utf8_lossy(&p.raw()).to_string();
+    for bad in [
+        "\u{1b}]0;",
+        "\u{1b}]52",
+        "\u{1b}[2J",
+        "\u{9b}",
+        "\u{202e}",
+        "\u{2066}",
+        "pwned\u{7}",
+    ] {
+        assert!(!raw.contains(bad), "{bad:?} reached the terminal");
+    }
+    assert!(raw.contains("A]0;pwnedB[2JC"), "the text is shown, inert");
+}
+
+#[test]
+fn a_bad_set_is_a_usage_error_before_the_terminal_is_touched() {
+    let (dir, checklist) = setup();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_onsite"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["new", checklist.to_str().unwrap(), "--set", "nonsense"])
+        .output()
+        .expect("run onsite");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("FIELD=VALUE"));
+    assert!(out.stdout.is_empty(), "no escape sequences written");
 }
