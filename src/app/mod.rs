@@ -1,6 +1,9 @@
 //! The commands of the command line, one file each, and what they share:
 //! the data dir, the UI language, and the one-sentence failure they report.
 
+pub mod aggregate;
+pub mod report;
+
 use std::path::PathBuf;
 
 use crate::i18n::Lang;

@@ -3,6 +3,8 @@
 //! Each part of the program keeps its strings in a submodule here, as a struct with one
 //! field per string and one constant per language.
 
+pub mod report;
+
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
