@@ -57,9 +57,10 @@ pub(crate) fn read_record(path: &Path) -> Result<Record, Failure> {
         .map_err(|e| Failure::user(format!("cannot read {shown}: {e}")))?;
     let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
         Failure::user(format!(
-            "{shown}:{}:{}: not valid JSON: {e}",
+            "{shown}:{}:{}: not valid JSON: {}",
             e.line(),
-            e.column()
+            e.column(),
+            without_position(&e)
         ))
     })?;
     match value.get("format").and_then(|f| f.as_str()) {
@@ -80,9 +81,10 @@ pub(crate) fn read_record(path: &Path) -> Result<Record, Failure> {
         let at = pointer(e.path());
         let inner = e.into_inner();
         Failure::user(format!(
-            "{shown}:{}:{}: {inner} (at {at})",
+            "{shown}:{}:{}: {} (at {at})",
             inner.line(),
-            inner.column()
+            inner.column(),
+            without_position(&inner)
         ))
     })
 }
@@ -101,4 +103,13 @@ fn pointer(path: &serde_path_to_error::Path) -> String {
         }
     }
     if out.is_empty() { "/".into() } else { out }
+}
+
+/// serde_json's message without its trailing ` at line L column C` (we print `L:C` first).
+fn without_position(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
 }

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::aggregate::{Aggregate, Group, Row};
-use super::escape::{csv as c, md};
+use super::escape::{csv as c, md, md_cell};
 use super::format;
 use crate::i18n::Lang;
 use crate::i18n::report::{ReportText, text};
@@ -72,7 +72,7 @@ pub fn markdown(a: &Aggregate, lang: Lang) -> String {
     for g in &a.groups {
         let _ = writeln!(out, "## {} ({})\n", md(&g.title), md(&g.checklist));
         let _ = writeln!(out, "{}: {}\n", t.inspections, g.rows.len());
-        let hs: Vec<String> = headers(g, t).iter().map(|h| md(h)).collect();
+        let hs: Vec<String> = headers(g, t).iter().map(|h| md_cell(h)).collect();
         let _ = writeln!(out, "| {} |", hs.join(" | "));
         let aligns: Vec<&str> = (0..hs.len())
             .map(|i| if i < 4 || i == 5 { "---" } else { "---:" })
@@ -83,12 +83,12 @@ pub fn markdown(a: &Aggregate, lang: Lang) -> String {
                 format::score_percent(s, lang).unwrap_or_else(|| "—".into())
             };
             let mut cells = vec![
-                md(&r.record),
-                md(&r.organisation),
-                md(&format::date(&r.date, lang)),
+                md_cell(&r.record),
+                md_cell(&r.organisation),
+                md_cell(&format::date(&r.date, lang)),
                 status(r.status, t).to_string(),
                 pct(&r.overall),
-                md(r.rating.as_deref().unwrap_or("—")),
+                md_cell(r.rating.as_deref().unwrap_or("—")),
             ];
             cells.extend(
                 r.sections

@@ -49,6 +49,19 @@ pub fn md(s: &str) -> String {
     out
 }
 
+/// Text for a Markdown table cell: inline markup, HTML and `|` are escaped (markup at
+/// the start of a line means nothing inside a cell).
+pub fn md_cell(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if MD_INLINE.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Several lines for Markdown, each escaped, joined with `sep` (e.g. a line break and an indent).
 pub fn md_lines(s: &str, sep: &str) -> String {
     s.lines().map(md).collect::<Vec<_>>().join(sep)
@@ -84,6 +97,7 @@ mod tests {
     #[test]
     fn markdown_escapes_tables_and_leading_markup() {
         assert_eq!(md("a | b"), "a \\| b");
+        assert_eq!(md_cell("1. a | b"), "1. a \\| b");
         assert_eq!(md("# Chưa bầu"), "\\# Chưa bầu");
         assert_eq!(md("- item"), "\\- item");
         assert_eq!(md("12. Điều"), "12\\. Điều");

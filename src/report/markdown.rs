@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::escape::{md, md_lines};
+use super::escape::{md, md_cell, md_lines};
 use super::summary::{Pending, Summary};
 use super::{format, parts};
 use crate::i18n::report::{ReportText, text};
@@ -59,7 +59,7 @@ pub fn render(s: &Summary) -> String {
             out,
             "| {}. {} | {points} | {pct} | {}/{} |",
             sec.section.number,
-            md(&sec.section.title),
+            md_cell(&sec.section.title),
             sec.answered,
             sec.total
         );
