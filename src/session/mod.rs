@@ -4,11 +4,19 @@
 //! Pure: no I/O, no clock (the caller passes `now`), no terminal. The TUI turns keys
 //! into [`Command`]s; tests and property tests drive it the same way.
 //!
-//! SKELETON: the API below is the contract the TUI codes against; bodies are being
-//! filled in by the session-engine work (issue 4).
+mod edit;
+pub mod input;
+mod navigate;
+#[cfg(test)]
+mod props;
+pub mod search;
+#[cfg(test)]
+mod tests;
+mod undo;
 
 use crate::checklist::{HeaderField, Priority, Question, Section};
 use crate::record::{Answer, Record, Screen, Timestamp};
+use undo::UndoStep;
 
 /// One change or move, as the TUI (or a test) asks for it.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,23 +134,97 @@ pub enum Effect {
     Nothing,
 }
 
+/// How many undo steps are kept.
+const UNDO_LIMIT: usize = 500;
+
 /// An inspection in progress.
 #[derive(Debug, Clone)]
 pub struct Session {
     record: Record,
     read_only: bool,
+    /// (section index, question index) of every question, in checklist order.
+    order: Vec<(usize, usize)>,
+    /// Visibility of each entry of `order`.
+    visible: Vec<bool>,
+    /// Index into `order` of the current question (visible whenever any is).
+    cursor: usize,
+    undo: Vec<UndoStep>,
+    /// The recommendation list before an entry was created for an edit in progress.
+    pending_recommendations: Option<Vec<crate::record::RecommendationEntry>>,
 }
 
 impl Session {
     /// Opens a session on a record, at its saved position (or the first visible question).
     pub fn new(record: Record, read_only: bool) -> Session {
-        Session { record, read_only }
+        let order = record
+            .checklist
+            .sections
+            .iter()
+            .enumerate()
+            .flat_map(|(si, s)| (0..s.questions.len()).map(move |qi| (si, qi)))
+            .collect();
+        let mut s = Session {
+            record,
+            read_only,
+            order,
+            visible: Vec::new(),
+            cursor: 0,
+            undo: Vec::new(),
+            pending_recommendations: None,
+        };
+        s.refresh_visibility();
+        let saved = s.record.position.question.clone();
+        if let Some(i) = saved.and_then(|id| s.index_of(&id)) {
+            s.cursor = i;
+        }
+        s.settle_cursor();
+        s
     }
 
     /// Applies a command at time `now`.
     pub fn apply(&mut self, cmd: Command, now: Timestamp) -> Result<Effect, SessionError> {
-        let _ = (cmd, now);
-        todo!("session engine")
+        let before = self.cursor;
+        let effect = match cmd {
+            Command::Next => self.step(1),
+            Command::Prev => self.step(-1),
+            Command::NextSection => self.next_section(),
+            Command::PrevSection => self.prev_section(),
+            Command::NextUnansweredRequired => self.next_unanswered_required(),
+            Command::GoTo(id) => self.go_to(&id)?,
+            Command::SetScreen(screen) => {
+                if self.record.position.screen == screen {
+                    Effect::Nothing
+                } else {
+                    self.record.position.screen = screen;
+                    Effect::Moved
+                }
+            }
+            Command::Undo => {
+                self.writable()?;
+                self.undo_last(now)?
+            }
+            other => {
+                self.writable()?;
+                self.edit(other, now)?
+            }
+        };
+        if effect == Effect::Changed {
+            self.record.updated_at = now;
+            self.refresh_visibility();
+            self.settle_cursor();
+        }
+        if self.cursor != before || effect == Effect::Changed {
+            self.record.position.question = self.current().map(|(_, q)| q.id.clone());
+        }
+        Ok(effect)
+    }
+
+    fn writable(&self) -> Result<(), SessionError> {
+        if self.read_only {
+            Err(SessionError::ReadOnly)
+        } else {
+            Ok(())
+        }
     }
 
     /// The record as it stands.
@@ -150,24 +232,56 @@ impl Session {
         &self.record
     }
 
+    /// Gives the record back (e.g. to save it one last time).
+    pub fn into_record(self) -> Record {
+        self.record
+    }
+
     /// Whether changes are refused.
     pub fn is_read_only(&self) -> bool {
         self.read_only
     }
 
-    /// The current question and its section index (None only for a checklist with no visible question).
+    /// Whether there is anything to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    fn question_at(&self, i: usize) -> Option<(usize, &Question)> {
+        let (si, qi) = *self.order.get(i)?;
+        let q = self.record.checklist.sections.get(si)?.questions.get(qi)?;
+        Some((si, q))
+    }
+
+    fn index_of(&self, id: &str) -> Option<usize> {
+        (0..self.order.len()).find(|&i| self.question_at(i).is_some_and(|(_, q)| q.id == id))
+    }
+
+    /// The current question and its section index (None only when no question is visible).
     pub fn current(&self) -> Option<(usize, &Question)> {
-        todo!("session engine")
+        if self.visible.get(self.cursor).copied().unwrap_or(false) {
+            self.question_at(self.cursor)
+        } else {
+            None
+        }
     }
 
     /// The section of the current question.
     pub fn current_section(&self) -> Option<&Section> {
-        todo!("session engine")
+        let (si, _) = self.current()?;
+        self.record.checklist.sections.get(si)
     }
 
-    /// 1-based number of the current question among visible answerable ones, and their count.
+    /// 1-based number of the current question among the visible ones, and their count.
     pub fn position(&self) -> (usize, usize) {
-        todo!("session engine")
+        let total = self.visible.iter().filter(|v| **v).count();
+        let n = self
+            .visible
+            .iter()
+            .take(self.cursor + 1)
+            .filter(|v| **v)
+            .count();
+        (n.min(total), total)
     }
 
     /// The recorded answer of a question (visible or not).
@@ -177,29 +291,74 @@ impl Session {
 
     /// Whether a question is visible under the current answers.
     pub fn is_visible(&self, question: &str) -> bool {
-        let _ = question;
-        todo!("session engine")
+        self.index_of(question)
+            .and_then(|i| self.visible.get(i).copied())
+            .unwrap_or(false)
     }
 
     /// Visible questions in order, with their section index.
     pub fn visible_questions(&self) -> Vec<(usize, &Question)> {
-        todo!("session engine")
+        (0..self.order.len())
+            .filter(|&i| self.visible.get(i).copied().unwrap_or(false))
+            .filter_map(|i| self.question_at(i))
+            .collect()
     }
 
-    /// Progress counts.
+    /// Progress counts over visible questions that take an answer.
     pub fn progress(&self) -> Progress {
-        todo!("session engine")
+        let mut p = Progress::default();
+        for (_, q) in self.visible_questions() {
+            if !q.is_answerable() {
+                continue;
+            }
+            let answered = self.is_answered(&q.id);
+            p.total += 1;
+            p.answered += usize::from(answered);
+            if q.required {
+                p.required_total += 1;
+                p.required_answered += usize::from(answered);
+            }
+        }
+        p
+    }
+
+    /// Whether a question has an answer value.
+    pub fn is_answered(&self, question: &str) -> bool {
+        self.record
+            .answers
+            .get(question)
+            .is_some_and(|a| a.value.is_some())
     }
 
     /// Required header fields still empty.
     pub fn missing_header(&self) -> Vec<&HeaderField> {
-        todo!("session engine")
+        self.record
+            .checklist
+            .header
+            .iter()
+            .filter(|f| f.required)
+            .filter(|f| {
+                self.record
+                    .header
+                    .get(&f.id)
+                    .is_none_or(|v| v.trim().is_empty())
+            })
+            .collect()
     }
 
-    /// Questions whose prompt, guidance or basis (any language) match `query`, ignoring
-    /// case and Vietnamese diacritics (đ → d); visible ones only, in order.
+    /// Questions whose prompt, guidance, basis or evidence (any language) match `query`,
+    /// ignoring case and Vietnamese diacritics (đ → d); visible ones only, in order.
     pub fn search(&self, query: &str) -> Vec<&Question> {
-        let _ = query;
-        todo!("session engine")
+        let words = search::query_words(query);
+        self.visible_questions()
+            .into_iter()
+            .map(|(_, q)| q)
+            .filter(|q| search::matches(q, &words))
+            .collect()
+    }
+
+    fn refresh_visibility(&mut self) {
+        self.visible =
+            crate::checklist::visibility::visible(&self.record.checklist, &self.record.answers);
     }
 }

@@ -1,0 +1,275 @@
+//! Terminal-level measurements of the release binary next to a bare ratatui program
+//! (`examples/bare.rs`), in a pseudo-terminal at 80×24, for generated checklists of
+//! 50, 1,000 and 20,000 questions: time to first frame, bytes and write() calls per
+//! navigation key, and peak memory.
+//!
+//! Run: `cargo build --release --examples && cargo run --release --example termbench`
+//! (Linux: reads `/proc/<pid>/io` and `/proc/<pid>/status`).
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+const SIZES: [usize; 3] = [50, 1_000, 20_000];
+const KEYS: usize = 40;
+
+/// A generated checklist: sections of 50 yes/no questions with bilingual text.
+fn generate(n: usize) -> String {
+    let mut sections = Vec::new();
+    let per = 50;
+    for s in 0..n.div_ceil(per) {
+        let qs: Vec<String> = (s * per..((s + 1) * per).min(n))
+            .map(|i| {
+                format!(
+                    r#"{{"id":"q{i}","type":"choice","responses":"ynp","required":true,"prompt":{{"en":"Question {i}: is the regulation on grassroots democracy disclosed?","vi":"Câu {i}: Quy chế dân chủ có được công khai không?"}},"guidance":{{"en":"Check the notice board and the minutes.","vi":"Xem bảng tin và biên bản."}},"basis":"Điều 46 Luật 10/2022/QH15","recommendation":{{"text":{{"vi":"Đề nghị Sở công khai đầy đủ.","en":"Disclose in full."}},"priority":"high"}}}}"#
+                )
+            })
+            .collect();
+        sections.push(format!(
+            r#"{{"id":"s{s}","title":{{"en":"Section {s}","vi":"Phần {s}"}},"questions":[{}]}}"#,
+            qs.join(",")
+        ));
+    }
+    format!(
+        r#"{{"format":"onsite-checklist/1","id":"bench-{n}","version":"1","title":{{"en":"Benchmark {n}","vi":"Đo {n}"}},
+"header":[{{"id":"organisation","label":"Organisation","required":true}}],
+"response_sets":{{"ynp":[{{"value":"yes","label":"Yes","score":1}},{{"value":"no","label":"No","score":0,"flag":true}}]}},
+"sections":[{}]}}"#,
+        sections.join(",")
+    )
+}
+
+struct Shared {
+    parser: vt100::Parser,
+    bytes: usize,
+    last: Instant,
+}
+
+struct Run {
+    first_frame: Duration,
+    bytes_per_key: f64,
+    max_bytes_key: usize,
+    writes_per_key: f64,
+    peak_kib: u64,
+}
+
+fn proc_field(pid: u32, file: &str, key: &str) -> Option<u64> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/{file}")).ok()?;
+    text.lines()
+        .find(|l| l.starts_with(key))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+}
+
+fn wait_quiet(shared: &Arc<Mutex<Shared>>, quiet: Duration, limit: Duration) {
+    let start = Instant::now();
+    loop {
+        std::thread::sleep(Duration::from_millis(5));
+        let last = shared
+            .lock()
+            .map(|s| s.last)
+            .unwrap_or_else(|_| Instant::now());
+        if last.elapsed() >= quiet || start.elapsed() >= limit {
+            return;
+        }
+    }
+}
+
+fn measure(program: &Path, args: &[String], marker: &str) -> Result<Run, String> {
+    let pty = native_pty_system();
+    let pair = pty
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .map_err(|e| e.to_string())?;
+    let mut cmd = CommandBuilder::new(program);
+    cmd.args(args);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("LANG", "en_US.UTF-8");
+    let start = Instant::now();
+    let mut child = pair.slave.spawn_command(cmd).map_err(|e| e.to_string())?;
+    drop(pair.slave);
+    let pid = child.process_id().ok_or("no pid")?;
+    let mut reader = pair.master.try_clone_reader().map_err(|e| e.to_string())?;
+    let mut writer = pair.master.take_writer().map_err(|e| e.to_string())?;
+    let shared = Arc::new(Mutex::new(Shared {
+        parser: vt100::Parser::new(
+            NonZeroU16::MIN.saturating_add(23),
+            NonZeroU16::MIN.saturating_add(79),
+            0,
+        ),
+        bytes: 0,
+        last: Instant::now(),
+    }));
+    let s2 = Arc::clone(&shared);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 65536];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            if let Ok(mut s) = s2.lock() {
+                s.parser.process(&buf[..n]);
+                s.bytes += n;
+                s.last = Instant::now();
+            }
+        }
+    });
+    let first_frame = loop {
+        let seen = shared
+            .lock()
+            .map(|s| s.parser.screen().contents().contains(marker))
+            .unwrap_or(false);
+        if seen {
+            break start.elapsed();
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            let screen = shared
+                .lock()
+                .map(|s| s.parser.screen().contents())
+                .unwrap_or_default();
+            return Err(format!(
+                "exited ({status:?}) before a frame with {marker:?}; screen:\n{screen}"
+            ));
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            let screen = shared
+                .lock()
+                .map(|s| s.parser.screen().contents())
+                .unwrap_or_default();
+            let _ = child.kill();
+            return Err(format!(
+                "no first frame with {marker:?} within 20 s; screen:\n{screen}"
+            ));
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    };
+    wait_quiet(&shared, Duration::from_millis(300), Duration::from_secs(3));
+    let mut total = 0usize;
+    let mut max = 0usize;
+    let writes_before = proc_field(pid, "io", "syscw").unwrap_or(0);
+    for _ in 0..KEYS {
+        let before = shared.lock().map(|s| s.bytes).unwrap_or(0);
+        writer.write_all(b"j").map_err(|e| e.to_string())?;
+        writer.flush().map_err(|e| e.to_string())?;
+        wait_quiet(&shared, Duration::from_millis(60), Duration::from_secs(2));
+        let after = shared.lock().map(|s| s.bytes).unwrap_or(0);
+        total += after - before;
+        max = max.max(after - before);
+    }
+    let writes_after = proc_field(pid, "io", "syscw").unwrap_or(0);
+    let peak_kib = proc_field(pid, "status", "VmHWM:").unwrap_or(0);
+    writer.write_all(b"q").map_err(|e| e.to_string())?;
+    let _ = writer.flush();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if let Ok(Some(_)) = child.try_wait() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    Ok(Run {
+        first_frame,
+        bytes_per_key: total as f64 / KEYS as f64,
+        max_bytes_key: max,
+        writes_per_key: (writes_after.saturating_sub(writes_before)) as f64 / KEYS as f64,
+        peak_kib,
+    })
+}
+
+fn release_dir() -> PathBuf {
+    let exe = std::env::current_exe().unwrap_or_default();
+    // target/release/examples/termbench → target/release
+    exe.parent()
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+fn main() {
+    let dir = release_dir();
+    let onsite = dir.join("onsite");
+    let bare = dir.join("examples").join("bare");
+    for p in [&onsite, &bare] {
+        if !p.exists() {
+            eprintln!(
+                "{} is missing: run `cargo build --release --examples` first",
+                p.display()
+            );
+            std::process::exit(1);
+        }
+    }
+    let runs: usize = std::env::var("TERMBENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5);
+    let tmp = match tempfile::tempdir() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("cannot make a temp dir: {e}");
+            std::process::exit(1);
+        }
+    };
+    println!("80x24, {KEYS} `j` keys, median first frame of {runs} runs");
+    println!(
+        "{:<8} {:>7} {:>12} {:>10} {:>10} {:>11} {:>10}",
+        "program", "size", "first frame", "bytes/key", "max bytes", "writes/key", "peak KiB"
+    );
+    for n in SIZES {
+        let file = tmp.path().join(format!("bench-{n}.json"));
+        if let Err(e) = std::fs::write(&file, generate(n)) {
+            eprintln!("cannot write {}: {e}", file.display());
+            std::process::exit(1);
+        }
+        let f = file.display().to_string();
+        for (name, program) in [("bare", &bare), ("onsite", &onsite)] {
+            let mut results = Vec::new();
+            for r in 0..runs {
+                let data = tmp.path().join(format!("data-{n}-{r}"));
+                let args: Vec<String> = if name == "bare" {
+                    vec![f.clone()]
+                } else {
+                    vec![
+                        "--data-dir".into(),
+                        data.display().to_string(),
+                        "new".into(),
+                        f.clone(),
+                        "--set".into(),
+                        "organisation=Bench".into(),
+                    ]
+                };
+                match measure(program, &args, "Question 0:") {
+                    Ok(run) => results.push(run),
+                    Err(e) => {
+                        eprintln!("{name} {n}: {e}");
+                        break;
+                    }
+                }
+            }
+            if results.is_empty() {
+                continue;
+            }
+            results.sort_by_key(|r| r.first_frame);
+            let mid = &results[results.len() / 2];
+            let peak = results.iter().map(|r| r.peak_kib).max().unwrap_or(0);
+            println!(
+                "{:<8} {:>7} {:>10.1}ms {:>10.0} {:>10} {:>11.1} {:>10}",
+                name,
+                n,
+                mid.first_frame.as_secs_f64() * 1000.0,
+                mid.bytes_per_key,
+                mid.max_bytes_key,
+                mid.writes_per_key,
+                peak
+            );
+        }
+    }
+}

@@ -1,0 +1,325 @@
+//! Commands that change the record: answers, notes, marks, header, recommendations, finish.
+
+use super::input::{find_option, in_option_order, parse_answer, parse_date, parse_number};
+use super::undo::UndoStep;
+use super::{Command, Effect, Session, SessionError};
+use crate::checklist::{HeaderType, QuestionType};
+use crate::record::{Answer, AnswerValue, RecommendationEntry, Status, Timestamp};
+use crate::sanitize;
+
+impl Session {
+    pub(super) fn edit(&mut self, cmd: Command, now: Timestamp) -> Result<Effect, SessionError> {
+        match cmd {
+            Command::Option(n) => self.pick_option(n, now),
+            Command::Input(typed) => {
+                let (q, options) = self.current_with_options()?;
+                let value = parse_answer(&q, &options, &typed)?;
+                Ok(self.change_answer(now, false, |a| a.value = value))
+            }
+            Command::SetMulti(values) => {
+                let (q, options) = self.current_with_options()?;
+                if q.kind != QuestionType::Multi {
+                    return Err(SessionError::NotAnswerable);
+                }
+                for v in &values {
+                    find_option(&options, v)?;
+                }
+                let chosen = in_option_order(&options, &values);
+                let value = (!chosen.is_empty()).then_some(AnswerValue::Multi(chosen));
+                Ok(self.change_answer(now, false, |a| a.value = value))
+            }
+            Command::Clear => {
+                self.current_question_id()?;
+                Ok(self.change_answer(now, false, |a| a.value = None))
+            }
+            Command::SetNote(text) => {
+                self.current_question_id()?;
+                let note = sanitize::multiline(&text);
+                Ok(self.change_answer(now, true, |a| a.note = note))
+            }
+            Command::ToggleAwaiting => {
+                let (q, _) = self.current_with_options()?;
+                if !q.is_answerable() {
+                    return Err(SessionError::NotAnswerable);
+                }
+                Ok(self.change_answer(now, false, |a| a.awaiting_evidence = !a.awaiting_evidence))
+            }
+            Command::SetGeneralNotes(text) => {
+                let text = sanitize::multiline(&text);
+                if text == self.record.general_notes {
+                    return Ok(Effect::Nothing);
+                }
+                let before = std::mem::replace(&mut self.record.general_notes, text);
+                self.push_undo(UndoStep::GeneralNotes { before });
+                Ok(Effect::Changed)
+            }
+            Command::SetHeader { field, value } => self.set_header(field, value),
+            Command::AddRecommendation {
+                text,
+                priority,
+                responsible,
+                due,
+            } => {
+                let question = self.current().map(|(_, q)| q.id.clone());
+                let due = check_due(due)?;
+                let n = self
+                    .record
+                    .recommendations
+                    .iter()
+                    .filter_map(|r| r.id.strip_prefix("own-"))
+                    .filter_map(|n| n.parse::<u32>().ok())
+                    .max()
+                    .unwrap_or(0)
+                    + 1;
+                let entry = RecommendationEntry {
+                    id: format!("own-{n}"),
+                    question,
+                    text: Some(sanitize::multiline(&text)),
+                    priority: Some(priority),
+                    responsible: sanitize::line(&responsible),
+                    due,
+                    dropped: false,
+                };
+                self.change_recommendations(|list| list.push(entry));
+                Ok(Effect::Changed)
+            }
+            Command::EditRecommendation {
+                id,
+                text,
+                priority,
+                responsible,
+                due,
+            } => {
+                let due = match due {
+                    Some(d) => Some(check_due(d)?),
+                    None => None,
+                };
+                let i = self.recommendation_entry(&id)?;
+                self.change_recommendations(|list| {
+                    if let Some(e) = list.get_mut(i) {
+                        if let Some(t) = text {
+                            e.text = Some(sanitize::multiline(&t));
+                        }
+                        if let Some(p) = priority {
+                            e.priority = Some(p);
+                        }
+                        if let Some(r) = responsible {
+                            e.responsible = sanitize::line(&r);
+                        }
+                        if let Some(d) = due {
+                            e.due = d;
+                        }
+                    }
+                });
+                Ok(Effect::Changed)
+            }
+            Command::DropRecommendation(id) => {
+                let i = self.recommendation_entry(&id)?;
+                let own = id.starts_with("own-");
+                self.change_recommendations(|list| {
+                    if own {
+                        list.remove(i);
+                    } else if let Some(e) = list.get_mut(i) {
+                        e.dropped = true;
+                    }
+                });
+                Ok(Effect::Changed)
+            }
+            Command::RestoreRecommendation(id) => {
+                let i = self.recommendation_entry(&id)?;
+                self.change_recommendations(|list| {
+                    if let Some(e) = list.get_mut(i) {
+                        e.dropped = false;
+                    }
+                });
+                Ok(Effect::Changed)
+            }
+            Command::Finish => {
+                if self.record.status == Status::Finished {
+                    return Ok(Effect::Nothing);
+                }
+                self.record.status = Status::Finished;
+                self.record.finished_at = Some(now);
+                Ok(Effect::Changed)
+            }
+            // Moves and undo are handled by `apply`.
+            _ => Ok(Effect::Nothing),
+        }
+    }
+
+    fn current_question_id(&self) -> Result<String, SessionError> {
+        self.current()
+            .map(|(_, q)| q.id.clone())
+            .ok_or(SessionError::NotAnswerable)
+    }
+
+    fn current_with_options(
+        &self,
+    ) -> Result<(crate::checklist::Question, Vec<crate::checklist::OptionDef>), SessionError> {
+        let (_, q) = self.current().ok_or(SessionError::NotAnswerable)?;
+        let options = self.record.checklist.options_of(q).to_vec();
+        Ok((q.clone(), options))
+    }
+
+    fn pick_option(&mut self, n: usize, now: Timestamp) -> Result<Effect, SessionError> {
+        let (q, options) = self.current_with_options()?;
+        if !matches!(q.kind, QuestionType::Choice | QuestionType::Multi) {
+            return Err(SessionError::NotAnswerable);
+        }
+        let opt = n
+            .checked_sub(1)
+            .and_then(|i| options.get(i))
+            .ok_or_else(|| SessionError::NoSuchOption(n.to_string()))?
+            .value
+            .clone();
+        match q.kind {
+            QuestionType::Choice => {
+                let effect =
+                    self.change_answer(now, false, |a| a.value = Some(AnswerValue::Text(opt)));
+                self.refresh_visibility();
+                let moved = self.step(1);
+                Ok(if effect == Effect::Nothing {
+                    moved
+                } else {
+                    effect
+                })
+            }
+            QuestionType::Multi => Ok(self.change_answer(now, false, |a| {
+                let mut chosen = match &a.value {
+                    Some(AnswerValue::Multi(list)) => list.clone(),
+                    _ => Vec::new(),
+                };
+                if let Some(i) = chosen.iter().position(|v| *v == opt) {
+                    chosen.remove(i);
+                } else {
+                    chosen.push(opt);
+                }
+                let chosen = in_option_order(&options, &chosen);
+                a.value = (!chosen.is_empty()).then_some(AnswerValue::Multi(chosen));
+            })),
+            _ => Err(SessionError::NotAnswerable),
+        }
+    }
+
+    /// Changes the current question's entry with `f`; records an undo step when it changed.
+    fn change_answer(
+        &mut self,
+        now: Timestamp,
+        note_edit: bool,
+        f: impl FnOnce(&mut Answer),
+    ) -> Effect {
+        let Some((_, q)) = self.current() else {
+            return Effect::Nothing;
+        };
+        let id = q.id.clone();
+        let before = self.record.answers.get(&id).cloned();
+        let mut after = before.clone().unwrap_or(Answer {
+            value: None,
+            note: String::new(),
+            awaiting_evidence: false,
+            updated_at: now,
+        });
+        f(&mut after);
+        let unchanged = match &before {
+            Some(b) => {
+                b.value == after.value
+                    && b.note == after.note
+                    && b.awaiting_evidence == after.awaiting_evidence
+            }
+            None => after.is_empty(),
+        };
+        if unchanged {
+            return Effect::Nothing;
+        }
+        after.updated_at = now;
+        if after.is_empty() {
+            self.record.answers.shift_remove(&id);
+        } else {
+            self.record.answers.insert(id.clone(), after);
+        }
+        self.push_undo(UndoStep::Answer {
+            question: id,
+            before,
+            note_edit,
+        });
+        Effect::Changed
+    }
+
+    fn set_header(&mut self, field: String, value: String) -> Result<Effect, SessionError> {
+        let def = self
+            .record
+            .checklist
+            .header
+            .iter()
+            .find(|f| f.id == field)
+            .ok_or_else(|| SessionError::Unknown(field.clone()))?;
+        let value = sanitize::line(value.trim());
+        let value = if value.is_empty() {
+            value
+        } else {
+            match def.kind {
+                HeaderType::Text => value,
+                HeaderType::Date => parse_date(&value)?.format("%Y-%m-%d").to_string(),
+                HeaderType::Number => {
+                    parse_number(&value)?;
+                    value
+                }
+            }
+        };
+        let before = self.record.header.get(&field).cloned();
+        if before.as_deref().unwrap_or("") == value {
+            return Ok(Effect::Nothing);
+        }
+        if value.is_empty() {
+            self.record.header.shift_remove(&field);
+        } else {
+            self.record.header.insert(field.clone(), value);
+        }
+        self.push_undo(UndoStep::Header { field, before });
+        Ok(Effect::Changed)
+    }
+
+    /// Index of the entry for `id`, creating the entry of a scripted one on first edit.
+    fn recommendation_entry(&mut self, id: &str) -> Result<usize, SessionError> {
+        if let Some(i) = self.record.recommendations.iter().position(|r| r.id == id) {
+            return Ok(i);
+        }
+        let scripted = id
+            .strip_prefix("q:")
+            .and_then(|qid| self.record.checklist.question(qid))
+            .filter(|q| q.recommendation.is_some())
+            .map(|q| q.id.clone());
+        let Some(question) = scripted else {
+            return Err(SessionError::Unknown(id.to_string()));
+        };
+        // The new entry is part of the change that follows, so it is undone with it.
+        let before = self.record.recommendations.clone();
+        self.record.recommendations.push(RecommendationEntry {
+            id: id.to_string(),
+            question: Some(question),
+            text: None,
+            priority: None,
+            responsible: String::new(),
+            due: None,
+            dropped: false,
+        });
+        self.pending_recommendations = Some(before);
+        Ok(self.record.recommendations.len() - 1)
+    }
+
+    fn change_recommendations(&mut self, f: impl FnOnce(&mut Vec<RecommendationEntry>)) {
+        let before = self
+            .pending_recommendations
+            .take()
+            .unwrap_or_else(|| self.record.recommendations.clone());
+        f(&mut self.record.recommendations);
+        self.push_undo(UndoStep::Recommendations { before });
+    }
+}
+
+fn check_due(due: Option<String>) -> Result<Option<String>, SessionError> {
+    match due {
+        Some(d) if !d.trim().is_empty() => Ok(Some(parse_date(&d)?.format("%Y-%m-%d").to_string())),
+        _ => Ok(None),
+    }
+}
