@@ -181,7 +181,7 @@ fn recommendations_trigger_on_flags_or_when_and_take_the_inspectors_edits() {
             {"id": "q:q1", "text": "Đề nghị A, sửa lại.", "responsible": "Văn phòng", "due": "2027-01-31"},
             {"id": "q:q3", "dropped": true},
             {"id": "q:q4", "text": "Không áp dụng vì chưa kích hoạt."},
-            {"id": "own-1", "question": "q2", "text": "Đề nghị riêng.", "priority": "low"},
+            {"id": "own-1", "question": "q2", "text": "Đề nghị riêng:\r\n- một\u{1b}[31m\n- hai", "priority": "low"},
             {"id": "own-2", "text": "Đã xoá.", "dropped": true},
             {"id": "own-3", "text": "Không gắn câu hỏi."}
         ]}),
@@ -198,6 +198,7 @@ fn recommendations_trigger_on_flags_or_when_and_take_the_inspectors_edits() {
     assert!(a.scripted && a.edited);
     let own = &s.recommendations[1];
     assert_eq!(own.priority, Priority::Low);
+    assert_eq!(own.text, "Đề nghị riêng:\n- một[31m\n- hai");
     assert_eq!(own.question.as_ref().map(|q| q.id.as_str()), Some("q2"));
     assert_eq!(s.recommendations[2].priority, Priority::Medium);
     assert!(s.recommendations[2].question.is_none());

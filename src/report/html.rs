@@ -22,7 +22,7 @@ td.num,th.num{text-align:right;white-space:nowrap}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.facts dt{font-weight:bold}dl.facts dd{margin:0}
 .overall{font-size:1.1rem}.mark{color:#8a4b00;font-style:italic}.note{white-space:pre-wrap;margin:.2rem 0}
 .chart{max-width:100%;height:auto;margin:1rem 0}
-.muted{color:#555}
+.muted{color:#555}.pre{white-space:pre-wrap}
 @media print{body{margin:0;max-width:none;font-size:11pt}h2{break-after:avoid}li,tr,.chart{break-inside:avoid}a{color:inherit;text-decoration:none}}
 @page{size:A4;margin:18mm 16mm}";
 
@@ -288,7 +288,7 @@ pub fn render(s: &Summary) -> String {
         }
         let _ = writeln!(out, "<h3>{}</h3>\n<ol>", h(group));
         for r in recs {
-            let _ = write!(out, "<li>{}", h(&r.text));
+            let _ = write!(out, "<li><span class=\"pre\">{}</span>", h(&r.text));
             let details = parts::rec_details(r, s, t);
             if !details.is_empty() {
                 let d: Vec<String> = details

@@ -142,7 +142,7 @@ pub fn render(s: &Summary) -> String {
         }
         let _ = writeln!(out, "### {heading}\n");
         for (i, r) in recs.iter().enumerate() {
-            let _ = writeln!(out, "{}. {}", i + 1, md(&r.text));
+            let _ = writeln!(out, "{}. {}", i + 1, md_lines(&r.text, "\\\n   "));
             for (label, value) in parts::rec_details(r, s, t) {
                 let _ = writeln!(out, "   - {label}: {}", md(&value));
             }

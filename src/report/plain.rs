@@ -124,7 +124,7 @@ pub fn render(s: &Summary) -> String {
         }
         let _ = writeln!(out, "{group}:");
         for (i, r) in recs.iter().enumerate() {
-            let _ = writeln!(out, "  {}. {}", i + 1, r.text);
+            let _ = writeln!(out, "  {}. {}", i + 1, indented(&r.text, "     "));
             for (label, value) in parts::rec_details(r, s, t) {
                 let _ = writeln!(out, "     {label}: {value}");
             }

@@ -21,6 +21,11 @@ pub fn triggers(def: &RecommendationDef, options: &[OptionDef], chosen: &[String
     })
 }
 
+/// The inspector's wording: may span several lines (kept), controls dropped.
+fn clean_text(t: &str) -> String {
+    sanitize::multiline(t).trim().to_string()
+}
+
 fn clean_due(due: &Option<String>) -> Option<String> {
     due.as_deref()
         .map(|d| sanitize::line(d).trim().to_string())
@@ -77,11 +82,7 @@ pub(crate) fn effective(
         .iter()
         .filter(|e| !e.id.starts_with("q:") && !e.dropped)
     {
-        let text = e
-            .text
-            .as_deref()
-            .map(|t| sanitize::line(t).trim().to_string())
-            .unwrap_or_default();
+        let text = e.text.as_deref().map(clean_text).unwrap_or_default();
         if text.is_empty() {
             continue;
         }
