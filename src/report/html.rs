@@ -295,7 +295,7 @@ pub fn render(s: &Summary) -> String {
                     .iter()
                     .map(|(l, v)| format!("{}: {}", h(l), h(v)))
                     .collect();
-                let _ = write!(out, "<div class=\"muted\">{}</div>", d.join("; "));
+                let _ = write!(out, "<div class=\"muted\">{}</div>", d.join(" · "));
             }
             out.push_str("</li>\n");
         }
