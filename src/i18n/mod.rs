@@ -4,6 +4,7 @@
 //! field per string and one constant per language.
 
 pub mod list;
+pub mod report;
 
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
