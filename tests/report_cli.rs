@@ -108,7 +108,11 @@ fn bad_input_is_one_sentence_naming_the_file_with_exit_1() {
     let dir = tempfile::tempdir().unwrap();
     let missing = onsite(dir.path(), &["report", "no-such-record"]);
     assert_eq!(missing.status.code(), Some(1));
-    assert!(text(&missing.stderr).contains("no record no-such-record"));
+    assert!(
+        text(&missing.stderr).contains("no record `no-such-record`"),
+        "{}",
+        text(&missing.stderr)
+    );
 
     let broken = dir.path().join("hỏng.json");
     std::fs::write(
