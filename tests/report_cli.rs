@@ -144,7 +144,7 @@ fn bad_input_is_one_sentence_naming_the_file_with_exit_1() {
     std::fs::write(&newer, serde_json::to_string(&v).unwrap()).unwrap();
     let out = onsite(dir.path(), &["report", newer.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("onsite-record/2, newer"));
+    assert!(text(&out.stderr).contains("newer onsite (format onsite-record/2"));
 
     let out = onsite(
         dir.path(),
