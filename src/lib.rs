@@ -6,6 +6,7 @@ pub mod app;
 pub mod checklist;
 pub mod i18n;
 pub mod record;
+pub mod report;
 pub mod sanitize;
 pub mod session;
 pub mod tui;

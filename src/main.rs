@@ -103,8 +103,32 @@ fn run(cli: Cli) -> Outcome {
         Some(Command::List { json }) => app::list::run(&ctx, json),
         Some(Command::Checklists) => app::checklists::run(&ctx),
         Some(Command::Validate { files }) => app::validate::run(&files),
-        Some(Command::Report { .. }) => app::not_built("report"),
-        Some(Command::Aggregate { .. }) => app::not_built("aggregate"),
+        Some(Command::Report {
+            record,
+            format,
+            output,
+        }) => {
+            let format = match format {
+                ReportFormat::Md => onsite::report::Format::Md,
+                ReportFormat::Html => onsite::report::Format::Html,
+                ReportFormat::Json => onsite::report::Format::Json,
+                ReportFormat::Txt => onsite::report::Format::Txt,
+            };
+            app::report::run(&ctx, &record, format, output.as_deref())
+        }
+        Some(Command::Aggregate {
+            inputs,
+            format,
+            output,
+        }) => {
+            use onsite::report::aggregate_render::Format as F;
+            let format = match format {
+                AggregateFormat::Md => F::Md,
+                AggregateFormat::Csv => F::Csv,
+                AggregateFormat::Json => F::Json,
+            };
+            app::aggregate::run(&ctx, &inputs, format, output.as_deref())
+        }
     }
     .map(|()| drop(ctx))
 }

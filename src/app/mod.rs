@@ -1,9 +1,11 @@
 //! The commands of the command line, one file each, and what they share:
 //! the data dir, the UI language, and the one-sentence failure they report.
 
+pub mod aggregate;
 pub mod checklists;
 pub mod inspect;
 pub mod list;
+pub mod report;
 pub mod validate;
 
 use std::path::PathBuf;

@@ -1,0 +1,100 @@
+//! `onsite aggregate RECORD|DIR... [--format md|csv|json] [-o FILE]`: one table per
+//! checklist over many inspections. A record that cannot be read is named on stderr and
+//! skipped; a progress line is shown on stderr when it is a terminal.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use super::report::{emit, read_record};
+use super::{Context, Failure, Outcome};
+use crate::report::Summary;
+use crate::report::aggregate::Aggregate;
+use crate::report::aggregate_render::{self, Format};
+use crate::sanitize;
+
+/// Below this many records no progress line is drawn.
+const PROGRESS_FROM: usize = 50;
+
+fn is_record_file(p: &Path) -> bool {
+    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    !name.starts_with('.') && name.ends_with(".json") && p.is_file()
+}
+
+fn json_files_in(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read the directory {}: {e}", dir.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| is_record_file(p))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// The record files named by the inputs: files as given, `*.json` in directories (and in
+/// their `records/` subdirectory, so a data dir works too). Problems go to `skipped`.
+fn expand(inputs: &[PathBuf], skipped: &mut Vec<String>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            match json_files_in(input) {
+                Ok(f) => files.extend(f),
+                Err(e) => skipped.push(e),
+            }
+            let sub = input.join("records");
+            if sub.is_dir() {
+                match json_files_in(&sub) {
+                    Ok(f) => files.extend(f),
+                    Err(e) => skipped.push(e),
+                }
+            }
+        } else if input.exists() {
+            files.push(input.clone());
+        } else {
+            skipped.push(format!("{} does not exist", input.display()));
+        }
+    }
+    files
+}
+
+fn progress(done: usize, total: usize) {
+    let mut err = std::io::stderr().lock();
+    let _ = if done < total {
+        write!(err, "\rreading records: {done}/{total}")
+    } else {
+        write!(err, "\r{:40}\r", "")
+    };
+    let _ = err.flush();
+}
+
+/// Runs `onsite aggregate`.
+pub fn run(ctx: &Context, inputs: &[PathBuf], format: Format, output: Option<&Path>) -> Outcome {
+    let mut skipped = Vec::new();
+    let files = expand(inputs, &mut skipped);
+    for s in skipped.drain(..) {
+        eprintln!("onsite: skipped: {}", sanitize::line(&s));
+    }
+    let show_progress = files.len() >= PROGRESS_FROM && std::io::stderr().is_terminal();
+    let mut agg = Aggregate::default();
+    for (i, path) in files.iter().enumerate() {
+        if show_progress && i % 25 == 0 {
+            progress(i, files.len());
+        }
+        match read_record(path) {
+            Ok(rec) => agg.add(&Summary::compute(&rec, ctx.lang)),
+            Err(f) => skipped.push(f.message),
+        }
+    }
+    if show_progress {
+        progress(files.len(), files.len());
+    }
+    for s in &skipped {
+        eprintln!("onsite: skipped: {}", sanitize::line(s));
+    }
+    if agg.is_empty() {
+        return Err(Failure::user(
+            "no record could be read; nothing to aggregate",
+        ));
+    }
+    emit(&aggregate_render::render(&agg, format, ctx.lang), output)
+}

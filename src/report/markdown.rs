@@ -1,0 +1,170 @@
+//! The Markdown report of one inspection (the default of `onsite report`).
+//!
+//! Every piece of record or checklist text goes through [`escape::md`]: `|` in tables,
+//! inline markup, HTML and markup at the start of a line are escaped.
+
+use std::fmt::Write;
+
+use super::escape::{md, md_cell, md_lines};
+use super::summary::{Pending, Summary};
+use super::{format, parts};
+use crate::i18n::report::{ReportText, text};
+
+fn pending_list(out: &mut String, items: &[Pending], t: &ReportText) {
+    if items.is_empty() {
+        let _ = writeln!(out, "{}\n", t.none);
+        return;
+    }
+    for p in items {
+        let _ = write!(out, "- {} {}", p.question.number, md(&p.question.prompt));
+        if !p.evidence.is_empty() {
+            let ev: Vec<String> = p.evidence.iter().map(|e| md(e)).collect();
+            let _ = write!(out, " ({}: {})", t.evidence, ev.join("; "));
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+/// Renders the Markdown report.
+pub fn render(s: &Summary) -> String {
+    let t = text(s.lang);
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", t.document);
+    let _ = writeln!(out, "**{}**\n", md(&s.checklist.title));
+
+    let _ = writeln!(out, "## {}\n", t.general);
+    for (label, value) in parts::general(s, t) {
+        let _ = writeln!(out, "- **{}:** {}", md(&label), md(&value));
+    }
+    out.push('\n');
+
+    let _ = writeln!(out, "## {}\n", t.scores);
+    let _ = write!(out, "**{}:** {}", t.overall, parts::overall(s, t));
+    if let Some(r) = &s.rating {
+        let _ = write!(out, " — **{}:** {}", t.rating, md(r));
+    }
+    out.push_str("\n\n");
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
+        t.section, t.points, t.score, t.answered
+    );
+    for sec in &s.sections {
+        let (points, pct) = match format::score_percent(&sec.score, s.lang) {
+            Some(p) => (format::points(&sec.score, s.lang), p),
+            None => ("—".to_string(), t.not_scored.to_string()),
+        };
+        let _ = writeln!(
+            out,
+            "| {}. {} | {points} | {pct} | {}/{} |",
+            sec.section.number,
+            md_cell(&sec.section.title),
+            sec.answered,
+            sec.total
+        );
+    }
+    out.push('\n');
+
+    let _ = writeln!(out, "## {}\n", t.results);
+    let _ = writeln!(out, "### {}\n", t.strengths);
+    if s.strengths.is_empty() {
+        let _ = writeln!(out, "{}", t.none);
+    }
+    for st in &s.strengths {
+        match (&st.question, &st.answer) {
+            (Some(q), answer) => {
+                let _ = write!(out, "- {} {}", q.number, md(&q.prompt));
+                if let Some(a) = answer {
+                    let _ = write!(out, " — {}", md(a));
+                }
+                out.push('\n');
+            }
+            (None, _) => {
+                let _ = writeln!(
+                    out,
+                    "- {} {}. {}: {}",
+                    t.section,
+                    st.section.number,
+                    md(&st.section.title),
+                    t.section_full
+                );
+            }
+        }
+    }
+    out.push('\n');
+
+    let _ = writeln!(out, "### {}\n", t.shortcomings);
+    if s.findings.is_empty() {
+        let _ = writeln!(out, "{}\n", t.none);
+    }
+    let mut last_section = None;
+    for (i, f) in s.findings.iter().enumerate() {
+        if last_section != Some(&f.section.id) {
+            let _ = writeln!(out, "#### {}. {}\n", f.section.number, md(&f.section.title));
+            last_section = Some(&f.section.id);
+        }
+        let _ = write!(
+            out,
+            "- **{} {}** — {}: {}",
+            f.question.number,
+            md(&f.question.prompt),
+            t.answer,
+            md(&f.answer)
+        );
+        if f.awaiting_evidence {
+            let _ = write!(out, " *({})*", t.awaiting_mark);
+        }
+        out.push('\n');
+        if !f.note.is_empty() {
+            let _ = writeln!(out, "  - {}: {}", t.note, md_lines(&f.note, "\\\n    "));
+        }
+        if !f.evidence.is_empty() {
+            let ev: Vec<String> = f.evidence.iter().map(|e| md(e)).collect();
+            let _ = writeln!(out, "  - {}: {}", t.evidence, ev.join("; "));
+        }
+        if s.findings
+            .get(i + 1)
+            .is_none_or(|g| g.section.id != f.section.id)
+        {
+            out.push('\n');
+        }
+    }
+
+    let _ = writeln!(out, "## {}\n", t.recommendations);
+    if s.recommendations.is_empty() {
+        let _ = writeln!(out, "{}\n", t.none);
+    }
+    for (p, heading) in parts::priorities(t) {
+        let recs: Vec<_> = s.recommendations_of(p).collect();
+        if recs.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "### {heading}\n");
+        for (i, r) in recs.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", i + 1, md_lines(&r.text, "\\\n   "));
+            for (label, value) in parts::rec_details(r, s, t) {
+                let _ = writeln!(out, "   - {label}: {}", md(&value));
+            }
+        }
+        out.push('\n');
+    }
+
+    let _ = writeln!(out, "## {}\n", t.awaiting);
+    pending_list(&mut out, &s.awaiting_evidence, t);
+    let _ = writeln!(out, "## {}\n", t.unanswered);
+    pending_list(&mut out, &s.unanswered_required, t);
+
+    let _ = writeln!(out, "## {}\n", t.general_notes);
+    if s.general_notes.is_empty() {
+        let _ = writeln!(out, "{}\n", t.none);
+    } else {
+        let _ = writeln!(out, "{}\n", md_lines(&s.general_notes, "\\\n"));
+    }
+
+    let _ = writeln!(out, "## {}\n", t.dates);
+    for (label, value) in parts::dates(s, t) {
+        let _ = writeln!(out, "- {label}: {value}");
+    }
+    out
+}

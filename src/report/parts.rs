@@ -1,0 +1,76 @@
+//! Small pieces of wording that every human-readable format shares: priority groups,
+//! the details line of a recommendation, status and date lines.
+
+use super::format;
+use super::summary::{Recommendation, Summary};
+use crate::checklist::Priority;
+use crate::i18n::report::ReportText;
+use crate::record::Status;
+
+/// The priorities in the order the report lists them, with their group heading.
+pub fn priorities(t: &ReportText) -> [(Priority, &'static str); 3] {
+    [
+        (Priority::High, t.high),
+        (Priority::Medium, t.medium),
+        (Priority::Low, t.low),
+    ]
+}
+
+/// `label: value` pairs after a recommendation's text: question, responsible, due.
+pub fn rec_details(r: &Recommendation, s: &Summary, t: &ReportText) -> Vec<(&'static str, String)> {
+    let mut d = Vec::new();
+    if let Some(q) = &r.question {
+        d.push((t.about, format!("{} {}", q.number, q.prompt)));
+    }
+    if !r.responsible.is_empty() {
+        d.push((t.responsible, r.responsible.clone()));
+    }
+    if let Some(due) = &r.due {
+        d.push((t.due, format::date(due, s.lang)));
+    }
+    d
+}
+
+/// The record's status in words.
+pub fn status(s: &Summary, t: &ReportText) -> &'static str {
+    match s.status {
+        Status::InProgress => t.in_progress,
+        Status::Finished => t.finished,
+    }
+}
+
+/// `label: value` lines of the dates part.
+pub fn dates(s: &Summary, t: &ReportText) -> Vec<(&'static str, String)> {
+    let mut d = vec![
+        (t.created, format::timestamp(&s.created_at, s.lang)),
+        (t.updated, format::timestamp(&s.updated_at, s.lang)),
+    ];
+    if let Some(f) = &s.finished_at {
+        d.push((t.finished_at, format::timestamp(f, s.lang)));
+    }
+    d
+}
+
+/// `label: value` lines of the general part: header facts, record, checklist, status.
+pub fn general(s: &Summary, t: &ReportText) -> Vec<(String, String)> {
+    let mut g: Vec<(String, String)> = s
+        .header
+        .iter()
+        .map(|f| (f.label.clone(), format::date(&f.value, s.lang)))
+        .collect();
+    g.push((t.record.to_string(), s.record.clone()));
+    g.push((
+        t.checklist.to_string(),
+        format!("{} {}", s.checklist.id, s.checklist.version),
+    ));
+    g.push((t.status.to_string(), status(s, t).to_string()));
+    g
+}
+
+/// The overall line: `50% (3.5/7)`, or "not scored".
+pub fn overall(s: &Summary, t: &ReportText) -> String {
+    match format::score_percent(&s.overall, s.lang) {
+        Some(p) => format!("{p} ({})", format::points(&s.overall, s.lang)),
+        None => t.not_scored.to_string(),
+    }
+}

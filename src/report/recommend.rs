@@ -1,0 +1,106 @@
+//! The effective recommendations: scripted ones triggered by the answers, with the
+//! inspector's edits and drops applied, then the inspector's own ones.
+//!
+//! A scripted recommendation appears when a visible question's chosen value is in its
+//! `when` list (default: the flagged options). An entry `q:<question-id>` in
+//! `record.recommendations` changes its wording, priority, responsible party or due date,
+//! or drops it; an edit of a recommendation that is not triggered changes nothing. Entries
+//! with any other id are the inspector's own (priority medium unless set); dropped or
+//! empty ones are left out.
+
+use super::summary::{QuestionRef, Recommendation, Refs, SectionRef, tr};
+use crate::checklist::{OptionDef, Priority, Question, RecommendationDef};
+use crate::record::RecommendationEntry;
+use crate::sanitize;
+
+/// Whether a scripted recommendation is triggered by the chosen option values.
+pub fn triggers(def: &RecommendationDef, options: &[OptionDef], chosen: &[String]) -> bool {
+    chosen.iter().any(|v| match &def.when {
+        Some(when) => when.iter().any(|w| w == v),
+        None => options.iter().any(|o| &o.value == v && o.flag),
+    })
+}
+
+/// The inspector's wording: may span several lines (kept), controls dropped.
+fn clean_text(t: &str) -> String {
+    sanitize::multiline(t).trim().to_string()
+}
+
+fn clean_due(due: &Option<String>) -> Option<String> {
+    due.as_deref()
+        .map(|d| sanitize::line(d).trim().to_string())
+        .filter(|d| !d.is_empty())
+}
+
+/// Builds the list from the triggered scripted ones (in checklist order) and the entries.
+pub(crate) fn effective(
+    refs: &Refs<'_>,
+    triggered: Vec<(SectionRef, QuestionRef, &Question, &RecommendationDef)>,
+    entries: &[RecommendationEntry],
+) -> Vec<Recommendation> {
+    let mut out = Vec::new();
+    for (section, question, q, def) in triggered {
+        let id = format!("q:{}", q.id);
+        let entry = entries.iter().find(|e| e.id == id);
+        if entry.is_some_and(|e| e.dropped) {
+            continue;
+        }
+        let mut rec = Recommendation {
+            id,
+            text: tr(&def.text, refs.lang),
+            priority: def.priority,
+            responsible: String::new(),
+            due: None,
+            section: Some(section),
+            question: Some(question),
+            scripted: true,
+            edited: false,
+        };
+        if let Some(e) = entry {
+            if let Some(t) = e
+                .text
+                .as_deref()
+                .map(|t| sanitize::line(t).trim().to_string())
+                && !t.is_empty()
+            {
+                rec.edited |= t != rec.text;
+                rec.text = t;
+            }
+            if let Some(p) = e.priority {
+                rec.edited |= p != rec.priority;
+                rec.priority = p;
+            }
+            rec.responsible = sanitize::line(&e.responsible).trim().to_string();
+            rec.due = clean_due(&e.due);
+            rec.edited |= !rec.responsible.is_empty() || rec.due.is_some();
+        }
+        if !rec.text.is_empty() {
+            out.push(rec);
+        }
+    }
+    for e in entries
+        .iter()
+        .filter(|e| !e.id.starts_with("q:") && !e.dropped)
+    {
+        let text = e.text.as_deref().map(clean_text).unwrap_or_default();
+        if text.is_empty() {
+            continue;
+        }
+        let (section, question) = match e.question.as_deref().and_then(|q| refs.question(q)) {
+            Some((s, q)) => (Some(s), Some(q)),
+            None => (None, None),
+        };
+        out.push(Recommendation {
+            id: sanitize::line(&e.id),
+            text,
+            priority: e.priority.unwrap_or(Priority::Medium),
+            responsible: sanitize::line(&e.responsible).trim().to_string(),
+            due: clean_due(&e.due),
+            section,
+            question,
+            scripted: false,
+            edited: false,
+        });
+    }
+    out
+}

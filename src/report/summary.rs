@@ -1,0 +1,480 @@
+//! The facts of one inspection's report, computed once from a record: scores, rating,
+//! strengths, findings, recommendations, pending questions, header facts, notes, dates.
+//!
+//! Every report format, `aggregate` and the TUI summary screen read this and nothing else.
+//! All text in it comes from the record and checklist, already made inert with
+//! [`crate::sanitize`] (lines for labels, multi-line for notes); renderers still escape it
+//! for their format.
+
+use serde::Serialize;
+
+use super::recommend;
+use super::score::{self, Score};
+use crate::checklist::visibility::visible;
+use crate::checklist::{Checklist, HeaderType, Priority, Question, QuestionType, Section, Text};
+use crate::i18n::Lang;
+use crate::record::{AnswerValue, Record, Status, Timestamp};
+use crate::sanitize;
+
+/// Which checklist the record was made from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChecklistInfo {
+    /// Checklist id.
+    pub id: String,
+    /// Checklist version.
+    pub version: String,
+    /// Title in the report's language.
+    pub title: String,
+}
+
+/// A header field with its label and value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fact {
+    /// Field id.
+    pub id: String,
+    /// Label in the report's language.
+    pub label: String,
+    /// The value entered (never empty: empty fields are left out).
+    pub value: String,
+}
+
+/// A section, by id and title.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionRef {
+    /// Section id.
+    pub id: String,
+    /// 1-based number of the section in the checklist.
+    pub number: usize,
+    /// Title in the report's language.
+    pub title: String,
+}
+
+/// A question, by id, number and prompt.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionRef {
+    /// Question id.
+    pub id: String,
+    /// `section.question`, 1-based, counted over every question of the checklist.
+    pub number: String,
+    /// Prompt in the report's language.
+    pub prompt: String,
+}
+
+/// Progress counts over the visible answerable questions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Progress {
+    /// Answered.
+    pub answered: usize,
+    /// Visible and answerable.
+    pub total: usize,
+    /// Required ones answered.
+    pub required_answered: usize,
+    /// Required ones.
+    pub required_total: usize,
+}
+
+/// One section's score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionScore {
+    /// The section.
+    pub section: SectionRef,
+    /// Its score (see [`super::score`]).
+    pub score: Score,
+    /// Visible answerable questions answered in it.
+    pub answered: usize,
+    /// Visible answerable questions in it.
+    pub total: usize,
+}
+
+/// Something done well: a whole section at full marks, or one question at full marks
+/// in a section that is not.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Strength {
+    /// The section.
+    pub section: SectionRef,
+    /// The question, or `None` when the whole section is at full marks.
+    pub question: Option<QuestionRef>,
+    /// The answer given (for a question).
+    pub answer: Option<String>,
+}
+
+/// A visible answer whose chosen option is flagged.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// The section.
+    pub section: SectionRef,
+    /// The question.
+    pub question: QuestionRef,
+    /// The answer given (option labels).
+    pub answer: String,
+    /// The inspector's note (may be several lines, may be empty).
+    pub note: String,
+    /// Evidence the checklist says to request.
+    pub evidence: Vec<String>,
+    /// Documents still to come.
+    pub awaiting_evidence: bool,
+}
+
+/// A recommendation as it will be handed over.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recommendation {
+    /// `q:<question-id>` for a scripted one, `own-<n>` for the inspector's own.
+    pub id: String,
+    /// Wording.
+    pub text: String,
+    /// Priority.
+    pub priority: Priority,
+    /// Who must act (may be empty).
+    pub responsible: String,
+    /// By when (`YYYY-MM-DD`).
+    pub due: Option<String>,
+    /// The section of its question.
+    pub section: Option<SectionRef>,
+    /// The question it belongs to.
+    pub question: Option<QuestionRef>,
+    /// Comes from the checklist (else the inspector's own).
+    pub scripted: bool,
+    /// A scripted one whose wording, priority, party or date the inspector changed.
+    pub edited: bool,
+}
+
+/// A visible question still waiting for something: an answer or documents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pending {
+    /// The section.
+    pub section: SectionRef,
+    /// The question.
+    pub question: QuestionRef,
+    /// Evidence the checklist says to request.
+    pub evidence: Vec<String>,
+}
+
+/// Everything a report says about one inspection.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// The report's language.
+    #[serde(serialize_with = "lang_code")]
+    pub lang: Lang,
+    /// Record id.
+    pub record: String,
+    /// In progress or finished.
+    pub status: Status,
+    /// The checklist.
+    pub checklist: ChecklistInfo,
+    /// The organisation inspected (the `organisation` header field, else the first text field).
+    pub organisation: String,
+    /// The date of the inspection (`date` header field, else the first date field, else
+    /// the day the record was created), `YYYY-MM-DD`.
+    pub date: String,
+    /// The filled header fields, in checklist order.
+    pub header: Vec<Fact>,
+    /// When the record was created.
+    pub created_at: Timestamp,
+    /// When it last changed.
+    pub updated_at: Timestamp,
+    /// When it was finished.
+    pub finished_at: Option<Timestamp>,
+    /// Overall score over every section.
+    pub overall: Score,
+    /// The rating band of the overall score.
+    pub rating: Option<String>,
+    /// Progress counts.
+    pub progress: Progress,
+    /// Per-section scores, in checklist order.
+    pub sections: Vec<SectionScore>,
+    /// What was done well.
+    pub strengths: Vec<Strength>,
+    /// The findings, in checklist order.
+    pub findings: Vec<Finding>,
+    /// The effective recommendations: scripted ones in checklist order, then own ones.
+    pub recommendations: Vec<Recommendation>,
+    /// Visible questions marked awaiting evidence.
+    pub awaiting_evidence: Vec<Pending>,
+    /// Visible required questions with no answer.
+    pub unanswered_required: Vec<Pending>,
+    /// The general notes (meeting minutes).
+    pub general_notes: String,
+}
+
+fn lang_code<S: serde::Serializer>(lang: &Lang, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(lang.code())
+}
+
+/// Text of the checklist in `lang`, as one inert line.
+pub(crate) fn tr(text: &Text, lang: Lang) -> String {
+    sanitize::line(text.get(lang.code())).trim().to_string()
+}
+
+/// Numbers of sections and questions, and refs to them.
+pub(crate) struct Refs<'a> {
+    pub checklist: &'a Checklist,
+    pub lang: Lang,
+}
+
+impl Refs<'_> {
+    pub fn section(&self, index: usize, s: &Section) -> SectionRef {
+        SectionRef {
+            id: s.id.clone(),
+            number: index + 1,
+            title: tr(&s.title, self.lang),
+        }
+    }
+
+    /// The section index and ref of a question, by id.
+    pub fn question(&self, id: &str) -> Option<(SectionRef, QuestionRef)> {
+        for (si, s) in self.checklist.sections.iter().enumerate() {
+            if let Some(qi) = s.questions.iter().position(|q| q.id == id) {
+                return Some((
+                    self.section(si, s),
+                    self.question_at(si, qi, &s.questions[qi]),
+                ));
+            }
+        }
+        None
+    }
+
+    pub fn question_at(&self, si: usize, qi: usize, q: &Question) -> QuestionRef {
+        QuestionRef {
+            id: q.id.clone(),
+            number: format!("{}.{}", si + 1, qi + 1),
+            prompt: tr(&q.prompt, self.lang),
+        }
+    }
+}
+
+/// The answer as the report shows it: option labels, a number with its unit, a text or date.
+fn answer_label(checklist: &Checklist, q: &Question, value: &AnswerValue, lang: Lang) -> String {
+    let options = checklist.options_of(q);
+    let label = |v: &str| {
+        options
+            .iter()
+            .find(|o| o.value == v)
+            .map(|o| tr(&o.label, lang))
+            .unwrap_or_else(|| sanitize::line(v))
+    };
+    match value {
+        AnswerValue::Text(v) if q.kind == QuestionType::Choice => label(v),
+        AnswerValue::Multi(vs) => vs.iter().map(|v| label(v)).collect::<Vec<_>>().join("; "),
+        AnswerValue::Number(n) => {
+            let unit = q.unit.as_ref().map(|u| tr(u, lang)).unwrap_or_default();
+            let n = super::format::number(*n, lang);
+            if unit.is_empty() {
+                n
+            } else {
+                format!("{n} {unit}")
+            }
+        }
+        AnswerValue::Text(v) => sanitize::line(v),
+    }
+}
+
+fn evidence(q: &Question, lang: Lang) -> Vec<String> {
+    q.evidence
+        .iter()
+        .map(|e| tr(e, lang))
+        .filter(|e| !e.is_empty())
+        .collect()
+}
+
+impl Summary {
+    /// Computes the report of a record in a language.
+    pub fn compute(record: &Record, lang: Lang) -> Summary {
+        let checklist = &record.checklist;
+        let refs = Refs { checklist, lang };
+        let shown = visible(checklist, &record.answers);
+        let mut flat = 0usize;
+        let mut overall = Score::default();
+        let mut progress = Progress::default();
+        let mut sections = Vec::new();
+        let mut strengths = Vec::new();
+        let mut findings = Vec::new();
+        let mut awaiting = Vec::new();
+        let mut unanswered = Vec::new();
+        let mut triggered = Vec::new();
+
+        for (si, s) in checklist.sections.iter().enumerate() {
+            let sref = refs.section(si, s);
+            let mut sscore = Score::default();
+            let (mut answered, mut total) = (0, 0);
+            let mut full_questions = Vec::new();
+            for (qi, q) in s.questions.iter().enumerate() {
+                let is_shown = shown.get(flat).copied().unwrap_or(true);
+                flat += 1;
+                if !is_shown || !q.is_answerable() {
+                    continue;
+                }
+                let qref = refs.question_at(si, qi, q);
+                let answer = record.answers.get(&q.id);
+                let value = answer
+                    .and_then(|a| a.value.as_ref())
+                    .filter(|v| score::is_answered(Some(v)));
+                total += 1;
+                progress.total += 1;
+                if q.required {
+                    progress.required_total += 1;
+                }
+                if answer.is_some_and(|a| a.awaiting_evidence) {
+                    awaiting.push(Pending {
+                        section: sref.clone(),
+                        question: qref.clone(),
+                        evidence: evidence(q, lang),
+                    });
+                }
+                let Some(value) = value else {
+                    if q.required {
+                        unanswered.push(Pending {
+                            section: sref.clone(),
+                            question: qref,
+                            evidence: evidence(q, lang),
+                        });
+                    }
+                    continue;
+                };
+                answered += 1;
+                progress.answered += 1;
+                if q.required {
+                    progress.required_answered += 1;
+                }
+                let label = answer_label(checklist, q, value, lang);
+                if let Some(sc) = score::answer_score(checklist, q, value) {
+                    sscore.add(sc);
+                    if sc.is_full() {
+                        full_questions.push(Strength {
+                            section: sref.clone(),
+                            question: Some(qref.clone()),
+                            answer: Some(label.clone()),
+                        });
+                    }
+                }
+                let chosen = score::chosen_values(q, value);
+                let options = checklist.options_of(q);
+                let flagged = chosen
+                    .iter()
+                    .any(|v| options.iter().any(|o| &o.value == v && o.flag));
+                if flagged {
+                    findings.push(Finding {
+                        section: sref.clone(),
+                        question: qref.clone(),
+                        answer: label,
+                        note: answer
+                            .map(|a| sanitize::multiline(a.note.trim()))
+                            .unwrap_or_default(),
+                        evidence: evidence(q, lang),
+                        awaiting_evidence: answer.is_some_and(|a| a.awaiting_evidence),
+                    });
+                }
+                if let Some(def) = &q.recommendation
+                    && recommend::triggers(def, options, &chosen)
+                {
+                    triggered.push((sref.clone(), qref, q, def));
+                }
+            }
+            if sscore.is_full() {
+                strengths.push(Strength {
+                    section: sref.clone(),
+                    question: None,
+                    answer: None,
+                });
+            } else {
+                strengths.extend(full_questions);
+            }
+            overall.add(sscore);
+            sections.push(SectionScore {
+                section: sref,
+                score: sscore,
+                answered,
+                total,
+            });
+        }
+
+        let rating = overall
+            .ratio()
+            .and_then(|r| checklist.rating_for(r))
+            .map(|b| tr(&b.label, lang));
+        let header: Vec<Fact> = checklist
+            .header
+            .iter()
+            .filter_map(|f| {
+                let value = sanitize::line(record.header.get(&f.id)?).trim().to_string();
+                (!value.is_empty()).then(|| Fact {
+                    id: f.id.clone(),
+                    label: tr(&f.label, lang),
+                    value,
+                })
+            })
+            .collect();
+        let organisation = pick_organisation(checklist, &header);
+        let date = pick_date(checklist, &header)
+            .unwrap_or_else(|| record.created_at.format("%Y-%m-%d").to_string());
+
+        Summary {
+            lang,
+            record: sanitize::line(&record.id),
+            status: record.status,
+            checklist: ChecklistInfo {
+                id: sanitize::line(&checklist.id),
+                version: sanitize::line(&checklist.version),
+                title: tr(&checklist.title, lang),
+            },
+            organisation,
+            date,
+            header,
+            created_at: record.created_at,
+            updated_at: record.updated_at,
+            finished_at: record.finished_at,
+            overall,
+            rating,
+            progress,
+            sections,
+            strengths,
+            findings,
+            recommendations: recommend::effective(&refs, triggered, &record.recommendations),
+            awaiting_evidence: awaiting,
+            unanswered_required: unanswered,
+            general_notes: sanitize::multiline(record.general_notes.trim()),
+        }
+    }
+
+    /// Recommendations of one priority, in order.
+    pub fn recommendations_of(&self, p: Priority) -> impl Iterator<Item = &Recommendation> {
+        self.recommendations.iter().filter(move |r| r.priority == p)
+    }
+
+    /// Sections that have a score.
+    pub fn scored_sections(&self) -> impl Iterator<Item = &SectionScore> {
+        self.sections.iter().filter(|s| s.score.ratio().is_some())
+    }
+}
+
+const ORGANISATION_IDS: [&str; 5] = ["organisation", "organization", "org", "don-vi", "unit"];
+
+fn pick_organisation(checklist: &Checklist, header: &[Fact]) -> String {
+    let by_id = ORGANISATION_IDS
+        .iter()
+        .find_map(|id| header.iter().find(|f| f.id == *id));
+    let first_text = || {
+        header.iter().find(|f| {
+            checklist
+                .header
+                .iter()
+                .any(|h| h.id == f.id && h.kind == HeaderType::Text)
+        })
+    };
+    by_id
+        .or_else(first_text)
+        .map(|f| f.value.clone())
+        .unwrap_or_default()
+}
+
+fn pick_date(checklist: &Checklist, header: &[Fact]) -> Option<String> {
+    let by_id = header.iter().find(|f| f.id == "date");
+    let first_date = || {
+        header.iter().find(|f| {
+            checklist
+                .header
+                .iter()
+                .any(|h| h.id == f.id && h.kind == HeaderType::Date)
+        })
+    };
+    by_id.or_else(first_date).map(|f| f.value.clone())
+}

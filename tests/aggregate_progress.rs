@@ -1,0 +1,75 @@
+//! The progress line of `onsite aggregate` over many records: drawn on stderr when it is
+//! a terminal (checked in a real pty), absent when stderr is a pipe.
+
+use std::io::Read;
+use std::path::Path;
+use std::process::Command;
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+/// A directory holding `n` copies of a fixture record.
+fn many_records(n: usize) -> tempfile::TempDir {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/records/so-noi-vu.json");
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..n {
+        std::fs::copy(&src, dir.path().join(format!("r{i:03}.json"))).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn progress_is_shown_on_a_terminal() {
+    let dir = many_records(60);
+    let out = dir.path().join("out.csv");
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_onsite"));
+    cmd.args(["--data-dir", dir.path().to_str().unwrap(), "aggregate"]);
+    cmd.arg(dir.path());
+    cmd.args(["--format", "csv", "-o", out.to_str().unwrap()]);
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 4096];
+    // On Linux the read fails with EIO once the child has gone: that is the end.
+    while let Ok(n) = reader.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        seen.extend_from_slice(&buf[..n]);
+    }
+    assert!(child.wait().unwrap().success());
+    let seen = String::from_utf8_lossy(&seen);
+    assert!(seen.contains("reading records: 25/60"), "{seen:?}");
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(csv.lines().count(), 61, "header and 60 rows");
+}
+
+#[test]
+fn no_progress_when_stderr_is_a_pipe() {
+    let dir = many_records(60);
+    let out = Command::new(env!("CARGO_BIN_EXE_onsite"))
+        .args(["--data-dir", dir.path().to_str().unwrap(), "aggregate"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "{:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout)
+            .matches("Sở Nội vụ")
+            .count(),
+        60
+    );
+}

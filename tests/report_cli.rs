@@ -1,0 +1,171 @@
+//! `onsite report` through the real binary: formats, `-o`, exit codes and error sentences.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/records")
+        .join(name)
+}
+
+fn onsite(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_onsite"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env_remove("ONSITE_LANG")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8(b.to_vec()).unwrap()
+}
+
+#[test]
+fn default_is_markdown_on_stdout_in_the_ui_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let rec = fixture("so-tttt.json");
+    let out = onsite(dir.path(), &["report", rec.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let md = text(&out.stdout);
+    assert!(md.starts_with("# Inspection report\n"), "{md}");
+    let out = onsite(
+        dir.path(),
+        &["--lang", "vi", "report", rec.to_str().unwrap()],
+    );
+    assert!(text(&out.stdout).starts_with("# Kết luận kiểm tra\n"));
+    assert!(text(&out.stdout).contains("## Kiến nghị"));
+}
+
+#[test]
+fn output_file_is_written_and_stdout_stays_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let rec = fixture("so-tttt.json");
+    for (format, marker) in [
+        ("html", "<!DOCTYPE html>"),
+        ("json", "\"format\": \"onsite-report/1\""),
+        ("txt", "INSPECTION REPORT"),
+        ("md", "# Inspection report"),
+    ] {
+        let file = dir.path().join(format!("báo cáo.{format}"));
+        let out = onsite(
+            dir.path(),
+            &[
+                "report",
+                rec.to_str().unwrap(),
+                "--format",
+                format,
+                "-o",
+                file.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert!(out.stdout.is_empty());
+        let written = std::fs::read_to_string(&file).unwrap();
+        assert!(written.contains(marker), "{format}: {written}");
+    }
+    // Overwriting keeps one file and leaves no temporary file behind.
+    let file = dir.path().join("báo cáo.md");
+    let out = onsite(
+        dir.path(),
+        &[
+            "report",
+            rec.to_str().unwrap(),
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 4, "{names:?}");
+}
+
+#[test]
+fn a_record_id_is_found_in_the_data_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("records")).unwrap();
+    std::fs::copy(
+        fixture("so-noi-vu.json"),
+        dir.path().join("records/20261124-0900-so-noi-vu.json"),
+    )
+    .unwrap();
+    let out = onsite(
+        dir.path(),
+        &["report", "20261124-0900-so-noi-vu", "--format", "txt"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Sở Nội vụ"));
+}
+
+#[test]
+fn bad_input_is_one_sentence_naming_the_file_with_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = onsite(dir.path(), &["report", "no-such-record"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        text(&missing.stderr).contains("no record `no-such-record`"),
+        "{}",
+        text(&missing.stderr)
+    );
+
+    let broken = dir.path().join("hỏng.json");
+    std::fs::write(
+        &broken,
+        "{\n  \"format\": \"onsite-record/1\",\n  \"id\": \n",
+    )
+    .unwrap();
+    let out = onsite(dir.path(), &["report", broken.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("hỏng.json:4:"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("so-tttt.json")).unwrap()).unwrap();
+    v["answers"]["annual-plan"]["updated_at"] = serde_json::json!("yesterday");
+    let typed = dir.path().join("typed.json");
+    std::fs::write(&typed, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let out = onsite(dir.path(), &["report", typed.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("typed.json:") && err.contains("/answers/annual-plan/updated_at"),
+        "{err}"
+    );
+
+    v["format"] = serde_json::json!("onsite-record/2");
+    let newer = dir.path().join("newer.json");
+    std::fs::write(&newer, serde_json::to_string(&v).unwrap()).unwrap();
+    let out = onsite(dir.path(), &["report", newer.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("newer onsite (format onsite-record/2"));
+
+    let out = onsite(
+        dir.path(),
+        &[
+            "report",
+            fixture("so-tttt.json").to_str().unwrap(),
+            "-o",
+            dir.path().join("gone/r.md").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("gone/r.md"));
+}
+
+#[test]
+fn an_unknown_format_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let rec = fixture("so-tttt.json");
+    let out = onsite(
+        dir.path(),
+        &["report", rec.to_str().unwrap(), "--format", "pdf"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
