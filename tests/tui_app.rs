@@ -284,7 +284,7 @@ fn summary_finish_warns_first_and_quit_keys() {
     assert_eq!(a.mode, Mode::Summary);
     let text = screen(&a, 80, 24);
     assert!(text.contains("Findings"), "{text}");
-    assert!(text.contains("! Has a steering committee"), "{text}");
+    assert!(text.contains("! 1.1 Has a steering committee"), "{text}");
     press(&mut a, KeyCode::Char('f'));
     assert!(screen(&a, 80, 24).contains("press f again"));
     press(&mut a, KeyCode::Char('f'));
@@ -335,4 +335,72 @@ fn no_panic_at_any_size() {
         }
         press(&mut a, KeyCode::Esc);
     }
+}
+
+#[test]
+fn summary_recommendations_can_be_edited_dropped_restored_and_exported() {
+    let (mut a, saves) = app(Lang::En, &[("organisation", "X")]);
+    let exported = std::sync::Arc::new(std::sync::Mutex::new(0));
+    let count = std::sync::Arc::clone(&exported);
+    a = a.with_exporter(Box::new(move |_r| {
+        *count.lock().unwrap() += 1;
+        Ok(vec!["/tmp/x.md".into(), "/tmp/x.html".into()])
+    }));
+    press(&mut a, KeyCode::Char('r'));
+    type_text(&mut a, "Họp định kỳ hằng quý");
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Char('s'));
+    assert_eq!(a.rec_rows().len(), 1);
+    press(&mut a, KeyCode::Char('o'));
+    type_text(&mut a, "Văn phòng Sở");
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Char('t'));
+    type_text(&mut a, "2026-12-31");
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Char('p'));
+    press(&mut a, KeyCode::Enter);
+    for _ in 0..3 {
+        press(&mut a, KeyCode::Backspace);
+    }
+    type_text(&mut a, "năm");
+    press(&mut a, KeyCode::Enter);
+    let r = lock(&saves.saves).last().cloned().unwrap();
+    let rec = &r.recommendations[0];
+    assert_eq!(rec.text.as_deref(), Some("Họp định kỳ hằng năm"));
+    assert_eq!(rec.responsible, "Văn phòng Sở");
+    assert_eq!(rec.due.as_deref(), Some("2026-12-31"));
+    assert_eq!(rec.priority, Some(onsite::checklist::Priority::Low));
+    let text = screen(&a, 80, 24);
+    assert!(text.contains("responsible: Văn phòng Sở"), "{text}");
+    // a bad due date is refused and the editor stays open
+    press(&mut a, KeyCode::Char('t'));
+    for _ in 0..10 {
+        press(&mut a, KeyCode::Backspace);
+    }
+    type_text(&mut a, "31/12");
+    press(&mut a, KeyCode::Enter);
+    assert!(matches!(
+        a.overlay,
+        onsite::tui::editors::Overlay::RecField(_)
+    ));
+    press(&mut a, KeyCode::Esc);
+    // own recommendations are deleted by x
+    press(&mut a, KeyCode::Char('x'));
+    assert!(a.rec_rows().is_empty());
+    // a scripted one (the answer is flagged) is dropped and restored by x
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('3'));
+    press(&mut a, KeyCode::Char('s'));
+    let rows = a.rec_rows();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].id, "q:steering");
+    assert!(rows[0].scripted && !rows[0].dropped);
+    press(&mut a, KeyCode::Char('x'));
+    assert!(a.rec_rows()[0].dropped);
+    assert!(lock(&saves.saves).last().unwrap().recommendations[0].dropped);
+    press(&mut a, KeyCode::Char('x'));
+    assert!(!a.rec_rows()[0].dropped);
+    press(&mut a, KeyCode::Char('e'));
+    assert_eq!(*exported.lock().unwrap(), 1);
+    assert!(screen(&a, 80, 24).contains("Exported: /tmp/x.md"));
 }

@@ -168,7 +168,13 @@ fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -
         Box::new(StorePersist { path: path.clone() })
     };
     let session = Session::new(record, read_only);
-    let mut app = App::new(session, persist, ctx.lang, Theme::from_env());
+    let (export_path, lang) = (path.clone(), ctx.lang);
+    let mut app = App::new(session, persist, ctx.lang, Theme::from_env()).with_exporter(Box::new(
+        move |record: &Record| {
+            crate::report::export_beside(&export_path, record, lang)
+                .map(|(md, html)| vec![md.display().to_string(), html.display().to_string()])
+        },
+    ));
     let exit = tui.run_app(&mut app);
     let info = app.quit_info();
     drop(tui);

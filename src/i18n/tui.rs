@@ -100,7 +100,7 @@ pub struct TuiStrings {
     pub awaiting_list: &'static str,
     /// Summary: unanswered required questions.
     pub unanswered_required: &'static str,
-    /// Summary: recommendations of the inspector.
+    /// Summary: recommendations.
     pub recommendations: &'static str,
     /// Summary: none.
     pub none: &'static str,
@@ -120,6 +120,30 @@ pub struct TuiStrings {
     pub quit_unsaved: &'static str,
     /// No visible question.
     pub no_question: &'static str,
+    /// Summary: overall score.
+    pub overall: &'static str,
+    /// Summary: rating.
+    pub rating: &'static str,
+    /// Summary: scores by section.
+    pub section_scores: &'static str,
+    /// Summary: nothing scored yet.
+    pub not_scored: &'static str,
+    /// Recommendation: responsible party.
+    pub responsible: &'static str,
+    /// Recommendation: due date.
+    pub due: &'static str,
+    /// Recommendation: dropped marker.
+    pub dropped: &'static str,
+    /// Recommendation: the inspector's own marker.
+    pub own: &'static str,
+    /// Editor title: recommendation wording.
+    pub edit_rec_text: &'static str,
+    /// Editor title: responsible party.
+    pub edit_responsible: &'static str,
+    /// Editor title: due date.
+    pub edit_due: &'static str,
+    /// Export done: prefix of the paths.
+    pub exported: &'static str,
 }
 
 /// English.
@@ -170,7 +194,7 @@ pub const EN: TuiStrings = TuiStrings {
     findings: "Findings",
     awaiting_list: "Awaiting evidence",
     unanswered_required: "Unanswered required questions",
-    recommendations: "Your recommendations",
+    recommendations: "Recommendations",
     none: "(none)",
     summary_hint: "Esc back · f finish · e export",
     finish_warning: "Required questions are unanswered: press f again to finish anyway",
@@ -180,6 +204,18 @@ pub const EN: TuiStrings = TuiStrings {
     quit_resume: "Resume with",
     quit_unsaved: "WARNING: the last save failed; answers may not be on disk",
     no_question: "This checklist has no visible question.",
+    overall: "Overall",
+    rating: "Rating",
+    section_scores: "Scores by section",
+    not_scored: "not scored yet",
+    responsible: "responsible",
+    due: "due",
+    dropped: "dropped",
+    own: "own",
+    edit_rec_text: "Recommendation",
+    edit_responsible: "Responsible party",
+    edit_due: "Due date (YYYY-MM-DD)",
+    exported: "Exported",
 };
 
 /// Vietnamese.
@@ -230,7 +266,7 @@ pub const VI: TuiStrings = TuiStrings {
     findings: "Phát hiện",
     awaiting_list: "Chờ tài liệu",
     unanswered_required: "Câu bắt buộc chưa trả lời",
-    recommendations: "Kiến nghị của đoàn",
+    recommendations: "Kiến nghị",
     none: "(không có)",
     summary_hint: "Esc quay lại · f kết thúc · e xuất báo cáo",
     finish_warning: "Còn câu bắt buộc chưa trả lời: bấm f lần nữa để vẫn kết thúc",
@@ -240,6 +276,18 @@ pub const VI: TuiStrings = TuiStrings {
     quit_resume: "Tiếp tục bằng lệnh",
     quit_unsaved: "CẢNH BÁO: lần lưu cuối thất bại; câu trả lời có thể chưa được ghi",
     no_question: "Bộ câu hỏi này không có câu nào hiển thị.",
+    overall: "Tổng thể",
+    rating: "Xếp loại",
+    section_scores: "Điểm theo phần",
+    not_scored: "chưa có điểm",
+    responsible: "đơn vị thực hiện",
+    due: "hạn",
+    dropped: "đã bỏ",
+    own: "của đoàn",
+    edit_rec_text: "Kiến nghị",
+    edit_responsible: "Đơn vị chịu trách nhiệm",
+    edit_due: "Thời hạn (YYYY-MM-DD)",
+    exported: "Đã xuất",
 };
 
 /// A refused session command, in the UI language.

@@ -8,9 +8,13 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
 
-use super::editors::{self, NoteEditor, OptionsEditor, Overlay, RecommendationEditor, SearchState};
+use super::editors::{
+    self, NoteEditor, OptionsEditor, Overlay, RecField, RecFieldEditor, RecommendationEditor,
+    SearchState,
+};
 use super::keys::{self, Action, Screen};
 use super::persist::{NoteTarget, Persist, Shared, SharedHandle, lock};
+use super::recs::{self, RecRow};
 use super::theme::Theme;
 use crate::checklist::{Priority, QuestionType};
 use crate::i18n::Lang;
@@ -95,6 +99,8 @@ pub struct App {
     pub header: HeaderForm,
     /// Summary scroll offset.
     pub summary_scroll: u16,
+    /// The selected recommendation on the summary screen.
+    pub rec_cursor: usize,
     finish_armed: bool,
     shared: SharedHandle,
     clock: Clock,
@@ -130,6 +136,7 @@ impl App {
                 area: editors::textarea("", false),
             },
             summary_scroll: 0,
+            rec_cursor: 0,
             finish_armed: false,
             shared,
             clock: Box::new(|| chrono::Local::now().fixed_offset()),
@@ -333,15 +340,77 @@ impl App {
         Control::Continue
     }
 
+    /// The recommendations listed on the summary screen.
+    pub fn rec_rows(&self) -> Vec<RecRow> {
+        let record = self.session.record();
+        let summary = crate::report::summary::Summary::compute(record, self.lang);
+        recs::rows(record, &summary, self.lang)
+    }
+
+    fn open_rec_field(&mut self, field: RecField) {
+        let Some(row) = self.rec_rows().into_iter().nth(self.rec_cursor) else {
+            return;
+        };
+        let text = match field {
+            RecField::Text => row.text,
+            RecField::Responsible => row.responsible,
+            RecField::Due => row.due.unwrap_or_default(),
+        };
+        self.overlay = Overlay::RecField(Box::new(RecFieldEditor {
+            id: row.id,
+            field,
+            area: editors::textarea(&text, false),
+        }));
+    }
+
     fn summary_action(&mut self, action: Action) -> Control {
+        if !matches!(action, Action::Help | Action::Finish) {
+            self.message = None;
+        }
+        let rows = self.rec_rows();
+        self.rec_cursor = self.rec_cursor.min(rows.len().saturating_sub(1));
+        let selected = rows.get(self.rec_cursor).cloned();
         match action {
             Action::Back => {
                 self.mode = Mode::Inspection;
-                self.message = None;
                 let _ = self.apply(Command::SetScreen(RecordScreen::Questions));
             }
-            Action::Next => self.summary_scroll = self.summary_scroll.saturating_add(1),
-            Action::Prev => self.summary_scroll = self.summary_scroll.saturating_sub(1),
+            Action::Next => {
+                self.rec_cursor = (self.rec_cursor + 1).min(rows.len().saturating_sub(1))
+            }
+            Action::Prev => self.rec_cursor = self.rec_cursor.saturating_sub(1),
+            Action::NextSection => self.summary_scroll = self.summary_scroll.saturating_add(5),
+            Action::PrevSection => self.summary_scroll = self.summary_scroll.saturating_sub(5),
+            Action::Edit => self.open_rec_field(RecField::Text),
+            Action::Responsible => self.open_rec_field(RecField::Responsible),
+            Action::Due => self.open_rec_field(RecField::Due),
+            Action::CyclePriority => {
+                if let Some(row) = selected.filter(|r| !r.dropped) {
+                    let _ = self.apply(Command::EditRecommendation {
+                        id: row.id,
+                        text: None,
+                        priority: Some(editors::next_priority(row.priority)),
+                        responsible: None,
+                        due: None,
+                    });
+                }
+            }
+            Action::Clear => {
+                if let Some(row) = selected {
+                    let cmd = if row.dropped {
+                        Command::RestoreRecommendation(row.id)
+                    } else {
+                        Command::DropRecommendation(row.id)
+                    };
+                    let _ = self.apply(cmd);
+                }
+            }
+            Action::Recommend => {
+                self.overlay = Overlay::Recommendation(Box::new(RecommendationEditor {
+                    area: editors::textarea("", false),
+                    priority: Priority::Medium,
+                }));
+            }
             Action::Finish => {
                 let unanswered = {
                     let p = self.session.progress();
@@ -356,10 +425,14 @@ impl App {
             }
             Action::Export => {
                 let record = self.session.record().clone();
+                let exported = self.strings().exported;
                 self.message = Some(match self.exporter.as_mut() {
                     None => Message::Error(self.strings().export_unavailable.into()),
                     Some(export) => match export(&record) {
-                        Ok(paths) => Message::Info(crate::sanitize::line(&paths.join("  "))),
+                        Ok(paths) => Message::Info(crate::sanitize::line(&format!(
+                            "{exported}: {}",
+                            paths.join("  ")
+                        ))),
                         Err(e) => Message::Error(crate::sanitize::line(&e)),
                     },
                 });
@@ -631,6 +704,41 @@ impl App {
                 }
                 _ => editors::feed(&mut editor.area, key, false),
             },
+            Overlay::RecField(editor) => match action {
+                Some(Action::Back) => self.overlay = Overlay::None,
+                Some(Action::Confirm) => {
+                    let value = editors::text_of(&editor.area).trim().to_string();
+                    let id = editor.id.clone();
+                    let cmd = match editor.field {
+                        RecField::Text => Command::EditRecommendation {
+                            id,
+                            text: Some(value),
+                            priority: None,
+                            responsible: None,
+                            due: None,
+                        },
+                        RecField::Responsible => Command::EditRecommendation {
+                            id,
+                            text: None,
+                            priority: None,
+                            responsible: Some(value),
+                            due: None,
+                        },
+                        RecField::Due => Command::EditRecommendation {
+                            id,
+                            text: None,
+                            priority: None,
+                            responsible: None,
+                            due: Some((!value.is_empty()).then_some(value)),
+                        },
+                    };
+                    if self.apply(cmd).is_ok() {
+                        self.overlay = Overlay::None;
+                        self.message = None;
+                    }
+                }
+                _ => editors::feed(&mut editor.area, key, false),
+            },
             Overlay::Options(editor) => {
                 let count = editor.chosen.len();
                 match action {
@@ -759,6 +867,7 @@ impl App {
             }
             Overlay::Line(area) => editors::paste(area, text, false),
             Overlay::Recommendation(editor) => editors::paste(&mut editor.area, text, false),
+            Overlay::RecField(editor) => editors::paste(&mut editor.area, text, false),
             Overlay::Search(state) => {
                 state.query.push_str(&crate::sanitize::line(text));
                 self.refresh_search();

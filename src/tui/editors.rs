@@ -114,6 +114,29 @@ pub enum Overlay {
     Note(Box<NoteEditor>),
     /// A recommendation.
     Recommendation(Box<RecommendationEditor>),
+    /// A field of an existing recommendation.
+    RecField(Box<RecFieldEditor>),
+}
+
+/// Which field of a recommendation is edited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecField {
+    /// Wording.
+    Text,
+    /// Responsible party.
+    Responsible,
+    /// Due date.
+    Due,
+}
+
+/// Editing a field of an existing recommendation.
+pub struct RecFieldEditor {
+    /// The recommendation id.
+    pub id: String,
+    /// The field.
+    pub field: RecField,
+    /// The text area.
+    pub area: TextArea<'static>,
 }
 
 impl Overlay {
@@ -127,6 +150,7 @@ impl Overlay {
             Overlay::Line(_) => Some(Screen::Line),
             Overlay::Note(_) => Some(Screen::Note),
             Overlay::Recommendation(_) => Some(Screen::Recommendation),
+            Overlay::RecField(_) => Some(Screen::RecField),
         }
     }
 }

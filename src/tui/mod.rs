@@ -10,6 +10,7 @@ pub mod app;
 pub mod editors;
 pub mod keys;
 pub mod persist;
+pub mod recs;
 pub mod start;
 pub mod terminal;
 pub mod theme;

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{block, tr};
 use crate::checklist::{Priority, QuestionType};
 use crate::tui::app::App;
-use crate::tui::editors::Overlay;
+use crate::tui::editors::{Overlay, RecField};
 use crate::tui::keys::{self, Screen};
 
 /// The hint line of an overlay whose keys have no short hints in the table.
@@ -20,7 +20,9 @@ pub fn hint(app: &App) -> &'static str {
         Overlay::Note(_) => s.note_hint,
         Overlay::Options(_) => s.options_hint,
         Overlay::Recommendation(_) => s.recommendation_hint,
-        Overlay::Line(_) | Overlay::Search(_) | Overlay::Help(_) => s.editor_hint,
+        Overlay::Line(_) | Overlay::Search(_) | Overlay::Help(_) | Overlay::RecField(_) => {
+            s.editor_hint
+        }
         Overlay::None => match app.mode {
             crate::tui::app::Mode::Header => s.header_hint,
             _ => s.summary_hint,
@@ -80,6 +82,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 }
             };
             let r = popup(area, 94, Constraint::Percentage(90));
+            frame.render_widget(Clear, r);
+            let b = block(format!(" {title} "), &app.theme);
+            let inner = b.inner(r);
+            frame.render_widget(b, r);
+            frame.render_widget(&editor.area, inner);
+        }
+        Overlay::RecField(editor) => {
+            let s = app.strings();
+            let title = match editor.field {
+                RecField::Text => s.edit_rec_text,
+                RecField::Responsible => s.edit_responsible,
+                RecField::Due => s.edit_due,
+            };
+            let r = popup(area, 90, Constraint::Length(3));
             frame.render_widget(Clear, r);
             let b = block(format!(" {title} "), &app.theme);
             let inner = b.inner(r);

@@ -1,15 +1,18 @@
-//! The summary screen (a simple version until `report::Summary` lands): progress per
-//! section as bars, findings with their notes, questions awaiting evidence, unanswered
-//! required questions, the inspector's recommendations.
+//! The summary screen: overall score and rating, section scores as bars, findings with
+//! their notes, questions awaiting evidence, unanswered required questions (all from
+//! `report::Summary`, as the exported report has them), and the recommendations, which the
+//! inspector can edit, drop, restore and add to.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
-use super::outline::is_flagged;
-use super::{block, tr};
+use super::block;
+use crate::report::format::percent;
+use crate::report::summary::Summary;
 use crate::tui::app::App;
+use crate::tui::recs::{self, RecRow};
 
 /// A bar of `width` cells filled to `fraction`.
 pub fn bar(fraction: f64, width: usize, full: &str, empty: &str) -> String {
@@ -32,49 +35,61 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let lang = app.lang;
     let record = app.session.record();
-    let checklist = &record.checklist;
-    let visible = app.session.visible_questions();
-    let p = app.session.progress();
+    let summary = Summary::compute(record, lang);
+    let rows = recs::rows(record, &summary, lang);
+    let line = |text: String| Line::from(crate::sanitize::line(&text));
+
+    let overall = match summary.overall.ratio() {
+        Some(r) => format!(
+            "{} {}",
+            bar(r, 20, t.marks.bar_full, t.marks.bar_empty),
+            percent(r, lang)
+        ),
+        None => s.not_scored.to_string(),
+    };
     let mut lines: Vec<Line> = vec![
         Line::from(Span::styled(
-            tr(&checklist.title, lang).to_string(),
+            crate::sanitize::line(&summary.checklist.title),
             t.title(),
         )),
-        Line::from(format!(
-            "{} {}/{}  {} {} {}/{}",
+        Line::from(vec![
+            Span::styled(format!("{}: ", s.overall), t.prompt()),
+            Span::raw(overall),
+            Span::styled(
+                summary
+                    .rating
+                    .as_ref()
+                    .map(|r| format!("  {}: {}", s.rating, crate::sanitize::line(r)))
+                    .unwrap_or_default(),
+                t.prompt(),
+            ),
+        ]),
+        line(format!(
+            "{} {}/{} {} {} {}/{}",
             s.answered,
-            p.answered,
-            p.total,
+            summary.progress.answered,
+            summary.progress.total,
             t.marks.dot,
             s.required,
-            p.required_answered,
-            p.required_total
+            summary.progress.required_answered,
+            summary.progress.required_total
         )),
         Line::from(""),
+        Line::from(Span::styled(s.section_scores, t.title())),
     ];
-    for (si, section) in checklist.sections.iter().enumerate() {
-        let qs: Vec<_> = visible
-            .iter()
-            .filter(|(i, q)| *i == si && q.is_answerable())
-            .collect();
-        let done = qs
-            .iter()
-            .filter(|(_, q)| app.session.answer(&q.id).is_some_and(|a| a.value.is_some()))
-            .count();
-        let frac = if qs.is_empty() {
-            0.0
-        } else {
-            done as f64 / qs.len() as f64
+    for sec in &summary.sections {
+        let score = match sec.score.ratio() {
+            Some(r) => format!(
+                "{} {:>6}",
+                bar(r, 12, t.marks.bar_full, t.marks.bar_empty),
+                percent(r, lang)
+            ),
+            None => format!("{} {:>6}", bar(0.0, 12, " ", " "), "-"),
         };
-        lines.push(Line::from(vec![
-            Span::raw(format!(
-                "{} {:>3}/{:<3} ",
-                bar(frac, 12, t.marks.bar_full, t.marks.bar_empty),
-                done,
-                qs.len()
-            )),
-            Span::raw(format!("{}. {}", si + 1, tr(&section.title, lang))),
-        ]));
+        lines.push(line(format!(
+            "{score} {:>3}/{:<3} {}. {}",
+            sec.answered, sec.total, sec.section.number, sec.section.title
+        )));
     }
     let mut list = |heading: &str, items: Vec<Line<'static>>| {
         lines.push(Line::from(""));
@@ -85,61 +100,109 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             lines.extend(items);
         }
     };
-    let findings: Vec<Line<'static>> = visible
+    let findings = summary
+        .findings
         .iter()
-        .filter_map(|(_, q)| {
-            let a = app.session.answer(&q.id)?;
-            let v = a.value.as_ref()?;
-            is_flagged(checklist, q, v).then(|| {
-                let mut text = format!("{} {}", t.marks.flagged, tr(&q.prompt, lang));
-                if !a.note.is_empty() {
-                    text.push_str(&format!(
-                        " {} {}",
-                        t.marks.dot,
-                        crate::sanitize::line(&a.note)
-                    ));
-                }
-                Line::from(text)
-            })
+        .flat_map(|f| {
+            let mut v = vec![line(format!(
+                "{} {} {} — {}",
+                t.marks.flagged, f.question.number, f.question.prompt, f.answer
+            ))];
+            for n in f.note.split('\n').filter(|n| !n.trim().is_empty()) {
+                v.push(line(format!("    {n}")));
+            }
+            v
         })
         .collect();
     list(s.findings, findings);
-    let awaiting: Vec<Line<'static>> = visible
+    let awaiting = summary
+        .awaiting_evidence
         .iter()
-        .filter(|(_, q)| {
-            app.session
-                .answer(&q.id)
-                .is_some_and(|a| a.awaiting_evidence)
+        .map(|p| {
+            line(format!(
+                "{} {} {}",
+                t.marks.awaiting, p.question.number, p.question.prompt
+            ))
         })
-        .map(|(_, q)| Line::from(format!("{} {}", t.marks.awaiting, tr(&q.prompt, lang))))
         .collect();
     list(s.awaiting_list, awaiting);
-    let unanswered: Vec<Line<'static>> = visible
+    let unanswered = summary
+        .unanswered_required
         .iter()
-        .filter(|(_, q)| {
-            q.required
-                && q.is_answerable()
-                && app.session.answer(&q.id).is_none_or(|a| a.value.is_none())
+        .map(|p| {
+            line(format!(
+                "{} {} {}",
+                t.marks.empty, p.question.number, p.question.prompt
+            ))
         })
-        .map(|(_, q)| Line::from(format!("{} {}", t.marks.empty, tr(&q.prompt, lang))))
         .collect();
     list(s.unanswered_required, unanswered);
-    let own: Vec<Line<'static>> = record
-        .recommendations
-        .iter()
-        .filter(|r| !r.dropped)
-        .filter_map(|r| {
-            r.text
-                .as_ref()
-                .map(|text| Line::from(format!("- {}", crate::sanitize::line(text))))
-        })
-        .collect();
-    list(s.recommendations, own);
-    let p = Paragraph::new(lines)
-        .block(block(format!(" {} ", s.summary), t))
-        .wrap(Wrap { trim: false })
-        .scroll((app.summary_scroll, 0));
-    frame.render_widget(p, area);
+
+    let rec_height = u16::try_from(rows.len().clamp(1, 8))
+        .unwrap_or(8)
+        .saturating_add(2);
+    let [top, bottom] = area.layout(&Layout::vertical([
+        Constraint::Min(4),
+        Constraint::Length(rec_height),
+    ]));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block(format!(" {} ", s.summary), t))
+            .wrap(Wrap { trim: false })
+            .scroll((app.summary_scroll, 0)),
+        top,
+    );
+    draw_recs(frame, bottom, app, &rows);
+}
+
+fn draw_recs(frame: &mut Frame, area: Rect, app: &App, rows: &[RecRow]) {
+    let s = app.strings();
+    let t = &app.theme;
+    let items: Vec<ListItem> = if rows.is_empty() {
+        vec![ListItem::new(Span::styled(s.none, t.dim()))]
+    } else {
+        rows.iter()
+            .map(|r| {
+                let mut spans = vec![
+                    Span::styled(
+                        format!("[{}] ", recs::priority_name(r.priority, app.lang)),
+                        t.flagged(),
+                    ),
+                    Span::styled(r.text.clone(), if r.dropped { t.dim() } else { t.prompt() }),
+                ];
+                if !r.responsible.is_empty() {
+                    spans.push(Span::raw(format!(
+                        " {} {}: {}",
+                        t.marks.dot, s.responsible, r.responsible
+                    )));
+                }
+                if let Some(d) = &r.due {
+                    spans.push(Span::raw(format!(
+                        " {} {}: {}",
+                        t.marks.dot,
+                        s.due,
+                        crate::sanitize::line(d)
+                    )));
+                }
+                if !r.scripted {
+                    spans.push(Span::styled(format!(" ({})", s.own), t.dim()));
+                }
+                if r.dropped {
+                    spans.push(Span::styled(format!(" ({})", s.dropped), t.dim()));
+                }
+                ListItem::new(Line::from(spans))
+            })
+            .collect()
+    };
+    let mut state =
+        ListState::default().with_selected((!rows.is_empty()).then_some(app.rec_cursor));
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(block(format!(" {} ", s.recommendations), t))
+            .highlight_style(t.selected()),
+        area,
+        &mut state,
+    );
 }
 
 #[cfg(test)]
