@@ -169,7 +169,10 @@ fn a_note_is_saved_while_typing_on_close_and_is_in_the_snapshot_before() {
         Some("Đơn vị chưa ban hành")
     );
     // after the autosave interval, a tick sets it into the record and saves
-    a.tick(Instant::now() + Duration::from_secs(3));
+    assert!(
+        a.tick(Instant::now() + Duration::from_secs(3)),
+        "redraw after the autosave"
+    );
     assert_eq!(
         lock(&saves.saves).last().unwrap().answers["steering"].note,
         "Đơn vị chưa ban hành"
@@ -403,4 +406,24 @@ fn summary_recommendations_can_be_edited_dropped_restored_and_exported() {
     press(&mut a, KeyCode::Char('e'));
     assert_eq!(*exported.lock().unwrap(), 1);
     assert!(screen(&a, 80, 24).contains("Exported: /tmp/x.md"));
+}
+
+#[test]
+fn the_readme_lists_every_key_of_the_inspection_and_summary_screens() {
+    use onsite::tui::keys::{KeySpec, Screen as KeyScreen, bindings};
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    for screen in [KeyScreen::Inspection, KeyScreen::Summary] {
+        for b in bindings(screen) {
+            for k in b.keys {
+                if let KeySpec::Char(c) = k {
+                    assert!(
+                        readme.contains(&format!("`{c}`")),
+                        "README lacks `{c}` ({})",
+                        b.en
+                    );
+                }
+            }
+        }
+    }
 }

@@ -426,3 +426,54 @@ fn a_bad_set_is_a_usage_error_before_the_terminal_is_touched() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("FIELD=VALUE"));
     assert!(out.stdout.is_empty(), "no escape sequences written");
 }
+
+#[test]
+fn records_dir_replaced_by_a_file_shows_an_error_keeps_answers_and_saves_once_back() {
+    let (dir, checklist) = setup();
+    let data = dir.path();
+    let cl = checklist.to_str().unwrap();
+    let mut p = Pty::spawn(
+        &["--lang", "en", "new", cl, "--set", "organisation=X"],
+        data,
+        &[],
+        80,
+        24,
+    );
+    p.wait_for("Question 1 of 6", 10);
+    let records = data.join("records");
+    let moved = data.join("records.moved");
+    std::fs::rename(&records, &moved).unwrap();
+    std::fs::write(&records, "not a dir").unwrap();
+    p.send("1");
+    p.wait_for("NOT SAVED", 5);
+    p.wait_for("Question 2 of 6", 5);
+    // back: the next save (retried on the next key or tick) puts everything on disk
+    std::fs::remove_file(&records).unwrap();
+    std::fs::rename(&moved, &records).unwrap();
+    p.wait_gone("NOT SAVED", 5);
+    let (_, r) = the_record(data);
+    assert_eq!(
+        r.answers["steering"].value,
+        Some(AnswerValue::Text("yes".into()))
+    );
+    // broken again at quit: a copy is written elsewhere and the exit code says so
+    std::fs::rename(&records, &moved).unwrap();
+    std::fs::write(&records, "not a dir").unwrap();
+    p.send("d");
+    p.wait_for("NOT SAVED", 5);
+    p.send("q");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(1));
+    std::thread::sleep(Duration::from_millis(100));
+    let screen = p.screen();
+    assert!(screen.contains("a copy was written to"), "{screen}");
+    let copy = screen
+        .split("a copy was written to ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .expect("path of the copy")
+        .to_string();
+    let text = std::fs::read_to_string(&copy).expect("rescue copy");
+    let rescued: Record = serde_json::from_str(&text).expect("copy parses");
+    assert!(rescued.answers["meetings"].awaiting_evidence);
+    let _ = std::fs::remove_file(copy);
+}

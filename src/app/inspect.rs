@@ -183,7 +183,7 @@ fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -
         Ok(Exit::Quit) => {
             println!("{}", quit_message(&info, &path, ctx.lang));
             if info.unsaved {
-                return Err(Failure::user(strings(ctx.lang).quit_unsaved));
+                return Err(Failure::user(rescue(app.session.record(), ctx.lang)));
             }
             Ok(())
         }
@@ -195,6 +195,20 @@ fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -
             "terminal error ({e}); the inspection was saved to {}",
             path.display()
         ))),
+    }
+}
+
+/// The last save failed: writes the record to the temp dir instead and says where.
+fn rescue(record: &Record, lang: Lang) -> String {
+    let warning = strings(lang).quit_unsaved;
+    let name = format!(
+        "onsite-rescue-{}.json",
+        sanitize::line(&record.id).replace('/', "-")
+    );
+    let path = std::env::temp_dir().join(name);
+    match store::save_at(&path, record) {
+        Ok(()) => format!("{warning}; a copy was written to {}", path.display()),
+        Err(e) => format!("{warning}; writing a copy failed too: {e}"),
     }
 }
 

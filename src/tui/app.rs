@@ -215,12 +215,15 @@ impl App {
         }
     }
 
-    /// Called when no key came for a while: saves a note being typed if due.
-    pub fn tick(&mut self, now: Instant) {
+    /// Called when no key came for a while: saves a note being typed if due, retries a
+    /// failed save. Returns whether the screen should be redrawn.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        let before = (self.save_error.clone(), self.session.record().updated_at);
         self.autosave_note(now, false);
         if self.save_error.is_some() {
             self.save();
         }
+        before != (self.save_error.clone(), self.session.record().updated_at)
     }
 
     /// How long the loop may wait for a key before calling `tick`.

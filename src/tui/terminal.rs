@@ -184,8 +184,7 @@ impl Tui {
                     if stdin_hung_up() {
                         return Ok(self.hang_up());
                     }
-                    redraw = matches!(app.overlay, super::editors::Overlay::Note(_));
-                    app.tick(Instant::now());
+                    redraw = app.tick(Instant::now());
                 }
                 Err(_) => return Ok(self.hang_up()),
             }
