@@ -28,6 +28,8 @@ fn opens_at_the_title_page_when_a_required_field_is_empty_and_moves_on() {
     press(&mut a, KeyCode::Enter);
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.mode, Mode::Inspection);
+    // a move of the resume position is saved on the next idle tick (or on quit)
+    a.tick(Instant::now());
     let last = lock(&saves.saves).last().cloned().expect("saved");
     assert_eq!(last.header["organisation"], "Sở Thông tin và Truyền thông");
     assert_eq!(last.header["date"], "2026-11-25");
@@ -117,6 +119,23 @@ fn answers_every_question_type_and_saves_each_change() {
     );
     assert_eq!(v("budget"), Some(AnswerValue::Text("no".into())));
     assert_eq!(a.session.progress().required_answered, 3);
+}
+
+#[test]
+fn moves_reach_the_snapshot_at_once_and_the_disk_when_idle_or_on_quit() {
+    let (mut a, saves) = app(Lang::En, &[("organisation", "X")]);
+    let before = lock(&saves.saves).len();
+    press(&mut a, KeyCode::Char('j'));
+    assert_eq!(lock(&saves.saves).len(), before, "no full save per move");
+    let snapshot = lock(&a.shared()).record.position.question.clone();
+    assert_eq!(snapshot.as_deref(), Some("meetings"));
+    a.tick(Instant::now());
+    let saved = lock(&saves.saves).last().unwrap().position.question.clone();
+    assert_eq!(saved.as_deref(), Some("meetings"));
+    press(&mut a, KeyCode::Char('j'));
+    assert_eq!(press(&mut a, KeyCode::Char('q')), Control::Quit);
+    let saved = lock(&saves.saves).last().unwrap().position.question.clone();
+    assert_eq!(saved.as_deref(), Some("channels"));
 }
 
 #[test]

@@ -102,6 +102,8 @@ pub struct App {
     /// The selected recommendation on the summary screen.
     pub rec_cursor: usize,
     finish_armed: bool,
+    /// The position moved since the last save.
+    moved_unsaved: bool,
     shared: SharedHandle,
     clock: Clock,
     exporter: Option<Exporter>,
@@ -138,6 +140,7 @@ impl App {
             summary_scroll: 0,
             rec_cursor: 0,
             finish_armed: false,
+            moved_unsaved: false,
             shared,
             clock: Box::new(|| chrono::Local::now().fixed_offset()),
             exporter: None,
@@ -198,7 +201,7 @@ impl App {
     /// Handles one terminal event.
     pub fn handle(&mut self, event: Event) -> Control {
         let control = self.dispatch(event);
-        if self.save_error.is_some() {
+        if self.save_error.is_some() || (control == Control::Quit && self.moved_unsaved) {
             self.save();
         }
         control
@@ -220,7 +223,7 @@ impl App {
     pub fn tick(&mut self, now: Instant) -> bool {
         let before = (self.save_error.clone(), self.session.record().updated_at);
         self.autosave_note(now, false);
-        if self.save_error.is_some() {
+        if self.save_error.is_some() || self.moved_unsaved {
             self.save();
         }
         before != (self.save_error.clone(), self.session.record().updated_at)
@@ -239,9 +242,17 @@ impl App {
         let now = self.now();
         let result = self.session.apply(cmd, now);
         match &result {
-            Ok(Effect::Changed) | Ok(Effect::Moved) => {
+            Ok(Effect::Changed) => {
                 self.finish_armed = false;
                 self.save();
+            }
+            Ok(Effect::Moved) => {
+                // Only the resume position moved: the snapshot (flushed on signals) gets it
+                // now, the disk on the next idle tick or on quit, so that moving through a
+                // large checklist never waits for a full save.
+                self.finish_armed = false;
+                lock(&self.shared).record.position = self.session.record().position.clone();
+                self.moved_unsaved = true;
             }
             Ok(Effect::Nothing) => {}
             Err(e) => self.message = Some(Message::Error(self.describe_error(e))),
@@ -256,6 +267,7 @@ impl App {
             shared.record = self.session.record().clone();
             shared.save()
         };
+        self.moved_unsaved = false;
         match result {
             Ok(()) => self.save_error = None,
             Err(e) => self.save_error = Some(crate::sanitize::line(&e)),
