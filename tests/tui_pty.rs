@@ -477,3 +477,59 @@ fn records_dir_replaced_by_a_file_shows_an_error_keeps_answers_and_saves_once_ba
     assert!(rescued.answers["meetings"].awaiting_evidence);
     let _ = std::fs::remove_file(copy);
 }
+
+#[test]
+fn closing_the_pty_with_sighup_ignored_still_ends_the_process_within_two_seconds() {
+    let (dir, checklist) = setup();
+    let data = dir.path();
+    let script = format!(
+        "trap '' HUP; exec '{}' --lang en --data-dir '{}' new '{}' --set organisation=X",
+        env!("CARGO_BIN_EXE_onsite"),
+        data.display(),
+        checklist.display()
+    );
+    let mut p = Pty::spawn_program("/bin/sh", &["-c", &script], data, 80, 24);
+    p.wait_for("Question 1 of 6", 10);
+    p.send("1");
+    p.wait_for("Question 2 of 6", 5);
+    p.close();
+    assert!(
+        p.wait_exit(Duration::from_secs(2)).is_some(),
+        "no exit within 2 s of the pty closing"
+    );
+    let (_, r) = the_record(data);
+    assert_eq!(
+        r.answers["steering"].value,
+        Some(AnswerValue::Text("yes".into()))
+    );
+}
+
+/// utime + stime of a process, in clock ticks.
+fn cpu_ticks(pid: i32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("proc stat");
+    let after = stat.rsplit(')').next().unwrap_or("");
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+#[test]
+fn idle_uses_no_cpu_and_redraws_nothing() {
+    let (dir, checklist) = setup();
+    let cl = checklist.to_str().unwrap();
+    let mut p = Pty::spawn(
+        &["new", cl, "--set", "organisation=X"],
+        dir.path(),
+        &[],
+        80,
+        24,
+    );
+    p.wait_for("Question 1 of 6", 10);
+    std::thread::sleep(Duration::from_millis(300));
+    let (ticks, bytes) = (cpu_ticks(p.pid()), p.raw().len());
+    std::thread::sleep(Duration::from_secs(2));
+    let used = cpu_ticks(p.pid()) - ticks;
+    assert!(used <= 10, "{used} ticks of CPU in 2 s idle");
+    assert_eq!(p.raw().len(), bytes, "nothing written while idle");
+    p.send("q");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+}

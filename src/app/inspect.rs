@@ -22,7 +22,8 @@ use crate::tui::{
 /// `onsite`: the start screen, then the chosen inspection.
 pub fn start(ctx: &Context) -> Outcome {
     let store = Store::new(&ctx.data_dir);
-    let (records, _) = store.list();
+    let (mut records, _) = store.list();
+    records.sort_by_key(|r| std::cmp::Reverse(r.updated_at));
     let mut items: Vec<StartItem> = records
         .into_iter()
         .filter(|r| r.status == Status::InProgress)

@@ -122,13 +122,19 @@ impl Tui {
             restore_terminal();
             previous(info);
         }));
-        enable_raw_mode()?;
-        crossterm::execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
-        let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
-        let terminal = match Terminal::new(backend) {
+        let setup = || -> io::Result<Terminal<CrosstermBackend<BufWriter<Stdout>>>> {
+            enable_raw_mode()?;
+            crossterm::execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+            Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+                1 << 16,
+                io::stdout(),
+            )))
+        };
+        let terminal = match setup() {
             Ok(t) => t,
             Err(e) => {
                 restore_terminal();
+                handle.close();
                 return Err(e);
             }
         };
@@ -146,10 +152,14 @@ impl Tui {
         screen: &mut StartScreen,
         theme: &Theme,
     ) -> io::Result<StartChoice> {
+        let mut redraw = true;
         loop {
-            self.terminal
-                .draw(|f| view::start::draw(f, screen, theme))?;
-            if !event::poll(Duration::from_millis(500))? {
+            if redraw {
+                self.terminal
+                    .draw(|f| view::start::draw(f, screen, theme))?;
+            }
+            redraw = event::poll(Duration::from_millis(500))?;
+            if !redraw {
                 if stdin_hung_up() {
                     return Ok(StartChoice::Quit);
                 }

@@ -38,14 +38,32 @@ fn size(cols: u16, rows: u16) -> PtySize {
 impl Pty {
     /// Starts `onsite ARGS --data-dir DATA` at `cols`×`rows` with a UTF-8 locale.
     pub fn spawn(args: &[&str], data: &Path, envs: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
+        let mut all: Vec<&str> = args.to_vec();
+        let data_arg = data.display().to_string();
+        all.push("--data-dir");
+        all.push(&data_arg);
+        Pty::start(env!("CARGO_BIN_EXE_onsite"), &all, data, envs, cols, rows)
+    }
+
+    /// Starts any program (e.g. a shell wrapping onsite) in the pty.
+    pub fn spawn_program(program: &str, args: &[&str], cwd: &Path, cols: u16, rows: u16) -> Pty {
+        Pty::start(program, args, cwd, &[], cols, rows)
+    }
+
+    fn start(
+        program: &str,
+        args: &[&str],
+        cwd: &Path,
+        envs: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Pty {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_onsite"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
-        cmd.arg("--data-dir");
-        cmd.arg(data);
-        cmd.cwd(data);
+        cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
         cmd.env_remove("ONSITE_LANG");
