@@ -446,3 +446,23 @@ fn the_readme_lists_every_key_of_the_inspection_and_summary_screens() {
         }
     }
 }
+
+#[test]
+fn a_long_question_text_scrolls_with_shift_j_and_k() {
+    let (mut a, _) = app(Lang::Vi, &[("organisation", "X")]);
+    let before = screen(&a, 60, 16);
+    assert!(before.contains("* Đã thành lập Ban Chỉ đạo"), "{before}");
+    assert!(
+        before.contains(" J "),
+        "a hint that there is more: {before}"
+    );
+    press(&mut a, KeyCode::Char('J'));
+    let after = screen(&a, 60, 16);
+    assert!(!after.contains("* Đã thành lập Ban Chỉ đạo"), "{after}");
+    assert!(after.contains(" 1 [ ] Có"), "the options stay: {after}");
+    press(&mut a, KeyCode::Char('K'));
+    assert_eq!(screen(&a, 60, 16), before);
+    press(&mut a, KeyCode::Char('J'));
+    press(&mut a, KeyCode::Char('j'));
+    assert_eq!(a.detail_scroll, 0, "reset on the next question");
+}

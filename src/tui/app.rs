@@ -101,6 +101,10 @@ pub struct App {
     pub summary_scroll: u16,
     /// The selected recommendation on the summary screen.
     pub rec_cursor: usize,
+    /// Scroll offset of the current question's text (reset when the question changes).
+    pub detail_scroll: u16,
+    /// Scroll offset of the help overlay.
+    pub help_scroll: usize,
     finish_armed: bool,
     /// The position moved since the last save.
     moved_unsaved: bool,
@@ -139,6 +143,8 @@ impl App {
             },
             summary_scroll: 0,
             rec_cursor: 0,
+            detail_scroll: 0,
+            help_scroll: 0,
             finish_armed: false,
             moved_unsaved: false,
             shared,
@@ -240,7 +246,11 @@ impl App {
     /// refusals on the message line. Returns whether it succeeded.
     pub fn apply(&mut self, cmd: Command) -> Result<Effect, SessionError> {
         let now = self.now();
+        let before = self.current_id();
         let result = self.session.apply(cmd, now);
+        if self.current_id() != before {
+            self.detail_scroll = 0;
+        }
         match &result {
             Ok(Effect::Changed) => {
                 self.finish_armed = false;
@@ -348,7 +358,12 @@ impl App {
             Action::TitlePage if !self.session.record().checklist.header.is_empty() => {
                 self.open_header(0);
             }
-            Action::Help => self.overlay = Overlay::Help(Screen::Inspection),
+            Action::ScrollDown => self.detail_scroll = self.detail_scroll.saturating_add(3),
+            Action::ScrollUp => self.detail_scroll = self.detail_scroll.saturating_sub(3),
+            Action::Help => {
+                self.help_scroll = 0;
+                self.overlay = Overlay::Help(Screen::Inspection)
+            }
             Action::Quit => return Control::Quit,
             _ => {}
         }
@@ -452,7 +467,10 @@ impl App {
                     },
                 });
             }
-            Action::Help => self.overlay = Overlay::Help(Screen::Summary),
+            Action::Help => {
+                self.help_scroll = 0;
+                self.overlay = Overlay::Help(Screen::Summary)
+            }
             Action::Quit => return Control::Quit,
             _ => {}
         }
@@ -669,11 +687,15 @@ impl App {
         }
         match &mut self.overlay {
             Overlay::None => {}
-            Overlay::Help(_) => {
-                if action == Some(Action::Back) {
-                    self.overlay = Overlay::None;
+            Overlay::Help(screen) => match action {
+                Some(Action::Back) => self.overlay = Overlay::None,
+                Some(Action::Next) => {
+                    let rows = keys::help_rows(*screen).count();
+                    self.help_scroll = (self.help_scroll + 1).min(rows.saturating_sub(1));
                 }
-            }
+                Some(Action::Prev) => self.help_scroll = self.help_scroll.saturating_sub(1),
+                _ => {}
+            },
             Overlay::Note(editor) => {
                 if action == Some(Action::Back) {
                     self.close_note();

@@ -69,6 +69,10 @@ pub enum Action {
     Recommend,
     /// Cycle the recommendation's priority.
     CyclePriority,
+    /// Scroll the question text down.
+    ScrollDown,
+    /// Scroll the question text up.
+    ScrollUp,
     /// Set who is responsible for a recommendation.
     Responsible,
     /// Set a recommendation's due date.
@@ -111,7 +115,8 @@ pub struct Binding {
     pub screen: Screen,
     /// The keys.
     pub keys: &'static [KeySpec],
-    /// How the keys are written in help and hints.
+    /// How the keys are written in help and hints; empty: folded into the row before
+    /// (e.g. `K` under "J / K").
     pub label: &'static str,
     /// What they do.
     pub action: Action,
@@ -192,6 +197,8 @@ pub const TABLE: &[Binding] = &[
     b(S::Inspection, &[C('d')], "d", A::Awaiting, "mark / unmark as awaiting evidence", "đánh dấu / bỏ đánh dấu chờ tài liệu", None),
     b(S::Inspection, &[C('r')], "r", A::Recommend, "add a recommendation of your own to this question", "thêm kiến nghị của đoàn cho câu này", None),
     b(S::Inspection, &[C('/')], "/", A::Search, "search questions as you type (ignores case and diacritics)", "tìm câu hỏi khi gõ (không phân biệt hoa thường, dấu)", Some(("/ search", "/ tìm"))),
+    b(S::Inspection, &[C('J')], "J / K", A::ScrollDown, "scroll a long question text down / up", "cuộn nội dung câu hỏi dài xuống / lên", None),
+    b(S::Inspection, &[C('K')], "", A::ScrollUp, "scroll the question text up", "cuộn nội dung câu hỏi lên", None),
     b(S::Inspection, &[C('h')], "h", A::TitlePage, "the title page (header fields)", "trang thông tin (các ô đầu)", None),
     b(S::Inspection, &[C('s')], "s", A::Summary, "summary screen", "màn hình tổng hợp", Some(("s summary", "s tổng hợp"))),
     b(S::Inspection, &[C('?')], "?", A::Help, "this help", "trợ giúp này", Some(("? help", "? trợ giúp"))),
@@ -227,7 +234,9 @@ pub const TABLE: &[Binding] = &[
     b(S::Search, ESC, "Esc", A::Back, "go back", "quay lại", None),
     b(S::Search, CTRL_C, "Ctrl-C", A::Quit, "quit", "thoát", None),
     // Help overlay.
-    b(S::Help, &[Code(KeyCode::Esc), C('?'), C('q'), Code(KeyCode::Enter)], "Esc / ? / q", A::Back, "close the help", "đóng trợ giúp", None),
+    b(S::Help, &[Code(KeyCode::Esc), C('?'), C('q'), Code(KeyCode::Enter)], "Esc / ? / q", A::Back, "close the help", "đóng trợ giúp", Some(("Esc close", "Esc đóng"))),
+    b(S::Help, DOWN, "j / Down", A::Next, "scroll down", "cuộn xuống", Some(("j/k scroll", "j/k cuộn"))),
+    b(S::Help, UP, "k / Up", A::Prev, "scroll up", "cuộn lên", None),
     b(S::Help, CTRL_C, "Ctrl-C", A::Quit, "quit", "thoát", None),
     // Summary screen.
     b(S::Summary, &[Code(KeyCode::Esc), C('s')], "Esc", A::Back, "back to the questions", "quay lại câu hỏi", Some(("Esc back", "Esc quay lại"))),
@@ -290,6 +299,12 @@ pub fn lookup(screen: Screen, key: &KeyEvent) -> Option<Action> {
         }
     }
     None
+}
+
+/// The rows of the help overlay of a screen (rows without a label are folded into the row
+/// before them).
+pub fn help_rows(screen: Screen) -> impl Iterator<Item = &'static Binding> {
+    bindings(screen).filter(|b| !b.label.is_empty())
 }
 
 /// The rows of the table for a screen, in order.
@@ -373,7 +388,11 @@ mod tests {
     #[test]
     fn every_row_is_described_in_both_languages() {
         for b in TABLE {
-            assert!(!b.en.is_empty() && !b.vi.is_empty() && !b.label.is_empty());
+            assert!(!b.en.is_empty() && !b.vi.is_empty());
+            if b.label.is_empty() {
+                let row = TABLE.iter().position(|x| std::ptr::eq(x, b)).unwrap_or(0);
+                assert!(row > 0 && TABLE[row - 1].screen == b.screen, "{}", b.en);
+            }
         }
         assert!(hints(Screen::Inspection, Lang::Vi).contains("? trợ giúp"));
         assert!(hints(Screen::Inspection, Lang::En).contains("q quit"));

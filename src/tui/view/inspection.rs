@@ -214,7 +214,26 @@ fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Length(want.min(cap)),
         Constraint::Fill(1),
     ]));
-    frame.render_widget(Paragraph::new(details).wrap(Wrap { trim: false }), top);
+    let max_scroll = details_h.saturating_sub(top.height);
+    let scroll = app.detail_scroll.min(max_scroll);
+    frame.render_widget(
+        Paragraph::new(details)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        top,
+    );
+    if max_scroll > 0 {
+        let more = match (scroll > 0, scroll < max_scroll) {
+            (true, true) => "J/K",
+            (false, _) => "J",
+            (true, false) => "K",
+        };
+        let hint = Line::from(Span::styled(format!(" {more} "), t.flagged()));
+        frame.render_widget(
+            Paragraph::new(hint).alignment(ratatui::layout::Alignment::Right),
+            area.rows().last().unwrap_or(area),
+        );
+    }
     let mut with_rule = vec![Line::from(Span::styled(
         t.border.horizontal_top.repeat(usize::from(bottom.width)),
         t.dim(),
@@ -223,8 +242,47 @@ fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(with_rule).wrap(Wrap { trim: false }), bottom);
 }
 
-/// How many rows lines take when wrapped at `width` (an estimate by display width).
+/// How many rows lines take when word-wrapped at `width` (greedy, by display width, as
+/// ratatui's word wrapper does; a word wider than the line is broken).
 pub fn wrapped_height(lines: &[Line], width: u16) -> usize {
+    use unicode_width::UnicodeWidthStr;
     let width = usize::from(width.max(1));
-    lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum()
+    lines
+        .iter()
+        .map(|line| {
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            let mut rows = 1;
+            let mut used = 0;
+            for word in text.split(' ') {
+                let w = word.width();
+                let need = if used == 0 { w } else { used + 1 + w };
+                if need <= width {
+                    used = need;
+                } else if w <= width {
+                    rows += 1;
+                    used = w;
+                } else {
+                    rows += usize::from(used > 0) + (w - 1) / width;
+                    used = w % width;
+                }
+            }
+            rows
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_height_counts_word_wrapped_rows() {
+        let l = |s: &'static str| Line::from(s);
+        assert_eq!(wrapped_height(&[l("")], 10), 1);
+        assert_eq!(wrapped_height(&[l("abc def")], 7), 1);
+        assert_eq!(wrapped_height(&[l("abc defg")], 7), 2);
+        assert_eq!(wrapped_height(&[l("Ban Chỉ đạo"), l("x")], 5), 4);
+        assert_eq!(wrapped_height(&[l("abcdefghij")], 4), 3);
+        assert_eq!(wrapped_height(&[l("文件文件")], 4), 2);
+    }
 }

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Clear, List, ListItem, ListState, Paragraph, Row, Table};
+use ratatui::widgets::{Cell, Clear, List, ListItem, ListState, Paragraph, Row, Table, TableState};
 use unicode_width::UnicodeWidthStr;
 
 use super::{block, tr};
@@ -125,7 +125,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 fn draw_help(frame: &mut Frame, area: Rect, app: &App, screen: Screen) {
     let s = app.strings();
     let t = &app.theme;
-    let rows: Vec<Row> = keys::bindings(screen)
+    let rows: Vec<Row> = keys::help_rows(screen)
         .map(|b| {
             Row::new(vec![
                 Cell::from(Span::styled(b.label, t.title())),
@@ -133,7 +133,7 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, screen: Screen) {
             ])
         })
         .collect();
-    let label_w = keys::bindings(screen)
+    let label_w = keys::help_rows(screen)
         .map(|b| b.label.width())
         .max()
         .unwrap_or(8);
@@ -151,7 +151,8 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, screen: Screen) {
     )
     .column_spacing(2)
     .block(block(format!(" {} ", s.help), t));
-    frame.render_widget(table, r);
+    let mut state = TableState::default().with_offset(app.help_scroll);
+    frame.render_stateful_widget(table, r, &mut state);
 }
 
 fn draw_search(frame: &mut Frame, area: Rect, app: &App, state: &crate::tui::editors::SearchState) {

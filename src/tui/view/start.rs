@@ -69,7 +69,7 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, theme: &Theme) {
         &mut state,
     );
     if screen.help {
-        let rows: Vec<Row> = keys::bindings(Screen::Start)
+        let rows: Vec<Row> = keys::help_rows(Screen::Start)
             .map(|b| {
                 Row::new(vec![
                     Cell::from(Span::styled(b.label, theme.title())),
@@ -77,7 +77,7 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, theme: &Theme) {
                 ])
             })
             .collect();
-        let w = keys::bindings(Screen::Start)
+        let w = keys::help_rows(Screen::Start)
             .map(|b| b.label.width())
             .max()
             .unwrap_or(8);
