@@ -231,7 +231,7 @@ fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
         let hint = Line::from(Span::styled(format!(" {more} "), t.flagged()));
         frame.render_widget(
             Paragraph::new(hint).alignment(ratatui::layout::Alignment::Right),
-            area.rows().last().unwrap_or(area),
+            area.rows().next_back().unwrap_or(area),
         );
     }
     let mut with_rule = vec![Line::from(Span::styled(
