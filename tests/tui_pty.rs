@@ -368,6 +368,13 @@ fn a_second_onsite_on_the_same_record_is_told_who_holds_it_and_read_only_works()
     ro.wait_for("read-only", 10);
     ro.send("1");
     ro.wait_for("read-only", 5);
+    ro.send("n");
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(
+        !ro.screen().contains("Note:"),
+        "no editor in read-only: {}",
+        ro.screen()
+    );
     ro.send("q");
     assert_eq!(ro.wait_exit(Duration::from_secs(5)), Some(0));
     p.send("q");

@@ -120,6 +120,9 @@ fn overlays() {
 fn summary_screen() {
     snap_all("summary", |lang| {
         let mut a = answered(lang);
+        press(&mut a, KeyCode::Char('N'));
+        type_text(&mut a, "Biên bản: đoàn làm việc với lãnh đạo Sở");
+        press(&mut a, KeyCode::Esc);
         press(&mut a, KeyCode::Char('s'));
         a
     });

@@ -317,6 +317,14 @@ impl App {
         if !matches!(action, Action::Help) {
             self.message = None;
         }
+        let opens_editor = matches!(
+            action,
+            Action::Edit | Action::Note | Action::GeneralNotes | Action::Recommend
+        );
+        if opens_editor && self.session.is_read_only() {
+            self.message = Some(Message::Error(self.strings().read_only.into()));
+            return Control::Continue;
+        }
         match action {
             Action::Next => drop(self.apply(Command::Next)),
             Action::Prev => drop(self.apply(Command::Prev)),

@@ -137,6 +137,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         })
         .collect();
     list(s.unanswered_required, unanswered);
+    if !summary.general_notes.trim().is_empty() {
+        let notes = summary
+            .general_notes
+            .split('\n')
+            .map(|l| line(l.to_string()))
+            .collect();
+        list(s.general_notes, notes);
+    }
 
     let rec_height = u16::try_from(rows.len().clamp(1, 8))
         .unwrap_or(8)
