@@ -28,13 +28,33 @@ fn clean(s: &str, keep_newlines: bool) -> String {
     out
 }
 
+/// Whether cleaning would leave `s` unchanged: no controls (but `\n` in multi-line
+/// text), no bidi controls, already NFC. Cheap, so that clean text (nearly all) is
+/// copied rather than rebuilt.
+fn is_inert(s: &str, newlines: bool) -> bool {
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    let printable_ascii = |b: u8| (0x20..0x7f).contains(&b) || (newlines && b == b'\n');
+    if s.bytes().all(printable_ascii) {
+        return true;
+    }
+    s.chars()
+        .all(|c| (!c.is_control() || (newlines && c == '\n')) && !is_bidi_control(c))
+        && is_nfc_quick(s.chars()) == IsNormalized::Yes
+}
+
 /// One line of inert text: newlines become spaces, controls are dropped.
 pub fn line(s: &str) -> String {
+    if is_inert(s, false) {
+        return s.to_string();
+    }
     clean(s, false)
 }
 
 /// Multi-line inert text: `\n` is kept (`\r\n` and `\r` become `\n`), other controls dropped.
 pub fn multiline(s: &str) -> String {
+    if is_inert(s, true) {
+        return s.to_string();
+    }
     clean(&s.replace("\r\n", "\n").replace('\r', "\n"), true)
 }
 
@@ -56,6 +76,30 @@ mod tests {
             "{s:?}"
         );
         assert!(s.starts_with('A') && s.ends_with('E'));
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_full_cleaning() {
+        let samples = [
+            "plain ascii",
+            "Ban Chỉ đạo",
+            "Ban Chi\u{0309} \u{0111}a\u{0323}o",
+            "dòng 1\ndòng 2",
+            "tab\there",
+            "cr\r\nlf",
+            "esc\x1b[2J",
+            "c1\u{009b}31m",
+            "bidi\u{202e}txt",
+            "del\x7f",
+            "",
+        ];
+        for s in samples {
+            assert_eq!(line(s), clean(s, false), "{s:?}");
+            let unified = s.replace("\r\n", "\n").replace('\r', "\n");
+            assert_eq!(multiline(s), clean(&unified, true), "{s:?}");
+            assert_eq!(is_inert(s, true), multiline(s) == s, "{s:?}");
+            assert_eq!(is_inert(s, false), line(s) == s, "{s:?}");
+        }
     }
 
     #[test]

@@ -448,7 +448,7 @@ fn serde_errors_are_located() {
     check(
         &[("\"prompt\": \"Nhận xét\"", "\"prompt\": 42")],
         &[
-            "mini.json:27:41: /sections/1/questions/1/prompt: expected a text: a string, or an object of language → string like {\"vi\": \"...\", \"en\": \"...\"}",
+            "mini.json:27:41: /sections/1/questions/1/prompt: wrong type: integer `42`, expected a text: a string, or an object of language → string like {\"vi\": \"...\", \"en\": \"...\"}",
         ],
     );
     check(

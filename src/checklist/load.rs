@@ -133,6 +133,15 @@ pub fn load_str(text: &str, source: &str) -> Result<Checklist, Vec<Problem>> {
             "the file is empty; a checklist is a JSON object",
         )]);
     }
+    // The common case, a good file, in one typed pass; any failure is explained below by
+    // the slower passes that locate it.
+    if let Ok(mut checklist) = serde_json::from_str::<Checklist>(text)
+        && checklist.format == FORMAT
+        && validate(&checklist).is_empty()
+    {
+        sanitize_checklist(&mut checklist);
+        return Ok(checklist);
+    }
     // First as plain JSON: syntax errors, nesting, and the format, before the shape.
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
@@ -219,9 +228,7 @@ fn json_error(text: &str, source: &str, e: &serde_json::Error, path: String) -> 
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     let raw = full.strip_suffix(&suffix).unwrap_or(&full);
-    let message = if raw.contains("untagged enum Text") {
-        "expected a text: a string, or an object of language → string like {\"vi\": \"...\", \"en\": \"...\"}".to_string()
-    } else if raw.starts_with("recursion limit exceeded") {
+    let message = if raw.starts_with("recursion limit exceeded") {
         "the JSON is nested too deeply (more than 128 levels)".to_string()
     } else if raw.starts_with("EOF while parsing") {
         format!("{raw}: the file ends too early (a missing closing bracket or quote?)")

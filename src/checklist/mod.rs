@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod condition;
+pub mod generate;
 pub mod load;
 pub mod locate;
 pub mod model;

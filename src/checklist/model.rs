@@ -32,7 +32,11 @@ pub struct Checklist {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub header: Vec<HeaderField>,
     /// Named sets of options that `choice`/`multi` questions refer to by name.
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "IndexMap::is_empty",
+        deserialize_with = "unique_keys"
+    )]
     pub response_sets: IndexMap<String, Vec<OptionDef>>,
     /// Rating bands of the overall score, highest `min` first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -214,6 +218,34 @@ pub struct Question {
     /// Unit shown after the number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Text>,
+}
+
+/// A map whose keys must be unique (serde_json would keep the last silently).
+fn unique_keys<'de, D, V>(d: D) -> Result<IndexMap<String, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct Unique<V>(std::marker::PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Unique<V> {
+        type Value = IndexMap<String, V>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object of name → list of options")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
+            let mut map = IndexMap::new();
+            while let Some((k, v)) = m.next_entry::<String, V>()? {
+                if map.contains_key(&k) {
+                    return Err(serde::de::Error::custom(format!(
+                        "response set \"{k}\" is defined twice"
+                    )));
+                }
+                map.insert(k, v);
+            }
+            Ok(map)
+        }
+    }
+    d.deserialize_map(Unique(std::marker::PhantomData))
 }
 
 fn is_false(b: &bool) -> bool {

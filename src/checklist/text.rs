@@ -2,12 +2,15 @@
 //!
 //! Shown in the UI language, falling back to the first language given.
 
+use std::fmt;
+
 use indexmap::IndexMap;
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::de::{Error, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// A text field of a checklist: `"..."` or `{"vi": "...", "en": "..."}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Text {
     /// The same text in every language.
@@ -60,6 +63,39 @@ impl Text {
                 }
             }
         }
+    }
+}
+
+/// Reads a string or a language map directly (faster than an untagged enum, which
+/// buffers every value), refusing a language given twice.
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "a text: a string, or an object of language → string like {\"vi\": \"...\", \"en\": \"...\"}",
+                )
+            }
+            fn visit_str<E: Error>(self, s: &str) -> Result<Text, E> {
+                Ok(Text::Plain(s.to_owned()))
+            }
+            fn visit_string<E: Error>(self, s: String) -> Result<Text, E> {
+                Ok(Text::Plain(s))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Text, A::Error> {
+                let mut map = IndexMap::new();
+                while let Some((k, v)) = m.next_entry::<String, String>()? {
+                    if map.contains_key(&k) {
+                        return Err(A::Error::custom(format!("language \"{k}\" is given twice")));
+                    }
+                    map.insert(k, v);
+                }
+                Ok(Text::Localized(map))
+            }
+        }
+        d.deserialize_any(TextVisitor)
     }
 }
 

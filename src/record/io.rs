@@ -8,8 +8,8 @@ use serde::Deserialize;
 
 use super::id;
 use super::model::{RECORD_FORMAT, Record};
-use crate::checklist::{Checklist, Text};
-use crate::sanitize;
+use crate::checklist::Checklist;
+use crate::sanitize::{self, line, multiline};
 
 /// The prefix of every record format string.
 pub const FORMAT_PREFIX: &str = "onsite-record/";
@@ -213,38 +213,6 @@ fn json_pointer(p: &serde_path_to_error::Path) -> String {
     sanitize::line(&out)
 }
 
-/// `sanitize::line`, skipping the work for text that is already inert (most of it).
-fn line(s: &str) -> String {
-    if is_inert(s, false) {
-        s.to_string()
-    } else {
-        sanitize::line(s)
-    }
-}
-
-/// `sanitize::multiline`, skipping the work for text that is already inert.
-fn multiline(s: &str) -> String {
-    if is_inert(s, true) {
-        s.to_string()
-    } else {
-        sanitize::multiline(s)
-    }
-}
-
-/// Whether sanitising would leave `s` unchanged: no controls (but `\n` in multi-line
-/// text), no bidi controls, already NFC.
-fn is_inert(s: &str, newlines: bool) -> bool {
-    use unicode_normalization::{IsNormalized, is_nfc_quick};
-    let printable_ascii = |b: u8| (0x20..0x7f).contains(&b) || (newlines && b == b'\n');
-    if s.bytes().all(printable_ascii) {
-        return true;
-    }
-    s.chars().all(|c| {
-        (!c.is_control() || (newlines && c == '\n'))
-            && !matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-    }) && is_nfc_quick(s.chars()) == IsNormalized::Yes
-}
-
 /// Makes every text field of a record inert (notes and free text keep their lines).
 pub fn clean_record(r: &mut Record) {
     for v in r.header.values_mut() {
@@ -276,77 +244,7 @@ pub fn clean_record(r: &mut Record) {
     clean_checklist(&mut r.checklist);
 }
 
-/// Makes every text of an embedded checklist inert.
+/// Makes every text of an embedded checklist inert (the same rules as loading a checklist).
 pub fn clean_checklist(c: &mut Checklist) {
-    let line: &dyn Fn(&str) -> String = &line;
-    let multi: &dyn Fn(&str) -> String = &multiline;
-    let opt = |t: &mut Option<Text>, f: &dyn Fn(&str) -> String| {
-        if let Some(t) = t {
-            t.map_strings(f);
-        }
-    };
-    c.title.map_strings(line);
-    opt(&mut c.description, multi);
-    for h in &mut c.header {
-        h.label.map_strings(line);
-        opt(&mut h.help, multi);
-        h.default = h.default.as_deref().map(line);
-    }
-    for set in c.response_sets.values_mut() {
-        for o in set {
-            o.label.map_strings(line);
-        }
-    }
-    for b in &mut c.rating {
-        b.label.map_strings(line);
-    }
-    for s in &mut c.sections {
-        s.title.map_strings(line);
-        opt(&mut s.guidance, multi);
-        for q in &mut s.questions {
-            q.prompt.map_strings(multi);
-            opt(&mut q.guidance, multi);
-            opt(&mut q.basis, multi);
-            opt(&mut q.unit, line);
-            for e in &mut q.evidence {
-                e.map_strings(multi);
-            }
-            if let Some(opts) = &mut q.options {
-                for o in opts {
-                    o.label.map_strings(line);
-                }
-            }
-            if let Some(rec) = &mut q.recommendation {
-                rec.text.map_strings(multi);
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_fast_path_agrees_with_sanitize() {
-        let samples = [
-            "plain ascii",
-            "Ban Chỉ đạo",
-            "Ban Chi\u{0309} \u{0111}a\u{0323}o",
-            "dòng 1\ndòng 2",
-            "tab\there",
-            "cr\r\nlf",
-            "esc\x1b[2J",
-            "c1\u{009b}31m",
-            "bidi\u{202e}txt",
-            "del\x7f",
-            "",
-        ];
-        for s in samples {
-            assert_eq!(line(s), sanitize::line(s), "{s:?}");
-            assert_eq!(multiline(s), sanitize::multiline(s), "{s:?}");
-            assert_eq!(is_inert(s, true), sanitize::multiline(s) == s, "{s:?}");
-            assert_eq!(is_inert(s, false), sanitize::line(s) == s, "{s:?}");
-        }
-    }
+    crate::checklist::load::sanitize_checklist(c);
 }

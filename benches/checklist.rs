@@ -1,0 +1,25 @@
+//! Loading and validating checklists of 50, 1,000 and 20,000 questions (JSON parse with
+//! located errors, every validation rule, sanitising).
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use onsite::checklist::generate::checklist_json;
+use onsite::checklist::load::load_str;
+
+fn load(c: &mut Criterion) {
+    let mut group = c.benchmark_group("checklist_load");
+    for n in [50usize, 1_000, 20_000] {
+        let text = checklist_json(n);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, text| {
+            b.iter(|| load_str(text, "bench.json").map(|c| c.sections.len()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20);
+    targets = load
+}
+criterion_main!(benches);

@@ -1,0 +1,29 @@
+//! Synthetic checklists of any size, for benchmarks and the terminal measurements.
+
+/// A checklist of `n` required yes/no questions in sections of 50, with bilingual
+/// prompts, guidance, basis and a recommendation on each; question `i` has id `q{i}` and
+/// its English prompt starts `Question {i}:`.
+pub fn checklist_json(n: usize) -> String {
+    let mut sections = Vec::new();
+    let per = 50;
+    for s in 0..n.div_ceil(per) {
+        let qs: Vec<String> = (s * per..((s + 1) * per).min(n))
+            .map(|i| {
+                format!(
+                    r#"{{"id":"q{i}","type":"choice","responses":"ynp","required":true,"prompt":{{"en":"Question {i}: is the regulation on grassroots democracy disclosed?","vi":"Câu {i}: Quy chế dân chủ có được công khai không?"}},"guidance":{{"en":"Check the notice board and the minutes.","vi":"Xem bảng tin và biên bản."}},"basis":"Điều 46 Luật 10/2022/QH15","recommendation":{{"text":{{"vi":"Đề nghị Sở công khai đầy đủ.","en":"Disclose in full."}},"priority":"high"}}}}"#
+                )
+            })
+            .collect();
+        sections.push(format!(
+            r#"{{"id":"s{s}","title":{{"en":"Section {s}","vi":"Phần {s}"}},"questions":[{}]}}"#,
+            qs.join(",")
+        ));
+    }
+    format!(
+        r#"{{"format":"onsite-checklist/1","id":"bench-{n}","version":"1","title":{{"en":"Benchmark {n}","vi":"Đo {n}"}},
+"header":[{{"id":"organisation","label":"Organisation","required":true}}],
+"response_sets":{{"ynp":[{{"value":"yes","label":"Yes","score":1}},{{"value":"no","label":"No","score":0,"flag":true}}]}},
+"sections":[{}]}}"#,
+        sections.join(",")
+    )
+}
