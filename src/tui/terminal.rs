@@ -105,6 +105,12 @@ impl Tui {
     /// panic hook and the signal thread.
     pub fn enter() -> io::Result<Tui> {
         let slot: Slot = Arc::new(Mutex::new(None));
+        // A second signal ends the process at once, should saving ever hang.
+        let seen = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        for sig in [SIGHUP, SIGTERM, SIGINT] {
+            signal_hook::flag::register_conditional_shutdown(sig, 1, Arc::clone(&seen))?;
+            signal_hook::flag::register(sig, Arc::clone(&seen))?;
+        }
         let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT])?;
         let handle = signals.handle();
         let thread_slot = Arc::clone(&slot);
