@@ -1,0 +1,393 @@
+//! The inspection app: turns terminal events into session commands, saves after every
+//! change (through `Persist`), and keeps the state the views draw (mode, overlay, messages).
+//!
+//! No terminal here: tests drive `handle` with events and draw to a `TestBackend`.
+
+mod header;
+mod overlay;
+mod summary;
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, KeyEvent, KeyEventKind};
+
+use super::editors::{
+    self, NoteEditor, OptionsEditor, Overlay, RecField, RecFieldEditor, RecommendationEditor,
+    SearchState,
+};
+use super::keys::{self, Action, Screen};
+use super::persist::{NoteTarget, Persist, Shared, SharedHandle, lock};
+use super::recs::{self, RecRow};
+use super::theme::Theme;
+use crate::checklist::{Priority, QuestionType};
+use crate::i18n::Lang;
+use crate::i18n::tui::{TuiStrings, strings};
+use crate::record::{AnswerValue, Record, Screen as RecordScreen, Timestamp};
+use crate::session::{Command, Effect, Session, SessionError};
+
+/// How often a note being typed is set into the session and saved.
+pub const NOTE_SAVE_INTERVAL: Duration = Duration::from_millis(1500);
+
+/// The main screens (overlays come on top).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The title-page form.
+    Header,
+    /// The questions.
+    Inspection,
+    /// The summary.
+    Summary,
+}
+
+/// Whether the loop goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Control {
+    /// Keep reading keys.
+    Continue,
+    /// Leave the TUI.
+    Quit,
+}
+
+/// A line shown above the key hints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    /// Information.
+    Info(String),
+    /// A refused command or other problem.
+    Error(String),
+}
+
+/// What the caller prints after leaving.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuitInfo {
+    /// Where the record is.
+    pub location: String,
+    /// The record id (for `onsite resume ID`).
+    pub record_id: String,
+    /// Whether the last save failed.
+    pub unsaved: bool,
+}
+
+/// Exports the report of a record; returns the paths written.
+pub type Exporter = Box<dyn FnMut(&Record) -> Result<Vec<String>, String>>;
+
+/// The clock (tests pass a fixed one).
+pub type Clock = Box<dyn Fn() -> Timestamp>;
+
+/// The title-page form state.
+pub struct HeaderForm {
+    /// Focused field index.
+    pub focus: usize,
+    /// The editor of the focused field.
+    pub area: ratatui_textarea::TextArea<'static>,
+}
+
+/// The whole TUI state of one inspection.
+pub struct App {
+    /// The session engine.
+    pub session: Session,
+    /// UI language.
+    pub lang: Lang,
+    /// Looks.
+    pub theme: Theme,
+    /// Current main screen.
+    pub mode: Mode,
+    /// Overlay on top of it.
+    pub overlay: Overlay,
+    /// The message line.
+    pub message: Option<Message>,
+    /// The last save error, until a save succeeds.
+    pub save_error: Option<String>,
+    /// The title-page form.
+    pub header: HeaderForm,
+    /// Summary scroll offset.
+    pub summary_scroll: u16,
+    /// The selected recommendation on the summary screen.
+    pub rec_cursor: usize,
+    /// Scroll offset of the current question's text (reset when the question changes).
+    pub detail_scroll: u16,
+    /// Scroll offset of the help overlay.
+    pub help_scroll: usize,
+    finish_armed: bool,
+    /// The position moved since the last save.
+    moved_unsaved: bool,
+    shared: SharedHandle,
+    clock: Clock,
+    exporter: Option<Exporter>,
+}
+
+impl App {
+    /// A new app on a session, saving through `persist`. Opens at the title page when a
+    /// required header field is empty or the record says so, else at the questions.
+    pub fn new(session: Session, persist: Box<dyn Persist>, lang: Lang, theme: Theme) -> App {
+        let shared = Arc::new(Mutex::new(Shared {
+            record: session.record().clone(),
+            pending_note: None,
+            persist,
+        }));
+        let has_fields = !session.record().checklist.header.is_empty();
+        let mode = match session.record().position.screen {
+            RecordScreen::Summary => Mode::Summary,
+            RecordScreen::Header if has_fields => Mode::Header,
+            _ if has_fields && !session.missing_header().is_empty() => Mode::Header,
+            _ => Mode::Inspection,
+        };
+        let mut app = App {
+            session,
+            lang,
+            theme,
+            mode: Mode::Inspection,
+            overlay: Overlay::None,
+            message: None,
+            save_error: None,
+            header: HeaderForm {
+                focus: 0,
+                area: editors::textarea("", false),
+            },
+            summary_scroll: 0,
+            rec_cursor: 0,
+            detail_scroll: 0,
+            help_scroll: 0,
+            finish_armed: false,
+            moved_unsaved: false,
+            shared,
+            clock: Box::new(|| chrono::Local::now().fixed_offset()),
+            exporter: None,
+        };
+        if mode == Mode::Header {
+            let first_missing = app.first_missing_field().unwrap_or(0);
+            app.open_header(first_missing);
+        } else {
+            app.mode = mode;
+        }
+        app
+    }
+
+    /// Uses another clock (tests).
+    pub fn with_clock(mut self, clock: Clock) -> App {
+        self.clock = clock;
+        self
+    }
+
+    /// Plugs in the report export of the summary screen (`e`).
+    pub fn with_exporter(mut self, exporter: Exporter) -> App {
+        self.exporter = Some(exporter);
+        self
+    }
+
+    /// The snapshot shared with signal and panic handlers.
+    pub fn shared(&self) -> SharedHandle {
+        Arc::clone(&self.shared)
+    }
+
+    /// The UI strings.
+    pub fn strings(&self) -> &'static TuiStrings {
+        strings(self.lang)
+    }
+
+    /// The key-table screen keys are looked up in now.
+    pub fn screen(&self) -> Screen {
+        self.overlay.screen().unwrap_or(match self.mode {
+            Mode::Header => Screen::Header,
+            Mode::Inspection => Screen::Inspection,
+            Mode::Summary => Screen::Summary,
+        })
+    }
+
+    /// What to print on quit.
+    pub fn quit_info(&self) -> QuitInfo {
+        QuitInfo {
+            location: lock(&self.shared).persist.location(),
+            record_id: self.session.record().id.clone(),
+            unsaved: self.save_error.is_some(),
+        }
+    }
+
+    fn now(&self) -> Timestamp {
+        (self.clock)()
+    }
+
+    /// Handles one terminal event.
+    pub fn handle(&mut self, event: Event) -> Control {
+        let control = self.dispatch(event);
+        if self.save_error.is_some() || (control == Control::Quit && self.moved_unsaved) {
+            self.save();
+        }
+        control
+    }
+
+    fn dispatch(&mut self, event: Event) -> Control {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.key(key),
+            Event::Paste(text) => {
+                self.paste(&text);
+                Control::Continue
+            }
+            _ => Control::Continue,
+        }
+    }
+
+    /// Called when no key came for a while: saves a note being typed if due, retries a
+    /// failed save. Returns whether the screen should be redrawn.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        let before = (self.save_error.clone(), self.session.record().updated_at);
+        self.autosave_note(now, false);
+        if self.save_error.is_some() || self.moved_unsaved {
+            self.save();
+        }
+        before != (self.save_error.clone(), self.session.record().updated_at)
+    }
+
+    /// How long the loop may wait for a key before calling `tick`.
+    pub fn poll_timeout(&self) -> Duration {
+        Duration::from_millis(500)
+    }
+
+    // ----- applying commands and saving -----
+
+    /// Applies a command; saves when the record changed or the position moved. Shows
+    /// refusals on the message line. Returns whether it succeeded.
+    pub fn apply(&mut self, cmd: Command) -> Result<Effect, SessionError> {
+        let now = self.now();
+        let before = self.current_id();
+        let result = self.session.apply(cmd, now);
+        if self.current_id() != before {
+            self.detail_scroll = 0;
+        }
+        match &result {
+            Ok(Effect::Changed) => {
+                self.finish_armed = false;
+                self.save();
+            }
+            Ok(Effect::Moved) => {
+                // Only the resume position moved: the snapshot (flushed on signals) gets it
+                // now, the disk on the next idle tick or on quit, so that moving through a
+                // large checklist never waits for a full save.
+                self.finish_armed = false;
+                lock(&self.shared).record.position = self.session.record().position.clone();
+                self.moved_unsaved = true;
+            }
+            Ok(Effect::Nothing) => {}
+            Err(e) => self.message = Some(Message::Error(self.describe_error(e))),
+        }
+        result
+    }
+
+    /// Copies the record into the shared snapshot and saves it.
+    fn save(&mut self) {
+        let result = {
+            let mut shared = lock(&self.shared);
+            shared.record = self.session.record().clone();
+            shared.save()
+        };
+        self.moved_unsaved = false;
+        match result {
+            Ok(()) => self.save_error = None,
+            Err(e) => self.save_error = Some(crate::sanitize::line(&e)),
+        }
+    }
+
+    fn describe_error(&self, e: &SessionError) -> String {
+        crate::i18n::tui::session_error(self.lang, e)
+    }
+
+    fn set_pending(&self, pending: Option<(NoteTarget, String)>) {
+        lock(&self.shared).pending_note = pending;
+    }
+
+    // ----- keys -----
+
+    fn key(&mut self, key: KeyEvent) -> Control {
+        let screen = self.screen();
+        let action = keys::lookup(screen, &key);
+        if !matches!(self.overlay, Overlay::None) {
+            return self.overlay_key(key, action);
+        }
+        match self.mode {
+            Mode::Header => self.header_key(key, action),
+            Mode::Inspection => match action {
+                Some(a) => self.inspection_action(a),
+                None => Control::Continue,
+            },
+            Mode::Summary => match action {
+                Some(a) => self.summary_action(a),
+                None => Control::Continue,
+            },
+        }
+    }
+
+    fn inspection_action(&mut self, action: Action) -> Control {
+        if !matches!(action, Action::Help) {
+            self.message = None;
+        }
+        let opens_editor = matches!(
+            action,
+            Action::Edit | Action::Note | Action::GeneralNotes | Action::Recommend
+        );
+        if opens_editor && self.session.is_read_only() {
+            self.message = Some(Message::Error(self.strings().read_only.into()));
+            return Control::Continue;
+        }
+        match action {
+            Action::Next => drop(self.apply(Command::Next)),
+            Action::Prev => drop(self.apply(Command::Prev)),
+            Action::NextSection => drop(self.apply(Command::NextSection)),
+            Action::PrevSection => drop(self.apply(Command::PrevSection)),
+            Action::NextRequired => drop(self.apply(Command::NextUnansweredRequired)),
+            Action::Pick(n) => drop(self.apply(Command::Option(n))),
+            Action::Edit => self.open_answer_editor(),
+            Action::Clear => drop(self.apply(Command::Clear)),
+            Action::Undo => drop(self.apply(Command::Undo)),
+            Action::Note => {
+                if let Some(id) = self.current_id() {
+                    let text = self
+                        .session
+                        .answer(&id)
+                        .map(|a| a.note.clone())
+                        .unwrap_or_default();
+                    self.open_note(NoteTarget::Question(id), &text);
+                }
+            }
+            Action::GeneralNotes => {
+                let text = self.session.record().general_notes.clone();
+                self.open_note(NoteTarget::General, &text);
+            }
+            Action::Awaiting => drop(self.apply(Command::ToggleAwaiting)),
+            Action::Recommend if self.current_id().is_some() => {
+                self.overlay = Overlay::Recommendation(Box::new(RecommendationEditor {
+                    area: editors::textarea("", false),
+                    priority: Priority::Medium,
+                }));
+            }
+            Action::Search => self.overlay = Overlay::Search(SearchState::default()),
+            Action::Summary => {
+                self.mode = Mode::Summary;
+                self.summary_scroll = 0;
+                self.finish_armed = false;
+                let _ = self.apply(Command::SetScreen(RecordScreen::Summary));
+            }
+            Action::TitlePage if !self.session.record().checklist.header.is_empty() => {
+                self.open_header(0);
+            }
+            Action::ScrollDown => self.detail_scroll = self.detail_scroll.saturating_add(3),
+            Action::ScrollUp => self.detail_scroll = self.detail_scroll.saturating_sub(3),
+            Action::Help => {
+                self.help_scroll = 0;
+                self.overlay = Overlay::Help(Screen::Inspection)
+            }
+            Action::Quit => return Control::Quit,
+            _ => {}
+        }
+        Control::Continue
+    }
+}
+
+/// A number as typed: no trailing `.0`.
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
