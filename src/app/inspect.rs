@@ -105,10 +105,10 @@ fn create(ctx: &Context, spec: &str, sets: &[String]) -> Result<(PathBuf, Record
         .map_err(Failure::usage)?;
     let now = chrono::Local::now().fixed_offset();
     let mut record = create::new_record(checklist, &sets, now).map_err(Failure::user)?;
-    let path = Store::new(&ctx.data_dir)
-        .create(&mut record)
+    // The record is written by the TUI after its first frame, before the first key.
+    let (path, lock) = Store::new(&ctx.data_dir)
+        .claim(&mut record)
         .map_err(|e| Failure::user(e.to_string()))?;
-    let lock = lock::acquire(&path).map_err(|e| Failure::user(e.to_string()))?;
     Ok((path, record, Some(lock)))
 }
 
@@ -170,12 +170,18 @@ fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -
     };
     let session = Session::new(record, read_only);
     let (export_path, lang) = (path.clone(), ctx.lang);
+    // A new record is not on disk yet (see `Store::claim`): the TUI writes it right after
+    // the first frame, before it reads the first key.
+    let fresh = !read_only && !path.exists();
     let mut app = App::new(session, persist, ctx.lang, Theme::from_env()).with_exporter(Box::new(
         move |record: &Record| {
             crate::report::export_beside(&export_path, record, lang)
                 .map(|(md, html)| vec![md.display().to_string(), html.display().to_string()])
         },
     ));
+    if fresh {
+        app = app.with_initial_save();
+    }
     let exit = tui.run_app(&mut app);
     let info = app.quit_info();
     drop(tui);

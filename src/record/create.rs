@@ -113,7 +113,7 @@ pub fn new_record(
         created_at: now,
         updated_at: now,
         finished_at: None,
-        checklist,
+        checklist: std::sync::Arc::new(checklist),
         header,
         answers: IndexMap::new(),
         general_notes: String::new(),

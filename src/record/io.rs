@@ -241,7 +241,7 @@ pub fn clean_record(r: &mut Record) {
         rec.responsible = line(&rec.responsible);
         rec.due = rec.due.as_deref().map(line);
     }
-    clean_checklist(&mut r.checklist);
+    clean_checklist(std::sync::Arc::make_mut(&mut r.checklist));
 }
 
 /// Makes every text of an embedded checklist inert (the same rules as loading a checklist).

@@ -1,5 +1,7 @@
 //! The record format `onsite-record/1` (SPEC §4): one inspection, with its checklist embedded.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, FixedOffset};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
@@ -122,8 +124,10 @@ pub struct Record {
     /// When it was finished.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub finished_at: Option<Timestamp>,
-    /// The checklist it was started from, in full.
-    pub checklist: Checklist,
+    /// The checklist it was started from, in full. Shared, not copied: it never changes
+    /// during an inspection, so the session, the save snapshot and the saver hold one copy.
+    #[serde(with = "shared_checklist")]
+    pub checklist: Arc<Checklist>,
     /// Header field id → value.
     #[serde(default)]
     pub header: IndexMap<String, String>,
@@ -146,4 +150,21 @@ pub struct Record {
 
 fn is_false(b: &bool) -> bool {
     !*b
+}
+
+/// Serialises an `Arc<Checklist>` as the checklist itself (no serde `rc` feature needed).
+mod shared_checklist {
+    use std::sync::Arc;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::checklist::Checklist;
+
+    pub fn serialize<S: Serializer>(c: &Arc<Checklist>, s: S) -> Result<S::Ok, S::Error> {
+        c.as_ref().serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<Checklist>, D::Error> {
+        Checklist::deserialize(d).map(Arc::new)
+    }
 }

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::id;
 use super::io::{LoadError, load_with_warnings};
+use super::lock::{self, LockError, LockGuard};
 use super::model::{RECORD_FORMAT, Record, Status, Timestamp};
 use crate::checklist::Text;
 use crate::checklist::visibility::visible;
@@ -204,6 +205,44 @@ impl Store {
                     Ok(()) => return Ok(path),
                     Err(Placed::Exists) => {}
                     Err(Placed::Failed(e)) => return Err(e),
+                }
+            }
+            n += 1;
+        }
+    }
+
+    /// Picks a free id for a new record and takes its edit lock, without writing the
+    /// record yet; the caller saves it with [`save_at`]. `onsite new` does so right after
+    /// the first frame is drawn and before the first key is read, so that the durable
+    /// write (two fsyncs) does not delay the first frame. Holding the lock of a path that
+    /// has no record keeps another `onsite` from claiming the same id meanwhile.
+    pub fn claim(&self, record: &mut Record) -> Result<(PathBuf, LockGuard), StoreError> {
+        self.ensure_dir()?;
+        self.remove_stale_temp_files(std::time::Duration::from_secs(3600));
+        let base = if id::is_valid(&record.id) {
+            record.id.clone()
+        } else {
+            id::base_id(record)
+        };
+        let free = |p: &Path| !p.exists() && std::fs::symlink_metadata(p).is_err();
+        let mut n = 1;
+        loop {
+            let candidate = id::candidate(&base, n);
+            let path = self.path_of(&candidate);
+            if free(&path) {
+                match lock::acquire(&path) {
+                    Ok(guard) if free(&path) => {
+                        record.id = candidate;
+                        return Ok((path, guard));
+                    }
+                    Ok(_) | Err(LockError::Held(_)) => {}
+                    Err(LockError::Io { path, source }) => {
+                        return Err(StoreError::Io {
+                            action: "lock",
+                            path,
+                            source,
+                        });
+                    }
                 }
             }
             n += 1;

@@ -146,6 +146,11 @@ pub struct Session {
     order: Vec<(usize, usize)>,
     /// Visibility of each entry of `order`.
     visible: Vec<bool>,
+    /// Indices into `order` of the visible questions, in order (kept with `visible`, so
+    /// that drawing a frame never walks the whole checklist).
+    shown: Vec<usize>,
+    /// Progress counts, kept with `visible` (answers change only through `apply`).
+    progress: Progress,
     /// Index into `order` of the current question (visible whenever any is).
     cursor: usize,
     undo: Vec<UndoStep>,
@@ -168,6 +173,8 @@ impl Session {
             read_only,
             order,
             visible: Vec::new(),
+            shown: Vec::new(),
+            progress: Progress::default(),
             cursor: 0,
             undo: Vec::new(),
             pending_recommendations: None,
@@ -274,14 +281,26 @@ impl Session {
 
     /// 1-based number of the current question among the visible ones, and their count.
     pub fn position(&self) -> (usize, usize) {
-        let total = self.visible.iter().filter(|v| **v).count();
-        let n = self
-            .visible
-            .iter()
-            .take(self.cursor + 1)
-            .filter(|v| **v)
-            .count();
+        let total = self.shown.len();
+        // Visible questions up to and including the cursor.
+        let n = self.shown.partition_point(|&i| i <= self.cursor);
         (n.min(total), total)
+    }
+
+    /// How many questions are visible.
+    pub fn visible_count(&self) -> usize {
+        self.shown.len()
+    }
+
+    /// The `k`-th visible question (0-based) and its section index.
+    pub fn visible_nth(&self, k: usize) -> Option<(usize, &Question)> {
+        self.question_at(*self.shown.get(k)?)
+    }
+
+    /// The 0-based rank of the current question among the visible ones.
+    pub fn current_rank(&self) -> Option<usize> {
+        self.current()?;
+        Some(self.shown.partition_point(|&i| i < self.cursor))
     }
 
     /// The recorded answer of a question (visible or not).
@@ -298,14 +317,18 @@ impl Session {
 
     /// Visible questions in order, with their section index.
     pub fn visible_questions(&self) -> Vec<(usize, &Question)> {
-        (0..self.order.len())
-            .filter(|&i| self.visible.get(i).copied().unwrap_or(false))
-            .filter_map(|i| self.question_at(i))
+        self.shown
+            .iter()
+            .filter_map(|&i| self.question_at(i))
             .collect()
     }
 
     /// Progress counts over visible questions that take an answer.
     pub fn progress(&self) -> Progress {
+        self.progress
+    }
+
+    fn count_progress(&self) -> Progress {
         let mut p = Progress::default();
         for (_, q) in self.visible_questions() {
             if !q.is_answerable() {
@@ -360,5 +383,9 @@ impl Session {
     fn refresh_visibility(&mut self) {
         self.visible =
             crate::checklist::visibility::visible(&self.record.checklist, &self.record.answers);
+        self.shown.clear();
+        self.shown
+            .extend((0..self.visible.len()).filter(|&i| self.visible[i]));
+        self.progress = self.count_progress();
     }
 }

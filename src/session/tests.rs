@@ -52,7 +52,7 @@ pub(crate) fn record() -> Record {
         created_at: t,
         updated_at: t,
         finished_at: None,
-        checklist,
+        checklist: std::sync::Arc::new(checklist),
         header: Default::default(),
         answers: Default::default(),
         general_notes: String::new(),

@@ -186,6 +186,11 @@ impl Tui {
             if redraw && self.terminal.draw(|f| view::draw(f, app)).is_err() {
                 return Ok(self.hang_up());
             }
+            // A new record: on disk after the first frame, before the first key is read.
+            if app.save_initial() && app.save_error.is_some() {
+                redraw = true;
+                continue;
+            }
             match event::poll(app.poll_timeout()) {
                 Ok(true) => match event::read() {
                     Ok(ev) => {

@@ -109,9 +109,13 @@ pub struct App {
     pub detail_scroll: u16,
     /// Scroll offset of the help overlay.
     pub help_scroll: usize,
+    /// The first visible question shown in the outline pane (kept by the view).
+    pub outline_top: std::cell::Cell<usize>,
     finish_armed: bool,
     /// The position moved since the last save.
     moved_unsaved: bool,
+    /// The record has never been saved: save it after the first frame, before any key.
+    initial_save: bool,
     shared: SharedHandle,
     clock: Clock,
     exporter: Option<Exporter>,
@@ -149,8 +153,10 @@ impl App {
             rec_cursor: 0,
             detail_scroll: 0,
             help_scroll: 0,
+            outline_top: std::cell::Cell::new(0),
             finish_armed: false,
             moved_unsaved: false,
+            initial_save: false,
             shared,
             clock: Box::new(|| chrono::Local::now().fixed_offset()),
             exporter: None,
@@ -168,6 +174,23 @@ impl App {
     pub fn with_clock(mut self, clock: Clock) -> App {
         self.clock = clock;
         self
+    }
+
+    /// The record is not on disk yet: [`App::save_initial`] writes it (the terminal loop
+    /// calls it after drawing the first frame, before reading the first key).
+    pub fn with_initial_save(mut self) -> App {
+        self.initial_save = true;
+        self
+    }
+
+    /// Writes a record that was never saved (see [`App::with_initial_save`]); returns
+    /// whether it did anything.
+    pub fn save_initial(&mut self) -> bool {
+        if !std::mem::take(&mut self.initial_save) {
+            return false;
+        }
+        self.save();
+        true
     }
 
     /// Plugs in the report export of the summary screen (`e`).

@@ -48,19 +48,63 @@ pub fn is_flagged(checklist: &Checklist, q: &Question, v: &AnswerValue) -> bool 
     }
 }
 
-/// Draws the outline.
+/// Whether the `k`-th visible question starts a section in the outline (gets a title row).
+fn starts_section(app: &App, k: usize) -> bool {
+    let section = |k: usize| app.session.visible_nth(k).map(|(si, _)| si);
+    k == 0 || section(k) != section(k - 1)
+}
+
+/// Rows of the visible questions `from..to` (their section title rows included).
+fn rows_between(app: &App, from: usize, to: usize) -> usize {
+    (from..to)
+        .map(|k| 1 + usize::from(starts_section(app, k)))
+        .sum()
+}
+
+/// The first visible question shown, kept from frame to frame (`App::outline_top`): the
+/// pane scrolls only when the current question comes within `margin` rows of an edge, and
+/// then by half a pane, so that moving one question does not resend the whole pane.
+/// Work is proportional to the pane's height, never to the checklist's size.
+fn scroll_top(app: &App, current: usize, height: usize) -> usize {
+    let margin = (height / 5).min(3);
+    let mut top = app.outline_top.get().min(current);
+    let title = usize::from(starts_section(app, current));
+    let row = rows_between(app, top, current.min(top + height)) + title;
+    let above = if top == current { 0 } else { row - title };
+    let too_low = current >= top + height || row + margin >= height;
+    let too_high = top > 0 && above < margin;
+    if too_low || too_high {
+        // Put the current question about a third (moving down) or two thirds (moving
+        // up) into the pane.
+        let target = if too_low { height / 3 } else { height * 2 / 3 };
+        top = current;
+        let mut rows = title;
+        while top > 0 && rows + 1 + usize::from(starts_section(app, top - 1)) <= target {
+            top -= 1;
+            rows += 1 + usize::from(starts_section(app, top));
+        }
+    }
+    app.outline_top.set(top);
+    top
+}
+
+/// Draws the outline: only the rows that fit.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let s = app.strings();
     let t = &app.theme;
     let record = app.session.record();
     let checklist = &record.checklist;
-    let current = app.session.current().map(|(_, q)| q.id.clone());
-    let mut items = Vec::new();
+    let height = usize::from(area.height.saturating_sub(2)).max(1);
+    let current = app.session.current_rank();
+    let top = scroll_top(app, current.unwrap_or(0), height);
+    let mut items = Vec::with_capacity(height + 1);
     let mut selected = None;
-    let mut last_section = None;
-    for (si, q) in app.session.visible_questions() {
-        if last_section != Some(si) {
-            last_section = Some(si);
+    let mut k = top;
+    while items.len() < height {
+        let Some((si, q)) = app.session.visible_nth(k) else {
+            break;
+        };
+        if starts_section(app, k) {
             let title = checklist
                 .sections
                 .get(si)
@@ -70,16 +114,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 format!("{}. {title}", si + 1),
                 t.title(),
             ))));
+            if items.len() >= height {
+                break;
+            }
         }
-        let (sym, style) = mark(checklist, q, app.session.answer(&q.id), t);
-        let is_current = current.as_deref() == Some(q.id.as_str());
+        let answer = app.session.answer(&q.id);
+        let (sym, style) = mark(checklist, q, answer, t);
+        let is_current = current == Some(k);
         if is_current {
             selected = Some(items.len());
         }
-        let note = app
-            .session
-            .answer(&q.id)
-            .is_some_and(|a| !a.note.is_empty());
+        let note = answer.is_some_and(|a| !a.note.is_empty());
         let spans = vec![
             Span::raw(if is_current { t.marks.current } else { " " }),
             Span::styled(format!("{sym} "), style),
@@ -94,6 +139,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             ),
         ];
         items.push(ListItem::new(Line::from(spans)));
+        k += 1;
     }
     let list = List::new(items)
         .block(block(format!(" {} ", s.outline), t))

@@ -1,0 +1,146 @@
+//! Key handling and redraw through `tui::App`, drawn to a `TestBackend`: navigation keys
+//! (`j`/`k`) at 80×24 and 200×60 (with the outline pane) for 50 and 20,000 questions, and
+//! an answer key including its durable save (temp file, fsync, rename, fsync dir) with
+//! 50, 1,000 and 20,000 answers.
+//!
+//! Run: `cargo bench --bench keys -- --warm-up-time 1 --measurement-time 3`.
+
+use std::path::PathBuf;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use indexmap::IndexMap;
+use onsite::checklist::load::load_str;
+use onsite::i18n::Lang;
+use onsite::record::{Answer, AnswerValue, Record, Store, Timestamp, new_record, save_at};
+use onsite::session::Session;
+use onsite::tui::{App, Persist, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn now() -> Timestamp {
+    Timestamp::parse_from_rfc3339("2026-11-25T10:00:00+07:00").expect("time")
+}
+
+fn record(n: usize, answered: usize) -> Record {
+    let text = onsite::checklist::generate::checklist_json(n);
+    let checklist = load_str(&text, "bench").expect("bench checklist");
+    let sets = [("organisation".to_string(), "Sở Nội vụ".to_string())];
+    let mut r = new_record(checklist, &sets, now()).expect("record");
+    let mut answers = IndexMap::new();
+    for i in 0..answered {
+        answers.insert(
+            format!("q{i}"),
+            Answer {
+                value: Some(AnswerValue::Text(
+                    if i % 4 == 0 { "no" } else { "yes" }.into(),
+                )),
+                note: if i % 5 == 0 {
+                    "Chưa niêm yết tại bảng tin; hẹn gửi bổ sung biên bản.".into()
+                } else {
+                    String::new()
+                },
+                awaiting_evidence: false,
+                updated_at: now(),
+            },
+        );
+    }
+    r.answers = answers;
+    r
+}
+
+/// Saves through the record store, as the real program does.
+struct Disk(PathBuf);
+
+impl Persist for Disk {
+    fn save(&mut self, record: &Record) -> Result<(), String> {
+        save_at(&self.0, record).map_err(|e| e.to_string())
+    }
+    fn location(&self) -> String {
+        self.0.display().to_string()
+    }
+}
+
+/// Saves nowhere (navigation keys never save).
+struct Nowhere;
+
+impl Persist for Nowhere {
+    fn save(&mut self, _: &Record) -> Result<(), String> {
+        Ok(())
+    }
+    fn location(&self) -> String {
+        String::new()
+    }
+}
+
+fn press(app: &mut App, c: char) {
+    app.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::NONE,
+    )));
+}
+
+fn navigate(c: &mut Criterion) {
+    let mut group = c.benchmark_group("key_and_redraw");
+    for n in [50usize, 20_000] {
+        for (w, h) in [(80u16, 24u16), (200, 60)] {
+            let session = Session::new(record(n, 0), false);
+            let mut app = App::new(
+                session,
+                Box::new(Nowhere),
+                Lang::En,
+                Theme::new(false, false),
+            );
+            let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+            let mut step = 0usize;
+            let id = BenchmarkId::new(format!("{w}x{h}"), n);
+            group.bench_function(id, |b| {
+                b.iter(|| {
+                    // 40 down, 40 up, so the outline scrolls both ways.
+                    press(&mut app, if step % 80 < 40 { 'j' } else { 'k' });
+                    step += 1;
+                    term.draw(|f| onsite::tui::view::draw(f, &app))
+                        .expect("draw");
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+fn answer(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(dir.path());
+    let mut group = c.benchmark_group("answer_key_with_durable_save");
+    group.sample_size(20);
+    for n in [50usize, 1_000, 20_000] {
+        let mut r = record(n, n);
+        let path = store.create(&mut r).expect("create");
+        let session = Session::new(r, false);
+        let mut app = App::new(
+            session,
+            Box::new(Disk(path)),
+            Lang::En,
+            Theme::new(false, false),
+        );
+        let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        let mut flip = false;
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| {
+                // Answer (and move on), draw; back, draw.
+                flip = !flip;
+                press(&mut app, if flip { '1' } else { '2' });
+                term.draw(|f| onsite::tui::view::draw(f, &app))
+                    .expect("draw");
+                press(&mut app, 'k');
+                term.draw(|f| onsite::tui::view::draw(f, &app))
+                    .expect("draw");
+            })
+        });
+        assert!(app.save_error.is_none(), "{:?}", app.save_error);
+    }
+    group.finish();
+}
+
+criterion_group!(benches, navigate, answer);
+criterion_main!(benches);
