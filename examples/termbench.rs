@@ -1,6 +1,7 @@
 //! Terminal-level measurements of the release binary next to a bare ratatui program
 //! (`examples/bare.rs`), in a pseudo-terminal at 80×24, for generated checklists of
-//! 50, 1,000 and 20,000 questions: time to first frame, bytes and write() calls per
+//! 50, 1,000 and 20,000 questions and for the bundled `qcdc-agency`, and at 120×40 (with
+//! the outline pane) for 1,000: time to first frame, bytes and write() calls per
 //! navigation key, and peak memory.
 //!
 //! Run: `cargo build --release --examples && cargo run --release --example termbench`
@@ -53,12 +54,18 @@ fn wait_quiet(shared: &Arc<Mutex<Shared>>, quiet: Duration, limit: Duration) {
     }
 }
 
-fn measure(program: &Path, args: &[String], marker: &str) -> Result<Run, String> {
+fn measure(
+    program: &Path,
+    args: &[String],
+    marker: &str,
+    (cols, rows): (u16, u16),
+    cwd: &Path,
+) -> Result<Run, String> {
     let pty = native_pty_system();
     let pair = pty
         .openpty(PtySize {
-            rows: 24,
-            cols: 80,
+            rows,
+            cols,
             pixel_width: 0,
             pixel_height: 0,
         })
@@ -67,6 +74,7 @@ fn measure(program: &Path, args: &[String], marker: &str) -> Result<Run, String>
     cmd.args(args);
     cmd.env("TERM", "xterm-256color");
     cmd.env("LANG", "en_US.UTF-8");
+    cmd.cwd(cwd);
     let start = Instant::now();
     let mut child = pair.slave.spawn_command(cmd).map_err(|e| e.to_string())?;
     drop(pair.slave);
@@ -75,8 +83,8 @@ fn measure(program: &Path, args: &[String], marker: &str) -> Result<Run, String>
     let mut writer = pair.master.take_writer().map_err(|e| e.to_string())?;
     let shared = Arc::new(Mutex::new(Shared {
         parser: vt100::Parser::new(
-            NonZeroU16::MIN.saturating_add(23),
-            NonZeroU16::MIN.saturating_add(79),
+            NonZeroU16::MIN.saturating_add(rows.saturating_sub(1)),
+            NonZeroU16::MIN.saturating_add(cols.saturating_sub(1)),
             0,
         ),
         bytes: 0,
@@ -192,11 +200,13 @@ fn main() {
             std::process::exit(1);
         }
     };
-    println!("80x24, {KEYS} `j` keys, median first frame of {runs} runs");
+    println!("{KEYS} `j` keys, median first frame of {runs} runs");
     println!(
-        "{:<8} {:>7} {:>12} {:>10} {:>10} {:>11} {:>10}",
-        "program", "size", "first frame", "bytes/key", "max bytes", "writes/key", "peak KiB"
+        "{:<8} {:>9} {:>7} {:>12} {:>10} {:>10} {:>11} {:>10}",
+        "program", "size", "pty", "first frame", "bytes/key", "max bytes", "writes/key", "peak KiB"
     );
+    // (label, checklist file for bare, checklist argument for onsite, extra --set, pty)
+    let mut cases: Vec<(String, PathBuf, String, &str, (u16, u16))> = Vec::new();
     for n in SIZES {
         let file = tmp.path().join(format!("bench-{n}.json"));
         if let Err(e) = std::fs::write(&file, onsite::checklist::generate::checklist_json(n)) {
@@ -204,26 +214,57 @@ fn main() {
             std::process::exit(1);
         }
         let f = file.display().to_string();
+        cases.push((n.to_string(), file.clone(), f.clone(), "", (80, 24)));
+        if n == 1_000 {
+            cases.push((n.to_string(), file, f, "", (120, 40)));
+        }
+    }
+    let bundled = onsite::checklist::catalog::bundled()
+        .iter()
+        .find(|(name, _)| name.starts_with("qcdc-agency"));
+    if let Some((_, text)) = bundled {
+        let file = tmp.path().join("qcdc-agency.json");
+        if std::fs::write(&file, text).is_ok() {
+            let case = (
+                "qcdc".to_string(),
+                file,
+                "qcdc-agency".to_string(),
+                "team-lead=Bench",
+            );
+            cases.push((case.0, case.1, case.2, case.3, (80, 24)));
+        }
+    }
+    for (label, file, spec, extra, pty) in &cases {
+        let f = file.display().to_string();
         for (name, program) in [("bare", &bare), ("onsite", &onsite)] {
             let mut results = Vec::new();
             for r in 0..runs {
-                let data = tmp.path().join(format!("data-{n}-{r}"));
-                let args: Vec<String> = if name == "bare" {
+                let data = tmp.path().join(format!("data-{label}-{}-{r}", pty.0));
+                let mut args: Vec<String> = if name == "bare" {
                     vec![f.clone()]
                 } else {
                     vec![
                         "--data-dir".into(),
                         data.display().to_string(),
                         "new".into(),
-                        f.clone(),
+                        spec.clone(),
                         "--set".into(),
                         "organisation=Bench".into(),
                     ]
                 };
-                match measure(program, &args, "Question 0:") {
+                if name == "onsite" && !extra.is_empty() {
+                    args.extend(["--set".to_string(), extra.to_string()]);
+                }
+                // onsite's top line, or the first prompt the bare program lists.
+                let marker = match (name, label.as_str()) {
+                    ("onsite", _) => "Question 1 of",
+                    (_, "qcdc") => "Scope and basis",
+                    _ => "Question 0:",
+                };
+                match measure(program, &args, marker, *pty, tmp.path()) {
                     Ok(run) => results.push(run),
                     Err(e) => {
-                        eprintln!("{name} {n}: {e}");
+                        eprintln!("{name} {label}: {e}");
                         break;
                     }
                 }
@@ -235,9 +276,10 @@ fn main() {
             let mid = &results[results.len() / 2];
             let peak = results.iter().map(|r| r.peak_kib).max().unwrap_or(0);
             println!(
-                "{:<8} {:>7} {:>10.1}ms {:>10.0} {:>10} {:>11.1} {:>10}",
+                "{:<8} {:>9} {:>7} {:>10.1}ms {:>10.0} {:>10} {:>11.1} {:>10}",
                 name,
-                n,
+                label,
+                format!("{}x{}", pty.0, pty.1),
                 mid.first_frame.as_secs_f64() * 1000.0,
                 mid.bytes_per_key,
                 mid.max_bytes_key,

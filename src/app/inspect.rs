@@ -15,8 +15,8 @@ use crate::record::{Record, Status, create, io};
 use crate::sanitize;
 use crate::session::Session;
 use crate::tui::{
-    App, Exit, MemoryPersist, Persist, QuitInfo, StartChoice, StartItem, StartKind, StartScreen,
-    Theme, Tui,
+    App, BackgroundSaver, Exit, MemoryPersist, Persist, QuitInfo, StartChoice, StartItem,
+    StartKind, StartScreen, Theme, Tui,
 };
 
 /// `onsite`: the start screen, then the chosen inspection.
@@ -166,7 +166,9 @@ fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -
     let persist: Box<dyn Persist> = if read_only {
         Box::new(MemoryPersist::default())
     } else {
-        Box::new(StorePersist { path: path.clone() })
+        Box::new(BackgroundSaver::new(Box::new(StorePersist {
+            path: path.clone(),
+        })))
     };
     let session = Session::new(record, read_only);
     let (export_path, lang) = (path.clone(), ctx.lang);

@@ -246,15 +246,74 @@ pub fn resolve_entry(spec: &str, data_dir: &Path) -> Result<Entry, ResolveError>
             }),
         };
     }
-    let (catalog, problems) = Catalog::discover(data_dir);
-    if let Some(e) = catalog.get(spec) {
-        return Ok(e.clone());
+    if let Some(e) = find_by_id(spec, &search_dirs(data_dir), bundled()) {
+        return Ok(e);
     }
+    // Not found: the whole catalog, for the ids available and the broken files.
+    let (catalog, problems) = Catalog::discover(data_dir);
     Err(ResolveError::Unknown {
         spec: spec.to_string(),
         available: catalog.ids(),
         broken: problems.len(),
     })
+}
+
+/// Just the id of a checklist file (a quick look before loading it in full).
+#[derive(serde::Deserialize)]
+struct IdOnly {
+    id: String,
+}
+
+fn id_of(text: &str) -> Option<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str::<IdOnly>(text).ok().map(|c| c.id)
+}
+
+/// The checklist with id `spec`, found as `Catalog::discover_from` would find it (the first
+/// valid one, in the same order), but loading in full only the files with that id.
+fn find_by_id(spec: &str, dirs: &[PathBuf], bundled: &[(&str, &str)]) -> Option<Entry> {
+    let mut seen_dirs: Vec<PathBuf> = Vec::new();
+    for dir in dirs {
+        let canonical = dir.canonicalize().unwrap_or_else(|_| dir.clone());
+        if seen_dirs.contains(&canonical) {
+            continue;
+        }
+        seen_dirs.push(canonical);
+        let Ok(listing) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        let mut files: Vec<PathBuf> = listing
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| is_checklist_file(p))
+            .collect();
+        files.sort();
+        for path in files {
+            let small = std::fs::metadata(&path).is_ok_and(|m| m.len() <= super::load::MAX_SIZE);
+            let text = if small {
+                std::fs::read_to_string(&path).ok()
+            } else {
+                None
+            };
+            if text.as_deref().and_then(id_of).as_deref() != Some(spec) {
+                continue;
+            }
+            if let Ok(checklist) = load_file(&path) {
+                return Some(Entry {
+                    checklist,
+                    origin: Origin::File(path),
+                });
+            }
+        }
+    }
+    bundled
+        .iter()
+        .filter(|(_, text)| id_of(text).as_deref() == Some(spec))
+        .find_map(|(name, text)| load_str(text, &format!("(bundled) {name}")).ok())
+        .map(|checklist| Entry {
+            checklist,
+            origin: Origin::Bundled,
+        })
 }
 
 #[cfg(test)]
@@ -309,6 +368,44 @@ mod tests {
             lines[1].ends_with("broken.json:1:11: EOF while parsing a value: the file ends too early (a missing closing bracket or quote?)"),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn finding_one_id_agrees_with_the_whole_catalog() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cwd = tmp.path().join("cwd");
+        let data = tmp.path().join("data");
+        std::fs::create_dir_all(&cwd).unwrap();
+        std::fs::create_dir_all(&data).unwrap();
+        // A broken file with the id comes first: skipped, as the catalog skips it.
+        std::fs::write(
+            cwd.join("a.json"),
+            checklist("alpha", "Hỏng").replace("\"sections\"", "\"sectons\""),
+        )
+        .unwrap();
+        std::fs::write(data.join("b.json"), checklist("alpha", "Từ data dir")).unwrap();
+        std::fs::write(data.join("c.json"), checklist("beta", "Beta")).unwrap();
+        let bundled_alpha = checklist("alpha", "Có sẵn");
+        let bundled_gamma = checklist("gamma", "Gamma");
+        let bundled = [
+            ("alpha.json", bundled_alpha.as_str()),
+            ("gamma.json", bundled_gamma.as_str()),
+        ];
+        let dirs = [cwd.clone(), data.clone()];
+        let (cat, _) = Catalog::discover_from(&dirs, &bundled);
+        for id in ["alpha", "beta", "gamma"] {
+            let found = find_by_id(id, &dirs, &bundled).expect(id);
+            assert_eq!(Some(&found), cat.get(id), "{id}");
+        }
+        assert_eq!(
+            find_by_id("alpha", &dirs, &bundled)
+                .unwrap()
+                .checklist
+                .title
+                .get("vi"),
+            "Từ data dir"
+        );
+        assert!(find_by_id("delta", &dirs, &bundled).is_none());
     }
 
     #[test]

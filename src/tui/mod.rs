@@ -11,13 +11,15 @@ pub mod editors;
 pub mod keys;
 pub mod persist;
 pub mod recs;
+pub mod saver;
 pub mod start;
 pub mod terminal;
 pub mod theme;
 pub mod view;
 
 pub use app::{App, Control, Mode, QuitInfo};
-pub use persist::{MemoryPersist, Persist};
+pub use persist::{MemoryPersist, Persist, SaveStatus};
+pub use saver::BackgroundSaver;
 pub use start::{StartChoice, StartItem, StartKind, StartScreen};
 pub use terminal::{Exit, Tui};
 pub use theme::Theme;

@@ -12,6 +12,26 @@ pub trait Persist: Send {
     fn save(&mut self, record: &Record) -> Result<(), String>;
     /// Where it is saved (shown on quit).
     fn location(&self) -> String;
+    /// Saves now, after any save in flight (signals, hang-ups, panics). By default `save`.
+    fn save_now(&mut self, record: &Record) -> Result<(), String> {
+        self.save(record)
+    }
+    /// Whether saves are still running in the background (see `tui::saver`). A persist
+    /// that saves before `save` returns is always `Idle`.
+    fn status(&mut self) -> SaveStatus {
+        SaveStatus::Idle
+    }
+}
+
+/// Where background saves stand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// A save is queued or being written.
+    Saving,
+    /// Saves finished since the last call; this is how the last one went.
+    Done(Result<(), String>),
+    /// Nothing new.
+    Idle,
 }
 
 /// Keeps every saved version in memory: for tests and for read-only sessions.
@@ -81,7 +101,7 @@ impl Shared {
             }
             self.record.updated_at = now;
         }
-        self.save()
+        self.persist.save_now(&self.record)
     }
 }
 

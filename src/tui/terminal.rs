@@ -187,15 +187,36 @@ impl Tui {
                 return Ok(self.hang_up());
             }
             // A new record: on disk after the first frame, before the first key is read.
-            if app.save_initial() && app.save_error.is_some() {
+            app.save_initial();
+            // Wait for a background save to finish before reading the next key, unless
+            // the key comes first: a slow save never holds up typing.
+            let mut ready = None;
+            let changed = loop {
+                match app.poll_saves() {
+                    Some(changed) => break changed,
+                    None => match event::poll(Duration::from_millis(1)) {
+                        Ok(false) => {}
+                        other => {
+                            ready = Some(other);
+                            break false;
+                        }
+                    },
+                }
+            };
+            if changed {
                 redraw = true;
                 continue;
             }
-            match event::poll(app.poll_timeout()) {
+            let ready = match ready {
+                Some(r) => r,
+                None => event::poll(app.poll_timeout()),
+            };
+            match ready {
                 Ok(true) => match event::read() {
                     Ok(ev) => {
                         redraw = true;
                         if app.handle(ev) == Control::Quit {
+                            app.finish_saves(Duration::from_secs(30));
                             return Ok(Exit::Quit);
                         }
                     }

@@ -17,7 +17,7 @@ use super::editors::{
     SearchState,
 };
 use super::keys::{self, Action, Screen};
-use super::persist::{NoteTarget, Persist, Shared, SharedHandle, lock};
+use super::persist::{NoteTarget, Persist, SaveStatus, Shared, SharedHandle, lock};
 use super::recs::{self, RecRow};
 use super::theme::Theme;
 use crate::checklist::{Priority, QuestionType};
@@ -308,6 +308,29 @@ impl App {
         match result {
             Ok(()) => self.save_error = None,
             Err(e) => self.save_error = Some(crate::sanitize::line(&e)),
+        }
+    }
+
+    /// Picks up the outcome of background saves (`tui::saver`): `None` while one is still
+    /// running, else whether the save error shown changed.
+    pub fn poll_saves(&mut self) -> Option<bool> {
+        let status = lock(&self.shared).persist.status();
+        match status {
+            SaveStatus::Saving => None,
+            SaveStatus::Idle => Some(false),
+            SaveStatus::Done(result) => {
+                let before = self.save_error.clone();
+                self.save_error = result.err().map(|e| crate::sanitize::line(&e));
+                Some(before != self.save_error)
+            }
+        }
+    }
+
+    /// Waits (at most `wait`) for background saves to finish, e.g. before quitting.
+    pub fn finish_saves(&mut self, wait: Duration) {
+        let deadline = Instant::now() + wait;
+        while self.poll_saves().is_none() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(1));
         }
     }
 
