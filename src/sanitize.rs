@@ -58,6 +58,20 @@ pub fn multiline(s: &str) -> String {
     clean(&s.replace("\r\n", "\n").replace('\r', "\n"), true)
 }
 
+/// Like [`line`], in place: a string that is already inert is left as it is (no copy).
+pub fn line_in_place(s: &mut String) {
+    if !is_inert(s, false) {
+        *s = clean(s, false);
+    }
+}
+
+/// Like [`multiline`], in place: a string that is already inert is left as it is.
+pub fn multiline_in_place(s: &mut String) {
+    if !is_inert(s, true) {
+        *s = multiline(s);
+    }
+}
+
 /// Whether the text is already inert (what `multiline` would return unchanged).
 pub fn is_clean(s: &str) -> bool {
     multiline(s) == s
@@ -99,6 +113,10 @@ mod tests {
             assert_eq!(multiline(s), clean(&unified, true), "{s:?}");
             assert_eq!(is_inert(s, true), multiline(s) == s, "{s:?}");
             assert_eq!(is_inert(s, false), line(s) == s, "{s:?}");
+            let (mut one, mut many) = (s.to_string(), s.to_string());
+            line_in_place(&mut one);
+            multiline_in_place(&mut many);
+            assert_eq!((one, many), (line(s), multiline(s)), "{s:?}");
         }
     }
 

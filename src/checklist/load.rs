@@ -248,15 +248,15 @@ fn json_error(text: &str, source: &str, e: &serde_json::Error, path: String) -> 
 }
 
 fn text(t: &mut Text) {
-    t.map_strings(&|s| sanitize::line(s));
+    t.edit_strings(&mut sanitize::line_in_place);
 }
 
 fn multiline(t: &mut Text) {
-    t.map_strings(&|s| sanitize::multiline(s));
+    t.edit_strings(&mut sanitize::multiline_in_place);
 }
 
 fn line(s: &mut String) {
-    *s = sanitize::line(s);
+    sanitize::line_in_place(s);
 }
 
 fn options(list: &mut [OptionDef]) {

@@ -7,7 +7,8 @@ use std::fmt;
 use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::de::{Error, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A text field of a checklist: `"..."` or `{"vi": "...", "en": "..."}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
@@ -16,7 +17,45 @@ pub enum Text {
     /// The same text in every language.
     Plain(String),
     /// Language code (`vi`, `en`, …) → text; the first entry is the fallback.
-    Localized(IndexMap<String, String>),
+    Localized(#[schemars(with = "IndexMap<String, String>")] Langs),
+}
+
+/// The texts of a localised text in the order given: (language code, text). A short list,
+/// not a hash table: a checklist holds a great many texts of two or three languages each.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Langs(pub Vec<(String, String)>);
+
+impl Langs {
+    /// The text in `lang`.
+    pub fn get(&self, lang: &str) -> Option<&String> {
+        self.0.iter().find(|(k, _)| k == lang).map(|(_, v)| v)
+    }
+
+    /// The texts, in order.
+    pub fn values(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(_, v)| v)
+    }
+
+    /// The texts, in order, to change them.
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut String> {
+        self.0.iter_mut().map(|(_, v)| v)
+    }
+
+    /// The language codes, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+}
+
+/// Written as the JSON object it was read from.
+impl Serialize for Langs {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
 }
 
 impl Text {
@@ -55,13 +94,14 @@ impl Text {
 
     /// Applies `f` to every string (used to sanitise text on load).
     pub fn map_strings(&mut self, f: &dyn Fn(&str) -> String) {
+        self.edit_strings(&mut |s| *s = f(s));
+    }
+
+    /// Lets `f` change every string in place.
+    pub fn edit_strings(&mut self, f: &mut dyn FnMut(&mut String)) {
         match self {
-            Text::Plain(s) => *s = f(s),
-            Text::Localized(map) => {
-                for v in map.values_mut() {
-                    *v = f(v);
-                }
-            }
+            Text::Plain(s) => f(s),
+            Text::Localized(map) => map.values_mut().for_each(f),
         }
     }
 }
@@ -85,14 +125,15 @@ impl<'de> Deserialize<'de> for Text {
                 Ok(Text::Plain(s))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Text, A::Error> {
-                let mut map = IndexMap::new();
+                let mut list: Vec<(String, String)> = Vec::with_capacity(2);
                 while let Some((k, v)) = m.next_entry::<String, String>()? {
-                    if map.contains_key(&k) {
+                    if list.iter().any(|(seen, _)| *seen == k) {
                         return Err(A::Error::custom(format!("language \"{k}\" is given twice")));
                     }
-                    map.insert(k, v);
+                    list.push((k, v));
                 }
-                Ok(Text::Localized(map))
+                list.shrink_to_fit();
+                Ok(Text::Localized(Langs(list)))
             }
         }
         d.deserialize_any(TextVisitor)
