@@ -81,7 +81,10 @@ impl Text {
 
     /// Whether the text is empty in every language.
     pub fn is_empty(&self) -> bool {
-        self.all().iter().all(|s| s.trim().is_empty())
+        match self {
+            Text::Plain(s) => s.trim().is_empty(),
+            Text::Localized(map) => map.values().all(|s| s.trim().is_empty()),
+        }
     }
 
     /// The languages this text is given in (empty for a plain string).

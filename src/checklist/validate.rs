@@ -6,6 +6,8 @@
 //! JSON pointer and one sentence; `load` turns the pointer into a line and column.
 
 use std::collections::HashMap;
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 
@@ -14,6 +16,51 @@ use super::model::{
     Checklist, FORMAT, HeaderType, OptionDef, Question, QuestionType, RecommendationDef,
 };
 use super::text::Text;
+
+/// A hash map keyed by short ids, with a fast (not DoS-resistant) hash: the keys come
+/// from the checklist being validated, and validating 20,000 questions must stay quick.
+pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// The FNV-1a hash.
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Where an id is defined; written as its JSON pointer only when a message needs it.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Place {
+    /// `/header/{i}/id`
+    HeaderId(usize),
+    /// `/sections/{i}/id`
+    SectionId(usize),
+    /// `/sections/{i}/questions/{j}`
+    Question(usize, usize),
+    /// `/sections/{i}/questions/{j}/id`
+    QuestionId(usize, usize),
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::HeaderId(i) => write!(f, "/header/{i}/id"),
+            Place::SectionId(i) => write!(f, "/sections/{i}/id"),
+            Place::Question(i, j) => write!(f, "/sections/{i}/questions/{j}"),
+            Place::QuestionId(i, j) => write!(f, "/sections/{i}/questions/{j}/id"),
+        }
+    }
+}
 
 /// One broken rule: where (a JSON pointer) and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,10 +138,10 @@ impl Rules {
         });
     }
 
-    fn id(&mut self, id: &str, path: String, what: &str) {
+    fn id(&mut self, id: &str, path: impl FnOnce() -> String, what: &str) {
         if !is_valid_id(id) {
             self.push(
-                path,
+                path(),
                 format!(
                     "{what} \"{id}\" is not a valid id: use lowercase letters a-z, digits, '-' and '_', starting with a letter or digit"
                 ),
@@ -102,9 +149,9 @@ impl Rules {
         }
     }
 
-    fn text(&mut self, t: &Text, path: String, what: &str) {
+    fn text(&mut self, t: &Text, path: impl FnOnce() -> String, what: &str) {
         if t.is_empty() {
-            self.push(path, format!("the {what} is empty"));
+            self.push(path(), format!("the {what} is empty"));
         }
     }
 
@@ -118,21 +165,21 @@ impl Rules {
                 ),
             );
         }
-        self.id(&c.id, "/id".into(), "checklist id");
+        self.id(&c.id, || "/id".into(), "checklist id");
         if c.version.trim().is_empty() {
             self.push("/version", "the version is empty");
         }
-        self.text(&c.title, "/title".into(), "title");
+        self.text(&c.title, || "/title".into(), "title");
 
         // Questions and header fields share one namespace.
-        let mut ids: HashMap<&str, String> = HashMap::new();
-        let mut header_ids: HashMap<&str, String> = HashMap::new();
+        let mut ids: FastMap<&str, Place> = FastMap::default();
+        let mut header_ids: FastMap<&str, Place> = FastMap::default();
         for (i, h) in c.header.iter().enumerate() {
             let p = format!("/header/{i}");
-            self.id(&h.id, format!("{p}/id"), "header field id");
-            self.unique(&mut ids, &h.id, format!("{p}/id"));
-            header_ids.entry(&h.id).or_insert_with(|| format!("{p}/id"));
-            self.text(&h.label, format!("{p}/label"), "label");
+            self.id(&h.id, || format!("{p}/id"), "header field id");
+            self.unique(&mut ids, &h.id, Place::HeaderId(i));
+            header_ids.entry(&h.id).or_insert(Place::HeaderId(i));
+            self.text(&h.label, || format!("{p}/label"), "label");
             if let Some(d) = &h.default {
                 match h.kind {
                     HeaderType::Date if d != "today" && !is_date(d) => self.push(
@@ -158,7 +205,7 @@ impl Rules {
 
         for (name, options) in &c.response_sets {
             let p = format!("/response_sets/{}", escape(name));
-            self.id(name, p.clone(), "response set name");
+            self.id(name, || p.clone(), "response set name");
             if options.is_empty() {
                 self.push(p.clone(), format!("response set \"{name}\" has no options"));
             }
@@ -176,26 +223,25 @@ impl Rules {
                     ),
                 );
             }
-            self.text(&band.label, format!("{p}/label"), "label");
+            self.text(&band.label, || format!("{p}/label"), "label");
         }
 
         if c.sections.is_empty() {
             self.push("/sections", "the checklist has no sections");
         }
-        let mut all: HashMap<&str, String> = HashMap::new();
+        let mut all: FastMap<&str, Place> = FastMap::default();
         for (i, s) in c.sections.iter().enumerate() {
             for (j, q) in s.questions.iter().enumerate() {
-                all.entry(&q.id)
-                    .or_insert_with(|| format!("/sections/{i}/questions/{j}"));
+                all.entry(&q.id).or_insert(Place::Question(i, j));
             }
         }
-        let mut section_ids: HashMap<&str, String> = HashMap::new();
-        let mut earlier: HashMap<&str, &Question> = HashMap::new();
+        let mut section_ids: FastMap<&str, Place> = FastMap::default();
+        let mut earlier: FastMap<&str, &Question> = FastMap::default();
         for (i, s) in c.sections.iter().enumerate() {
             let p = format!("/sections/{i}");
-            self.id(&s.id, format!("{p}/id"), "section id");
-            self.unique(&mut section_ids, &s.id, format!("{p}/id"));
-            self.text(&s.title, format!("{p}/title"), "title");
+            self.id(&s.id, || format!("{p}/id"), "section id");
+            self.unique(&mut section_ids, &s.id, Place::SectionId(i));
+            self.text(&s.title, || format!("{p}/title"), "title");
             if s.questions.is_empty() {
                 self.push(
                     format!("{p}/questions"),
@@ -204,8 +250,8 @@ impl Rules {
             }
             for (j, q) in s.questions.iter().enumerate() {
                 let qp = format!("{p}/questions/{j}");
-                self.id(&q.id, format!("{qp}/id"), "question id");
-                self.unique(&mut ids, &q.id, format!("{qp}/id"));
+                self.id(&q.id, || format!("{qp}/id"), "question id");
+                self.unique(&mut ids, &q.id, Place::QuestionId(i, j));
                 self.question(c, q, &qp);
                 if let Some(cond) = &q.show_if {
                     let scope = conditions::Scope {
@@ -222,14 +268,14 @@ impl Rules {
         }
     }
 
-    fn unique<'a>(&mut self, seen: &mut HashMap<&'a str, String>, id: &'a str, path: String) {
+    fn unique<'a>(&mut self, seen: &mut FastMap<&'a str, Place>, id: &'a str, at: Place) {
         if let Some(first) = seen.get(id) {
             self.push(
-                path,
+                at.to_string(),
                 format!("duplicate id \"{id}\": already used at {first}"),
             );
         } else {
-            seen.insert(id, path);
+            seen.insert(id, at);
         }
     }
 
@@ -237,7 +283,7 @@ impl Rules {
         let mut seen: HashMap<&str, String> = HashMap::new();
         for (k, o) in options.iter().enumerate() {
             let p = format!("{path}/{k}");
-            self.id(&o.value, format!("{p}/value"), "option value");
+            self.id(&o.value, || format!("{p}/value"), "option value");
             if let Some(first) = seen.get(o.value.as_str()) {
                 self.push(
                     format!("{p}/value"),
@@ -249,13 +295,13 @@ impl Rules {
             } else {
                 seen.insert(&o.value, format!("{p}/value"));
             }
-            self.text(&o.label, format!("{p}/label"), "label");
+            self.text(&o.label, || format!("{p}/label"), "label");
         }
     }
 
     fn question(&mut self, c: &Checklist, q: &Question, p: &str) {
         let kind = type_name(q.kind);
-        self.text(&q.prompt, format!("{p}/prompt"), "prompt");
+        self.text(&q.prompt, || format!("{p}/prompt"), "prompt");
         if takes_options(q.kind) {
             match (&q.responses, &q.options) {
                 (Some(_), Some(_)) => self.push(
@@ -350,7 +396,7 @@ impl Rules {
     }
 
     fn recommendation(&mut self, c: &Checklist, q: &Question, r: &RecommendationDef, p: &str) {
-        self.text(&r.text, format!("{p}/text"), "recommendation text");
+        self.text(&r.text, || format!("{p}/text"), "recommendation text");
         if !takes_options(q.kind) {
             self.push(
                 p.to_string(),

@@ -1,9 +1,7 @@
 //! The `show_if` rules: a condition may only refer to earlier, answerable questions, and
 //! only compare with values those questions can take (options, numbers, dates).
 
-use std::collections::HashMap;
-
-use super::{Rules, is_date, list, type_name, usable_options};
+use super::{FastMap, Place, Rules, is_date, list, type_name, usable_options};
 use crate::checklist::condition::{CmpOp, Condition};
 use crate::checklist::model::{Checklist, Question, QuestionType};
 
@@ -14,11 +12,11 @@ pub(super) struct Scope<'a> {
     /// The question the condition belongs to.
     pub(super) this: &'a str,
     /// Questions before it.
-    pub(super) earlier: &'a HashMap<&'a str, &'a Question>,
-    /// Every question, with its path.
-    pub(super) all: &'a HashMap<&'a str, String>,
+    pub(super) earlier: &'a FastMap<&'a str, &'a Question>,
+    /// Every question, with its place.
+    pub(super) all: &'a FastMap<&'a str, Place>,
     /// Header field ids.
-    pub(super) header: &'a HashMap<&'a str, String>,
+    pub(super) header: &'a FastMap<&'a str, Place>,
 }
 
 impl Rules {
