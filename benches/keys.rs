@@ -1,7 +1,8 @@
 //! Key handling and redraw through `tui::App`, drawn to a `TestBackend`: navigation keys
 //! (`j`/`k`) at 80×24 and 200×60 (with the outline pane) for 50 and 20,000 questions, and
 //! an answer key including its durable save (temp file, fsync, rename, fsync dir) with
-//! 50, 1,000 and 20,000 answers.
+//! 50, 1,000 and 20,000 answers, done in the key's time and, as the program does it, on
+//! the saver thread.
 //!
 //! Run: `cargo bench --bench keys -- --warm-up-time 1 --measurement-time 3`.
 
@@ -14,7 +15,7 @@ use onsite::checklist::load::load_str;
 use onsite::i18n::Lang;
 use onsite::record::{Answer, AnswerValue, Record, Store, Timestamp, new_record, save_at};
 use onsite::session::Session;
-use onsite::tui::{App, Persist, Theme};
+use onsite::tui::{App, BackgroundSaver, Persist, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -137,6 +138,33 @@ fn answer(c: &mut Criterion) {
                     .expect("draw");
             })
         });
+        assert!(app.save_error.is_none(), "{:?}", app.save_error);
+    }
+    group.finish();
+    // As the program runs it: the durable save on the saver thread (`tui::saver`); the
+    // key is handled and drawn without waiting for it.
+    let mut group = c.benchmark_group("answer_key_with_background_save");
+    group.sample_size(20);
+    for n in [50usize, 1_000, 20_000] {
+        let mut r = record(n, n);
+        let path = store.create(&mut r).expect("create");
+        let session = Session::new(r, false);
+        let saver = BackgroundSaver::new(Box::new(Disk(path)));
+        let mut app = App::new(session, Box::new(saver), Lang::En, Theme::new(false, false));
+        let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        let mut flip = false;
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| {
+                flip = !flip;
+                press(&mut app, if flip { '1' } else { '2' });
+                term.draw(|f| onsite::tui::view::draw(f, &app))
+                    .expect("draw");
+                press(&mut app, 'k');
+                term.draw(|f| onsite::tui::view::draw(f, &app))
+                    .expect("draw");
+            })
+        });
+        app.finish_saves(std::time::Duration::from_secs(30));
         assert!(app.save_error.is_none(), "{:?}", app.save_error);
     }
     group.finish();
