@@ -167,6 +167,20 @@ fn measure(
     })
 }
 
+/// One pair of rows of the table.
+struct Case {
+    /// Shown in the size column.
+    label: String,
+    /// The checklist file the bare program reads.
+    file: PathBuf,
+    /// The checklist argument of `onsite new`.
+    spec: String,
+    /// Another `--set FIELD=VALUE` for onsite ("" for none).
+    extra: &'static str,
+    /// Columns and rows of the pseudo-terminal.
+    pty: (u16, u16),
+}
+
 fn release_dir() -> PathBuf {
     let exe = std::env::current_exe().unwrap_or_default();
     // target/release/examples/termbench → target/release
@@ -205,8 +219,7 @@ fn main() {
         "{:<8} {:>9} {:>7} {:>12} {:>10} {:>10} {:>11} {:>10}",
         "program", "size", "pty", "first frame", "bytes/key", "max bytes", "writes/key", "peak KiB"
     );
-    // (label, checklist file for bare, checklist argument for onsite, extra --set, pty)
-    let mut cases: Vec<(String, PathBuf, String, &str, (u16, u16))> = Vec::new();
+    let mut cases: Vec<Case> = Vec::new();
     for n in SIZES {
         let file = tmp.path().join(format!("bench-{n}.json"));
         if let Err(e) = std::fs::write(&file, onsite::checklist::generate::checklist_json(n)) {
@@ -214,9 +227,21 @@ fn main() {
             std::process::exit(1);
         }
         let f = file.display().to_string();
-        cases.push((n.to_string(), file.clone(), f.clone(), "", (80, 24)));
+        cases.push(Case {
+            label: n.to_string(),
+            file: file.clone(),
+            spec: f.clone(),
+            extra: "",
+            pty: (80, 24),
+        });
         if n == 1_000 {
-            cases.push((n.to_string(), file, f, "", (120, 40)));
+            cases.push(Case {
+                label: n.to_string(),
+                file,
+                spec: f,
+                extra: "",
+                pty: (120, 40),
+            });
         }
     }
     let bundled = onsite::checklist::catalog::bundled()
@@ -225,16 +250,23 @@ fn main() {
     if let Some((_, text)) = bundled {
         let file = tmp.path().join("qcdc-agency.json");
         if std::fs::write(&file, text).is_ok() {
-            let case = (
-                "qcdc".to_string(),
+            cases.push(Case {
+                label: "qcdc".into(),
                 file,
-                "qcdc-agency".to_string(),
-                "team-lead=Bench",
-            );
-            cases.push((case.0, case.1, case.2, case.3, (80, 24)));
+                spec: "qcdc-agency".into(),
+                extra: "team-lead=Bench",
+                pty: (80, 24),
+            });
         }
     }
-    for (label, file, spec, extra, pty) in &cases {
+    for Case {
+        label,
+        file,
+        spec,
+        extra,
+        pty,
+    } in &cases
+    {
         let f = file.display().to_string();
         for (name, program) in [("bare", &bare), ("onsite", &onsite)] {
             let mut results = Vec::new();
