@@ -204,7 +204,9 @@ fn user_from_passwd() -> Option<String> {
         if rc != 0 || result.is_null() || pwd.pw_name.is_null() {
             return None;
         }
-        let name = std::ffi::CStr::from_ptr(pwd.pw_name).to_string_lossy().into_owned();
+        let name = std::ffi::CStr::from_ptr(pwd.pw_name)
+            .to_string_lossy()
+            .into_owned();
         (!name.is_empty()).then_some(name)
     }
 }

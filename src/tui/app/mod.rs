@@ -370,6 +370,7 @@ impl App {
                 self.overlay = Overlay::Recommendation(Box::new(RecommendationEditor {
                     area: editors::textarea("", false),
                     priority: Priority::Medium,
+                    question: self.current_id(),
                 }));
             }
             Action::Search => self.overlay = Overlay::Search(SearchState::default()),

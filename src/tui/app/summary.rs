@@ -73,6 +73,7 @@ impl App {
                 self.overlay = Overlay::Recommendation(Box::new(RecommendationEditor {
                     area: editors::textarea("", false),
                     priority: Priority::Medium,
+                    question: None,
                 }));
             }
             Action::Finish => {
