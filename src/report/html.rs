@@ -53,7 +53,7 @@ fn chart(s: &Summary, t: &ReportText) -> String {
         rows.push((cut(&label, 40), label, sec.score.ratio(), false));
     }
     let height = 34 + rows.len() * ROW;
-    let width = LABEL_W + BAR_W + 90;
+    let width = LABEL_W + BAR_W + 130;
     let mut out = String::new();
     let _ = writeln!(
         out,
