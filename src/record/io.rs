@@ -135,6 +135,27 @@ pub fn parse(path: &Path, text: &str) -> Result<Record, LoadError> {
             id: sanitize::line(&record.id),
         });
     }
+    // The embedded checklist drives the session and the reports: it must keep the rules a
+    // checklist file keeps (a hand-edited record could break them).
+    let violations = crate::checklist::validate::validate(&record.checklist);
+    if let Some(first) = violations.first() {
+        let json_path = format!("/checklist{}", first.path);
+        let (line, column) = crate::checklist::locate::locate(text, &json_path).unwrap_or((1, 1));
+        let more = match violations.len() - 1 {
+            0 => String::new(),
+            n => format!(" ({n} more problems)"),
+        };
+        return Err(LoadError::Json {
+            path: path.to_path_buf(),
+            line,
+            column,
+            json_path: sanitize::line(&json_path),
+            message: format!(
+                "its embedded checklist {}{more}",
+                sanitize::line(&first.message)
+            ),
+        });
+    }
     clean_record(&mut record);
     Ok(record)
 }
