@@ -177,10 +177,7 @@ pub fn render(s: &Summary) -> String {
         h(t.answered)
     );
     for sec in &s.sections {
-        let (points, pct) = match format::score_percent(&sec.score, s.lang) {
-            Some(p) => (format::points(&sec.score, s.lang), p),
-            None => ("—".to_string(), t.not_scored.to_string()),
-        };
+        let (points, pct) = parts::score_cells(&sec.score, s, t);
         let _ = writeln!(
             out,
             "<tr><td>{}. {}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}/{}</td></tr>",
