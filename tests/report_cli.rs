@@ -4,7 +4,6 @@ mod cli;
 
 use cli::{fixture, onsite, text};
 
-
 #[test]
 fn default_is_markdown_on_stdout_in_the_ui_language() {
     let dir = tempfile::tempdir().unwrap();

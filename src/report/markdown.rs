@@ -6,8 +6,8 @@
 use std::fmt::Write;
 
 use super::escape::{md, md_cell, md_lines};
+use super::parts;
 use super::summary::{Pending, Summary};
-use super::{format, parts};
 use crate::i18n::report::{ReportText, text};
 
 fn pending_list(out: &mut String, items: &[Pending], t: &ReportText) {
