@@ -136,7 +136,7 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, screen: Screen) {
     let mut height = 2u16;
     let rows: Vec<Row> = keys::help_rows(screen)
         .map(|b| {
-            let lines = super::inspection::wrap_text(&b.describe(app.lang), text_w);
+            let lines = super::inspection::wrap_text(b.describe(app.lang), text_w);
             let rows = u16::try_from(lines.len()).unwrap_or(1);
             height = height.saturating_add(rows);
             Row::new(vec![
