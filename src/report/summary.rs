@@ -352,10 +352,7 @@ impl Summary {
                 }
                 let chosen = score::chosen_values(q, value);
                 let options = checklist.options_of(q);
-                let flagged = chosen
-                    .iter()
-                    .any(|v| options.iter().any(|o| &o.value == v && o.flag));
-                if flagged {
+                if checklist.is_flagged(q, value) {
                     findings.push(Finding {
                         section: sref.clone(),
                         question: qref.clone(),
