@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod checklist;
+pub mod fold;
 pub mod i18n;
 pub mod record;
 pub mod report;

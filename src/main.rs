@@ -8,7 +8,13 @@ use onsite::app::{self, Context, Outcome};
 
 /// Run on-site inspections from scripted checklists.
 #[derive(Parser, Debug)]
-#[command(name = "onsite", version, about, long_about = None)]
+#[command(
+    name = "onsite",
+    version,
+    about,
+    long_about = None,
+    after_help = "Without a command, onsite opens the start screen: inspections to continue, checklists to start.\nExit status: 0 success, 1 a failure you can fix (bad file, unknown record), 2 a usage error."
+)]
 struct Cli {
     /// Where records and user checklists live [env: ONSITE_DATA_DIR; default: platform data dir]
     #[arg(long, global = true, value_name = "DIR")]

@@ -142,7 +142,10 @@ mod tests {
             assert_eq!(is_nfc_quick([c, c].into_iter()), IsNormalized::Yes, "{c:?}");
         }
         assert!(!is_surely_nfc('\u{0301}'));
-        assert!(is_inert("Câu 1: Quy chế dân chủ có được công khai không?", false));
+        assert!(is_inert(
+            "Câu 1: Quy chế dân chủ có được công khai không?",
+            false
+        ));
         assert!(!is_inert("Ban Chi\u{0309} \u{0111}a\u{0323}o", false));
     }
 

@@ -1,6 +1,10 @@
 //! `onsite aggregate` through the real binary: grouping by checklist, sections matched by
 //! id, a corrupt record named and skipped, the CSV byte-order mark, golden outputs.
 
+mod cli;
+
+use cli::text;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -20,10 +24,6 @@ fn onsite(args: &[&str]) -> Output {
         .env("LANG", "C.UTF-8")
         .output()
         .unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8(b.to_vec()).unwrap()
 }
 
 /// A directory with the three fixtures and a corrupt record.

@@ -1,27 +1,15 @@
 //! `onsite list` through the real binary: table, JSON, warnings, empty data dir, Vietnamese.
 
+mod cli;
+
+use cli::{onsite, text};
+
 mod record_support;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use onsite::record::{AnswerValue, Status, Store};
 use record_support::{at, record};
-
-fn onsite(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_onsite"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("ONSITE_LANG")
-        .env("LANG", "C.UTF-8")
-        .output()
-        .unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8(b.to_vec()).unwrap()
-}
 
 fn two_records(data: &Path) -> (String, String) {
     let store = Store::new(data);

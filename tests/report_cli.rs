@@ -1,28 +1,8 @@
 //! `onsite report` through the real binary: formats, `-o`, exit codes and error sentences.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod cli;
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/records")
-        .join(name)
-}
-
-fn onsite(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_onsite"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env_remove("ONSITE_LANG")
-        .env("LANG", "C.UTF-8")
-        .output()
-        .unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8(b.to_vec()).unwrap()
-}
+use cli::{fixture, onsite, text};
 
 #[test]
 fn default_is_markdown_on_stdout_in_the_ui_language() {

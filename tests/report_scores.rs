@@ -204,6 +204,14 @@ fn recommendations_trigger_on_flags_or_when_and_take_the_inspectors_edits() {
     assert!(s.recommendations[2].question.is_none());
     // Dropping a recommendation does not remove the finding.
     assert_eq!(s.findings.len(), 3);
+    // The dropped scripted one is kept aside (the summary screen offers to restore it);
+    // the inspector's own dropped one is gone.
+    let dropped: Vec<&str> = s
+        .dropped_recommendations
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(dropped, vec!["q:q3"]);
 }
 
 #[test]

@@ -466,3 +466,20 @@ fn a_long_question_text_scrolls_with_shift_j_and_k() {
     press(&mut a, KeyCode::Char('j'));
     assert_eq!(a.detail_scroll, 0, "reset on the next question");
 }
+
+#[test]
+fn esc_then_a_key_arriving_as_alt_key_closes_the_overlay_and_acts() {
+    // tmux and slow SSH links turn Esc followed quickly by `2` into Alt+2.
+    let (mut a, _) = app(Lang::En, &[("organisation", "Sở TT&TT")]);
+    assert_eq!(current(&a), "steering");
+    press(&mut a, KeyCode::Enter);
+    assert!(!matches!(a.overlay, onsite::tui::editors::Overlay::None));
+    a.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('2'),
+        KeyModifiers::ALT,
+    )));
+    assert!(matches!(a.overlay, onsite::tui::editors::Overlay::None));
+    let value = a.session.answer("steering").and_then(|x| x.value.clone());
+    assert_eq!(value, Some(AnswerValue::Text("partial".into())));
+    assert_eq!(current(&a), "plan-detail");
+}

@@ -10,7 +10,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::condition::Condition;
-use super::locate::{Locator, char_column, duplicate_keys, escape, line_col, locate};
+use super::locate::{Locator, char_column, duplicate_keys, line_col, locate};
 use super::model::{Checklist, FORMAT, OptionDef};
 use super::text::Text;
 use super::validate::validate;
@@ -186,7 +186,7 @@ pub fn load_str(text: &str, source: &str) -> Result<Checklist, Vec<Problem>> {
     let checklist: Checklist = match serde_path_to_error::deserialize(&mut de) {
         Ok(c) => c,
         Err(e) => {
-            let path = pointer(e.path());
+            let path = super::locate::pointer_of(e.path());
             return Err(vec![json_error(text, source, e.inner(), path)]);
         }
     };
@@ -204,23 +204,6 @@ pub fn load_str(text: &str, source: &str) -> Result<Checklist, Vec<Problem>> {
     let mut checklist = checklist;
     sanitize_checklist(&mut checklist);
     Ok(checklist)
-}
-
-/// A JSON pointer from serde_path_to_error's path.
-fn pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for seg in path.iter() {
-        match seg {
-            Segment::Seq { index } => out.push_str(&format!("/{index}")),
-            Segment::Map { key } => {
-                out.push('/');
-                out.push_str(&escape(key));
-            }
-            Segment::Enum { .. } | Segment::Unknown => {}
-        }
-    }
-    out
 }
 
 /// A serde_json error as a located problem, in plain words.

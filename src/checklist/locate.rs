@@ -336,6 +336,24 @@ impl Scanner<'_> {
     }
 }
 
+/// The JSON pointer of a deserialisation path from `serde_path_to_error`, e.g.
+/// `/sections/1/questions/0/show_if` (enum variants are not part of a pointer).
+pub fn pointer_of(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => out.push_str(&format!("/{index}")),
+            Segment::Map { key } => {
+                out.push('/');
+                out.push_str(&escape(key));
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

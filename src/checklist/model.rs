@@ -281,6 +281,17 @@ impl Checklist {
             .unwrap_or(&[])
     }
 
+    /// Whether an answer picks a flagged option: a finding.
+    pub fn is_flagged(&self, q: &Question, value: &crate::record::AnswerValue) -> bool {
+        use crate::record::AnswerValue;
+        let options = self.options_of(q);
+        match value {
+            AnswerValue::Text(s) => options.iter().any(|o| o.flag && o.value == *s),
+            AnswerValue::Multi(vs) => options.iter().any(|o| o.flag && vs.contains(&o.value)),
+            AnswerValue::Number(_) => false,
+        }
+    }
+
     /// The languages used anywhere in the title (the checklist's languages).
     pub fn languages(&self) -> Vec<&str> {
         self.title.languages()

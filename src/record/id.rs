@@ -6,8 +6,6 @@
 
 use std::path::Path;
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::model::{Record, Timestamp};
 
 /// Longest slug, in ASCII characters.
@@ -28,15 +26,10 @@ pub fn organisation(record: &Record) -> Option<&str> {
 /// Folds text to lowercase ASCII words joined by `-`, at most `max` characters, cut at a
 /// word boundary (a single word longer than `max` is cut hard).
 pub fn slug(text: &str, max: usize) -> String {
-    let mut folded = String::with_capacity(text.len());
-    for c in text.nfd() {
-        match c {
-            'đ' | 'Đ' => folded.push('d'),
-            c if c.is_ascii_alphanumeric() => folded.push(c.to_ascii_lowercase()),
-            c if unicode_normalization::char::is_combining_mark(c) => {}
-            _ => folded.push(' '),
-        }
-    }
+    let folded: String = crate::fold::fold(text)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
     let mut out = String::new();
     for word in folded.split_whitespace() {
         let extra = if out.is_empty() { 0 } else { 1 } + word.len();
@@ -103,6 +96,7 @@ pub fn is_valid(id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     #[test]
     fn folds_vietnamese_precomposed_and_decomposed() {

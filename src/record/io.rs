@@ -135,6 +135,27 @@ pub fn parse(path: &Path, text: &str) -> Result<Record, LoadError> {
             id: sanitize::line(&record.id),
         });
     }
+    // The embedded checklist drives the session and the reports: it must keep the rules a
+    // checklist file keeps (a hand-edited record could break them).
+    let violations = crate::checklist::validate::validate(&record.checklist);
+    if let Some(first) = violations.first() {
+        let json_path = format!("/checklist{}", first.path);
+        let (line, column) = crate::checklist::locate::locate(text, &json_path).unwrap_or((1, 1));
+        let more = match violations.len() - 1 {
+            0 => String::new(),
+            n => format!(" ({n} more problems)"),
+        };
+        return Err(LoadError::Json {
+            path: path.to_path_buf(),
+            line,
+            column,
+            json_path: sanitize::line(&json_path),
+            message: format!(
+                "its embedded checklist {}{more}",
+                sanitize::line(&first.message)
+            ),
+        });
+    }
     clean_record(&mut record);
     Ok(record)
 }
@@ -189,28 +210,11 @@ fn from_json<T: for<'de> Deserialize<'de>>(path: &Path, text: &str) -> Result<T,
     };
     let mut de = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let pointer = json_pointer(e.path());
+        let pointer = sanitize::line(&crate::checklist::locate::pointer_of(e.path()));
         json_err(e.into_inner(), pointer)
     })?;
     de.end().map_err(|e| json_err(e, String::new()))?;
     Ok(value)
-}
-
-/// The JSON pointer of a deserialisation path, e.g. `/answers/q1/value`.
-fn json_pointer(p: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for seg in p {
-        out.push('/');
-        match seg {
-            Segment::Seq { index } => out.push_str(&index.to_string()),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                out.push_str(&key.replace('~', "~0").replace('/', "~1"))
-            }
-            Segment::Unknown => out.push('?'),
-        }
-    }
-    sanitize::line(&out)
 }
 
 /// Makes every text field of a record inert (notes and free text keep their lines).

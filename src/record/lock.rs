@@ -180,7 +180,40 @@ fn current_user() -> String {
         .iter()
         .filter_map(|v| std::env::var(v).ok())
         .find(|v| !v.is_empty())
+        .or_else(user_from_passwd)
         .unwrap_or_else(|| "someone".into())
+}
+
+/// The login name of the real user id, from the password database (when `$USER` is unset,
+/// as under some SSH commands, cron or containers).
+#[cfg(unix)]
+fn user_from_passwd() -> Option<String> {
+    let mut buf = vec![0u8; 4096];
+    // SAFETY: passwd is plain data; getpwuid_r writes into `pwd` and `buf` (valid for their
+    // sizes) and sets `result` to null or to `&pwd`, whose `pw_name` points into `buf`.
+    unsafe {
+        let mut pwd: libc::passwd = std::mem::zeroed();
+        let mut result: *mut libc::passwd = std::ptr::null_mut();
+        let rc = libc::getpwuid_r(
+            libc::getuid(),
+            &mut pwd,
+            buf.as_mut_ptr().cast(),
+            buf.len(),
+            &mut result,
+        );
+        if rc != 0 || result.is_null() || pwd.pw_name.is_null() {
+            return None;
+        }
+        let name = std::ffi::CStr::from_ptr(pwd.pw_name)
+            .to_string_lossy()
+            .into_owned();
+        (!name.is_empty()).then_some(name)
+    }
+}
+
+#[cfg(not(unix))]
+fn user_from_passwd() -> Option<String> {
+    None
 }
 
 fn host_name() -> String {

@@ -53,7 +53,7 @@ fn chart(s: &Summary, t: &ReportText) -> String {
         rows.push((cut(&label, 40), label, sec.score.ratio(), false));
     }
     let height = 34 + rows.len() * ROW;
-    let width = LABEL_W + BAR_W + 90;
+    let width = LABEL_W + BAR_W + 130;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -177,10 +177,7 @@ pub fn render(s: &Summary) -> String {
         h(t.answered)
     );
     for sec in &s.sections {
-        let (points, pct) = match format::score_percent(&sec.score, s.lang) {
-            Some(p) => (format::points(&sec.score, s.lang), p),
-            None => ("—".to_string(), t.not_scored.to_string()),
-        };
+        let (points, pct) = parts::score_cells(&sec.score, s, t);
         let _ = writeln!(
             out,
             "<tr><td>{}. {}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}/{}</td></tr>",

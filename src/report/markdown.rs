@@ -6,8 +6,8 @@
 use std::fmt::Write;
 
 use super::escape::{md, md_cell, md_lines};
+use super::parts;
 use super::summary::{Pending, Summary};
-use super::{format, parts};
 use crate::i18n::report::{ReportText, text};
 
 fn pending_list(out: &mut String, items: &[Pending], t: &ReportText) {
@@ -51,10 +51,7 @@ pub fn render(s: &Summary) -> String {
         t.section, t.points, t.score, t.answered
     );
     for sec in &s.sections {
-        let (points, pct) = match format::score_percent(&sec.score, s.lang) {
-            Some(p) => (format::points(&sec.score, s.lang), p),
-            None => ("—".to_string(), t.not_scored.to_string()),
-        };
+        let (points, pct) = parts::score_cells(&sec.score, s, t);
         let _ = writeln!(
             out,
             "| {}. {} | {points} | {pct} | {}/{} |",

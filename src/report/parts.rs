@@ -74,3 +74,12 @@ pub fn overall(s: &Summary, t: &ReportText) -> String {
         None => t.not_scored.to_string(),
     }
 }
+
+/// The cells of a section-score table row: points (`3.5/7`, or `—`) and percent (or
+/// "not scored").
+pub fn score_cells(score: &super::score::Score, s: &Summary, t: &ReportText) -> (String, String) {
+    match format::score_percent(score, s.lang) {
+        Some(p) => (format::points(score, s.lang), p),
+        None => ("—".to_string(), t.not_scored.to_string()),
+    }
+}

@@ -32,19 +32,18 @@ fn clean_due(due: &Option<String>) -> Option<String> {
         .filter(|d| !d.is_empty())
 }
 
-/// Builds the list from the triggered scripted ones (in checklist order) and the entries.
+/// Builds the list from the triggered scripted ones (in checklist order) and the entries;
+/// second, the triggered scripted ones the inspector dropped (so that they can be restored).
 pub(crate) fn effective(
     refs: &Refs<'_>,
     triggered: Vec<(SectionRef, QuestionRef, &Question, &RecommendationDef)>,
     entries: &[RecommendationEntry],
-) -> Vec<Recommendation> {
+) -> (Vec<Recommendation>, Vec<Recommendation>) {
     let mut out = Vec::new();
+    let mut dropped = Vec::new();
     for (section, question, q, def) in triggered {
         let id = format!("q:{}", q.id);
         let entry = entries.iter().find(|e| e.id == id);
-        if entry.is_some_and(|e| e.dropped) {
-            continue;
-        }
         let mut rec = Recommendation {
             id,
             text: tr(&def.text, refs.lang),
@@ -74,7 +73,12 @@ pub(crate) fn effective(
             rec.due = clean_due(&e.due);
             rec.edited |= !rec.responsible.is_empty() || rec.due.is_some();
         }
-        if !rec.text.is_empty() {
+        if rec.text.is_empty() {
+            continue;
+        }
+        if entry.is_some_and(|e| e.dropped) {
+            dropped.push(rec);
+        } else {
             out.push(rec);
         }
     }
@@ -102,5 +106,5 @@ pub(crate) fn effective(
             edited: false,
         });
     }
-    out
+    (out, dropped)
 }

@@ -188,6 +188,10 @@ pub struct Summary {
     pub findings: Vec<Finding>,
     /// The effective recommendations: scripted ones in checklist order, then own ones.
     pub recommendations: Vec<Recommendation>,
+    /// Scripted recommendations the answers trigger but the inspector dropped (not part of
+    /// the report; listed on the summary screen so they can be restored).
+    #[serde(skip)]
+    pub dropped_recommendations: Vec<Recommendation>,
     /// Visible questions marked awaiting evidence.
     pub awaiting_evidence: Vec<Pending>,
     /// Visible required questions with no answer.
@@ -348,10 +352,7 @@ impl Summary {
                 }
                 let chosen = score::chosen_values(q, value);
                 let options = checklist.options_of(q);
-                let flagged = chosen
-                    .iter()
-                    .any(|v| options.iter().any(|o| &o.value == v && o.flag));
-                if flagged {
+                if checklist.is_flagged(q, value) {
                     findings.push(Finding {
                         section: sref.clone(),
                         question: qref.clone(),
@@ -407,6 +408,8 @@ impl Summary {
         let date = pick_date(checklist, &header)
             .unwrap_or_else(|| record.created_at.format("%Y-%m-%d").to_string());
 
+        let (recommendations, dropped_recommendations) =
+            recommend::effective(&refs, triggered, &record.recommendations);
         Summary {
             lang,
             record: sanitize::line(&record.id),
@@ -428,7 +431,8 @@ impl Summary {
             sections,
             strengths,
             findings,
-            recommendations: recommend::effective(&refs, triggered, &record.recommendations),
+            recommendations,
+            dropped_recommendations,
             awaiting_evidence: awaiting,
             unanswered_required: unanswered,
             general_notes: sanitize::multiline(record.general_notes.trim()),

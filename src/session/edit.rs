@@ -55,12 +55,17 @@ impl Session {
             }
             Command::SetHeader { field, value } => self.set_header(field, value),
             Command::AddRecommendation {
+                question,
                 text,
                 priority,
                 responsible,
                 due,
             } => {
-                let question = self.current().map(|(_, q)| q.id.clone());
+                if let Some(id) = &question
+                    && self.record.checklist.question(id).is_none()
+                {
+                    return Err(SessionError::Unknown(id.clone()));
+                }
                 let due = check_due(due)?;
                 let n = self
                     .record

@@ -37,7 +37,8 @@ pub enum Command {
     /// multi → toggle option n and stay.
     Option(usize),
     /// Set the current question's answer from typed input (text, number, date; for
-    /// choice an option value; validated by type).
+    /// choice an option value; validated by type). Unlike `Option`, it stays on the
+    /// question: the caller moves on (`Next`) when its editor is confirmed.
     Input(String),
     /// Set the chosen options of the current multi question.
     SetMulti(Vec<String>),
@@ -53,8 +54,10 @@ pub enum Command {
     ToggleAwaiting,
     /// Set a header field (validated by its type).
     SetHeader { field: String, value: String },
-    /// Add the inspector's own recommendation to the current question.
+    /// Add the inspector's own recommendation to a question (which must exist), or a
+    /// general one (`question: None`).
     AddRecommendation {
+        question: Option<String>,
         text: String,
         priority: Priority,
         responsible: String,

@@ -53,6 +53,7 @@ fn command() -> impl Strategy<Value = Command> {
             value: s.to_string()
         }),
         text.clone().prop_map(|s| Command::AddRecommendation {
+            question: None,
             text: s.to_string(),
             priority: Priority::High,
             responsible: String::new(),

@@ -337,6 +337,7 @@ fn recommendations_add_edit_drop_restore() {
     s.apply(Command::GoTo("committee".into()), now()).unwrap();
     s.apply(
         Command::AddRecommendation {
+            question: Some("committee".into()),
             text: "Bổ sung quy chế".into(),
             priority: Priority::Low,
             responsible: "Văn phòng Sở".into(),
@@ -353,6 +354,7 @@ fn recommendations_add_edit_drop_restore() {
     assert!(
         s.apply(
             Command::AddRecommendation {
+                question: None,
                 text: "x".into(),
                 priority: Priority::Low,
                 responsible: String::new(),
@@ -444,4 +446,28 @@ fn search_ignores_case_and_diacritics() {
         "hidden questions are not found"
     );
     assert!(s.search("").is_empty());
+}
+
+#[test]
+fn general_recommendations_belong_to_no_question() {
+    let mut s = Session::new(record(), false);
+    let add = |question: Option<&str>| Command::AddRecommendation {
+        question: question.map(str::to_string),
+        text: "Tăng cường tuyên truyền".into(),
+        priority: Priority::Medium,
+        responsible: String::new(),
+        due: None,
+    };
+    s.apply(add(None), now()).unwrap();
+    assert_eq!(s.record().recommendations[0].question, None);
+    assert_eq!(
+        s.apply(add(Some("nope")), now()),
+        Err(SessionError::Unknown("nope".into()))
+    );
+    s.apply(add(Some("remarks")), now()).unwrap();
+    assert_eq!(s.record().recommendations[1].id, "own-2");
+    assert_eq!(
+        s.record().recommendations[1].question.as_deref(),
+        Some("remarks")
+    );
 }

@@ -85,6 +85,8 @@ pub struct RecommendationEditor {
     pub area: TextArea<'static>,
     /// Its priority.
     pub priority: Priority,
+    /// The question it belongs to; `None` for a general one (added on the summary).
+    pub question: Option<String>,
 }
 
 /// The search overlay.

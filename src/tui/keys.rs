@@ -242,7 +242,7 @@ pub const TABLE: &[Binding] = &[
     b(S::Summary, &[Code(KeyCode::Esc), C('s')], "Esc", A::Back, "back to the questions", "quay lại câu hỏi", Some(("Esc back", "Esc quay lại"))),
     b(S::Summary, DOWN, "j / Down", A::Next, "next recommendation", "kiến nghị sau", None),
     b(S::Summary, UP, "k / Up", A::Prev, "previous recommendation", "kiến nghị trước", None),
-    b(S::Summary, &[Code(KeyCode::PageDown), C(']')], "PgDn / ]", A::NextSection, "scroll the summary down", "cuộn bản tổng hợp xuống", None),
+    b(S::Summary, &[Code(KeyCode::PageDown), C(']')], "PgDn / ]", A::NextSection, "scroll the summary down", "cuộn bản tổng hợp xuống", Some(("]/[ scroll", "]/[ cuộn"))),
     b(S::Summary, &[Code(KeyCode::PageUp), C('[')], "PgUp / [", A::PrevSection, "scroll the summary up", "cuộn bản tổng hợp lên", None),
     b(S::Summary, ENTER, "Enter", A::Edit, "edit the wording of the recommendation", "sửa nội dung kiến nghị", Some(("Enter edit", "Enter sửa"))),
     b(S::Summary, &[C('p')], "p", A::CyclePriority, "change its priority", "đổi mức ưu tiên", None),

@@ -10,7 +10,7 @@ mod summary;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{Event, KeyEvent, KeyEventKind};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::editors::{
     self, NoteEditor, OptionsEditor, Overlay, RecField, RecFieldEditor, RecommendationEditor,
@@ -345,6 +345,18 @@ impl App {
     // ----- keys -----
 
     fn key(&mut self, key: KeyEvent) -> Control {
+        // Over SSH or in tmux, Esc followed quickly by a key arrives as Alt+key: in an
+        // overlay, take it as the two keys it was meant to be.
+        if !matches!(self.overlay, Overlay::None)
+            && key.modifiers == KeyModifiers::ALT
+            && matches!(key.code, KeyCode::Char(_))
+        {
+            let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+            if self.key(esc) == Control::Quit {
+                return Control::Quit;
+            }
+            return self.key(KeyEvent::new(key.code, KeyModifiers::NONE));
+        }
         let screen = self.screen();
         let action = keys::lookup(screen, &key);
         if !matches!(self.overlay, Overlay::None) {
@@ -404,6 +416,7 @@ impl App {
                 self.overlay = Overlay::Recommendation(Box::new(RecommendationEditor {
                     area: editors::textarea("", false),
                     priority: Priority::Medium,
+                    question: self.current_id(),
                 }));
             }
             Action::Search => self.overlay = Overlay::Search(SearchState::default()),

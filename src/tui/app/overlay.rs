@@ -135,9 +135,11 @@ impl App {
                 Some(Action::Confirm) => {
                     let text = editors::text_of(&editor.area).trim().to_string();
                     let priority = editor.priority;
+                    let question = editor.question.clone();
                     let done = text.is_empty()
                         || self
                             .apply(Command::AddRecommendation {
+                                question,
                                 text,
                                 priority,
                                 responsible: String::new(),

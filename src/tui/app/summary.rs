@@ -8,7 +8,7 @@ impl App {
     pub fn rec_rows(&self) -> Vec<RecRow> {
         let record = self.session.record();
         let summary = crate::report::summary::Summary::compute(record, self.lang);
-        recs::rows(record, &summary, self.lang)
+        recs::rows(&summary)
     }
 
     pub(super) fn open_rec_field(&mut self, field: RecField) {
@@ -73,6 +73,7 @@ impl App {
                 self.overlay = Overlay::Recommendation(Box::new(RecommendationEditor {
                     area: editors::textarea("", false),
                     priority: Priority::Medium,
+                    question: None,
                 }));
             }
             Action::Finish => {

@@ -271,9 +271,73 @@ pub fn wrapped_height(lines: &[Line], width: u16) -> usize {
         .sum()
 }
 
+/// Word-wraps one line of text at `width` display columns (greedy; a word wider than
+/// the line is broken between characters).
+pub fn wrap_text(text: &str, width: u16) -> Vec<String> {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let width = usize::from(width.max(1));
+    let mut rows = vec![String::new()];
+    let mut used = 0;
+    for word in text.split(' ') {
+        let w = word.width();
+        let need = if used == 0 { w } else { used + 1 + w };
+        let Some(last) = rows.last_mut() else { break };
+        if need <= width {
+            if used > 0 {
+                last.push(' ');
+            }
+            last.push_str(word);
+            used = need;
+        } else if w <= width {
+            rows.push(word.to_string());
+            used = w;
+        } else {
+            if used > 0 {
+                rows.push(String::new());
+                used = 0;
+            }
+            for c in word.chars() {
+                let cw = c.width().unwrap_or(0);
+                if used + cw > width {
+                    rows.push(String::new());
+                    used = 0;
+                }
+                if let Some(last) = rows.last_mut() {
+                    last.push(c);
+                }
+                used += cw;
+            }
+        }
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrap_text_agrees_with_wrapped_height() {
+        for (text, w) in [
+            ("abc def", 7),
+            ("abc defg", 7),
+            ("Ban Chỉ đạo thực hiện dân chủ ở cơ sở", 9),
+            ("một phương án: chọn phương án n, lưu, sang câu sau", 20),
+            ("文件文件", 4),
+        ] {
+            let rows = wrap_text(text, w);
+            assert_eq!(
+                rows.len(),
+                wrapped_height(&[Line::from(text)], w),
+                "{text:?}"
+            );
+            assert!(
+                rows.iter()
+                    .all(|r| unicode_width::UnicodeWidthStr::width(r.as_str()) <= usize::from(w))
+            );
+            assert_eq!(rows.join(" ").replace(' ', ""), text.replace(' ', ""));
+        }
+    }
 
     #[test]
     fn wrapped_height_counts_word_wrapped_rows() {

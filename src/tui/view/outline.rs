@@ -8,7 +8,7 @@ use ratatui::widgets::{List, ListItem, ListState};
 
 use super::{block, tr};
 use crate::checklist::{Checklist, Question, QuestionType};
-use crate::record::{Answer, AnswerValue};
+use crate::record::Answer;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
@@ -29,22 +29,12 @@ pub fn mark(
     match answer.and_then(|a| a.value.as_ref()) {
         None => (m.empty, theme.dim()),
         Some(v) => {
-            if is_flagged(checklist, q, v) {
+            if checklist.is_flagged(q, v) {
                 (m.flagged, theme.flagged())
             } else {
                 (m.answered, theme.good())
             }
         }
-    }
-}
-
-/// Whether an answer picks a flagged option (a finding).
-pub fn is_flagged(checklist: &Checklist, q: &Question, v: &AnswerValue) -> bool {
-    let options = checklist.options_of(q);
-    match v {
-        AnswerValue::Text(s) => options.iter().any(|o| o.flag && o.value == *s),
-        AnswerValue::Multi(vs) => options.iter().any(|o| o.flag && vs.contains(&o.value)),
-        AnswerValue::Number(_) => false,
     }
 }
 

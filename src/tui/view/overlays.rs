@@ -125,32 +125,32 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 fn draw_help(frame: &mut Frame, area: Rect, app: &App, screen: Screen) {
     let s = app.strings();
     let t = &app.theme;
-    let rows: Vec<Row> = keys::help_rows(screen)
-        .map(|b| {
-            Row::new(vec![
-                Cell::from(Span::styled(b.label, t.title())),
-                Cell::from(b.describe(app.lang)),
-            ])
-        })
-        .collect();
     let label_w = keys::help_rows(screen)
         .map(|b| b.label.width())
         .max()
         .unwrap_or(8);
-    let height = u16::try_from(rows.len())
-        .unwrap_or(u16::MAX)
-        .saturating_add(2);
+    let label_w = u16::try_from(label_w).unwrap_or(12);
+    let r = popup(area, 96, Constraint::Percentage(100));
+    // Descriptions wrap under themselves, so nothing is cut at 80 columns.
+    let text_w = r.width.saturating_sub(2 + label_w + 2).max(1);
+    let mut height = 2u16;
+    let rows: Vec<Row> = keys::help_rows(screen)
+        .map(|b| {
+            let lines = super::inspection::wrap_text(b.describe(app.lang), text_w);
+            let rows = u16::try_from(lines.len()).unwrap_or(1);
+            height = height.saturating_add(rows);
+            Row::new(vec![
+                Cell::from(Span::styled(b.label, t.title())),
+                Cell::from(lines.into_iter().map(Line::from).collect::<Vec<_>>()),
+            ])
+            .height(rows)
+        })
+        .collect();
     let r = popup(area, 96, Constraint::Length(height));
     frame.render_widget(Clear, r);
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(u16::try_from(label_w).unwrap_or(12)),
-            Constraint::Fill(1),
-        ],
-    )
-    .column_spacing(2)
-    .block(block(format!(" {} ", s.help), t));
+    let table = Table::new(rows, [Constraint::Length(label_w), Constraint::Fill(1)])
+        .column_spacing(2)
+        .block(block(format!(" {} ", s.help), t));
     let mut state = TableState::default().with_offset(app.help_scroll);
     frame.render_stateful_widget(table, r, &mut state);
 }

@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang;
     let record = app.session.record();
     let summary = Summary::compute(record, lang);
-    let rows = recs::rows(record, &summary, lang);
+    let rows = recs::rows(&summary);
     let line = |text: String| Line::from(crate::sanitize::line(&text));
 
     let overall = match summary.overall.ratio() {
