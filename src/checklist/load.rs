@@ -11,7 +11,7 @@ use std::path::Path;
 
 use super::condition::Condition;
 use super::locate::{Locator, char_column, duplicate_keys, line_col, locate};
-use super::model::{Checklist, FORMAT, OptionDef};
+use super::model::{Checklist, FORMAT, OptionDef, Section};
 use super::text::Text;
 use super::validate::validate;
 use crate::sanitize;
@@ -300,37 +300,59 @@ pub fn sanitize_checklist(c: &mut Checklist) {
     for band in &mut c.rating {
         text(&mut band.label);
     }
-    for s in &mut c.sections {
-        line(&mut s.id);
-        text(&mut s.title);
-        if let Some(g) = &mut s.guidance {
-            multiline(g);
+    // Large checklists: the two halves of the sections on two threads.
+    let questions: usize = c.sections.iter().map(|s| s.questions.len()).sum();
+    if questions >= 2_000 && c.sections.len() >= 2 {
+        // Split where half of the questions are done.
+        let mut seen = 0;
+        let mid = c
+            .sections
+            .iter()
+            .position(|s| {
+                seen += s.questions.len();
+                seen * 2 >= questions
+            })
+            .map_or(1, |i| (i + 1).clamp(1, c.sections.len() - 1));
+        let (first, second) = c.sections.split_at_mut(mid);
+        std::thread::scope(|scope| {
+            scope.spawn(|| first.iter_mut().for_each(section));
+            second.iter_mut().for_each(section);
+        });
+    } else {
+        c.sections.iter_mut().for_each(section);
+    }
+}
+
+fn section(s: &mut Section) {
+    line(&mut s.id);
+    text(&mut s.title);
+    if let Some(g) = &mut s.guidance {
+        multiline(g);
+    }
+    for q in &mut s.questions {
+        line(&mut q.id);
+        if let Some(r) = &mut q.responses {
+            line(r);
         }
-        for q in &mut s.questions {
-            line(&mut q.id);
-            if let Some(r) = &mut q.responses {
-                line(r);
+        if let Some(list) = &mut q.options {
+            options(list);
+        }
+        text(&mut q.prompt);
+        for t in [&mut q.guidance, &mut q.basis].into_iter().flatten() {
+            multiline(t);
+        }
+        q.evidence.iter_mut().for_each(text);
+        if let Some(r) = &mut q.recommendation {
+            multiline(&mut r.text);
+            if let Some(when) = &mut r.when {
+                when.iter_mut().for_each(line);
             }
-            if let Some(list) = &mut q.options {
-                options(list);
-            }
-            text(&mut q.prompt);
-            for t in [&mut q.guidance, &mut q.basis].into_iter().flatten() {
-                multiline(t);
-            }
-            q.evidence.iter_mut().for_each(text);
-            if let Some(r) = &mut q.recommendation {
-                multiline(&mut r.text);
-                if let Some(when) = &mut r.when {
-                    when.iter_mut().for_each(line);
-                }
-            }
-            if let Some(c) = &mut q.show_if {
-                condition(c);
-            }
-            if let Some(u) = &mut q.unit {
-                text(u);
-            }
+        }
+        if let Some(c) = &mut q.show_if {
+            condition(c);
+        }
+        if let Some(u) = &mut q.unit {
+            text(u);
         }
     }
 }
@@ -378,6 +400,19 @@ mod tests {
         assert_eq!(p.to_string(), "x[2J.json:3:7: /sections/0/id: bad id ");
         let f = Problem::file("a.json", "file not found");
         assert_eq!(f.to_string(), "a.json: file not found");
+    }
+
+    #[test]
+    fn large_checklists_are_sanitised_in_both_halves() {
+        let text = crate::checklist::generate::checklist_json(2_500)
+            .replace("Xem bảng tin", "Xem\\u001b]0;x\\u0007 ba\u{309}ng tin");
+        let c = load_str(&text, "lon.json").unwrap();
+        let questions: Vec<_> = c.questions().map(|(_, q)| q).collect();
+        assert_eq!(questions.len(), 2_500);
+        for q in questions {
+            let g = q.guidance.as_ref().unwrap().get("vi");
+            assert_eq!(g, "Xem]0;x bảng tin và biên bản.", "{}", q.id);
+        }
     }
 
     #[test]

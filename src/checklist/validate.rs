@@ -66,6 +66,15 @@ impl fmt::Display for Place {
     }
 }
 
+/// A JSON pointer and a suffix, written out only when a message needs them.
+struct Then<'a>(&'a dyn fmt::Display, &'static str);
+
+impl fmt::Display for Then<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.0, self.1)
+    }
+}
+
 /// One broken rule: where (a JSON pointer) and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
@@ -253,10 +262,10 @@ impl Rules {
                 );
             }
             for (j, q) in s.questions.iter().enumerate() {
-                let qp = format!("{p}/questions/{j}");
+                let qp = Place::Question(i, j);
                 self.id(&q.id, || format!("{qp}/id"), "question id");
                 self.unique(&mut ids, &q.id, Place::QuestionId(i, j));
-                self.question(c, q, &qp);
+                self.question(c, q, &qp as &dyn fmt::Display);
                 if let Some(cond) = &q.show_if {
                     let scope = conditions::Scope {
                         checklist: c,
@@ -303,7 +312,7 @@ impl Rules {
         }
     }
 
-    fn question(&mut self, c: &Checklist, q: &Question, p: &str) {
+    fn question(&mut self, c: &Checklist, q: &Question, p: &dyn fmt::Display) {
         let kind = type_name(q.kind);
         self.text(&q.prompt, || format!("{p}/prompt"), "prompt");
         if takes_options(q.kind) {
@@ -395,11 +404,17 @@ impl Rules {
             );
         }
         if let Some(r) = &q.recommendation {
-            self.recommendation(c, q, r, &format!("{p}/recommendation"));
+            self.recommendation(c, q, r, &Then(p, "/recommendation"));
         }
     }
 
-    fn recommendation(&mut self, c: &Checklist, q: &Question, r: &RecommendationDef, p: &str) {
+    fn recommendation(
+        &mut self,
+        c: &Checklist,
+        q: &Question,
+        r: &RecommendationDef,
+        p: &dyn fmt::Display,
+    ) {
         self.text(&r.text, || format!("{p}/text"), "recommendation text");
         if !takes_options(q.kind) {
             self.push(
