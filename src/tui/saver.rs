@@ -105,7 +105,10 @@ fn run(inner: &Inner) {
         }) else {
             continue;
         };
-        let result = persist.save(&record);
+        // A panicking save must not leave `busy` set for ever (the loop would wait on it).
+        let result =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| persist.save(&record)))
+                .unwrap_or_else(|_| Err("the save failed unexpectedly".to_string()));
         drop(persist);
         let mut s = lock(&inner.state);
         s.busy = false;
