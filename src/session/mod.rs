@@ -11,7 +11,7 @@ mod navigate;
 mod props;
 pub mod search;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 mod undo;
 
 use crate::checklist::{HeaderField, Priority, Question, Section};
