@@ -174,7 +174,34 @@ mod shared_checklist {
             const { RefCell::new(None) };
     }
 
+    /// Below this many questions a checklist serialises in well under a millisecond:
+    /// not worth the memory of a cached copy.
+    const CACHE_FROM_QUESTIONS: usize = 500;
+
+    /// A writer that indents every line after the first by two spaces, as a field of a
+    /// pretty-printed record is.
+    struct Indented(Vec<u8>);
+
+    impl std::io::Write for Indented {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            for &b in buf {
+                self.0.push(b);
+                if b == b'\n' {
+                    self.0.extend_from_slice(b"  ");
+                }
+            }
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
     pub fn serialize<S: Serializer>(c: &Arc<Checklist>, s: S) -> Result<S::Ok, S::Error> {
+        let questions: usize = c.sections.iter().map(|s| s.questions.len()).sum();
+        if questions < CACHE_FROM_QUESTIONS {
+            return c.as_ref().serialize(s);
+        }
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             let hit = cache
@@ -183,9 +210,10 @@ mod shared_checklist {
             if !hit {
                 // Pretty, and indented as the field of a pretty-printed record, so a record
                 // file reads the same as without the cache.
-                let pretty = serde_json::to_string_pretty(c.as_ref()).map_err(S::Error::custom)?;
-                let raw = RawValue::from_string(pretty.replace('\n', "\n  "))
-                    .map_err(S::Error::custom)?;
+                let mut out = Indented(Vec::new());
+                serde_json::to_writer_pretty(&mut out, c.as_ref()).map_err(S::Error::custom)?;
+                let text = String::from_utf8(out.0).map_err(S::Error::custom)?;
+                let raw = RawValue::from_string(text).map_err(S::Error::custom)?;
                 *cache = Some((Arc::downgrade(c), raw));
             }
             match cache.as_ref() {
@@ -207,6 +235,8 @@ mod shared_checklist {
         #[test]
         fn a_cached_checklist_is_written_as_without_the_cache() {
             let mut r = record();
+            let big = crate::checklist::generate::checklist_json(CACHE_FROM_QUESTIONS);
+            r.checklist = Arc::new(serde_json::from_str(&big).unwrap());
             // By way of a Value, the record is printed without the raw cache.
             let plain = serde_json::to_string_pretty(&serde_json::to_value(&r).unwrap()).unwrap();
             let first = serde_json::to_string_pretty(&r).unwrap();
