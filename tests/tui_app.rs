@@ -483,3 +483,58 @@ fn esc_then_a_key_arriving_as_alt_key_closes_the_overlay_and_acts() {
     assert_eq!(value, Some(AnswerValue::Text("partial".into())));
     assert_eq!(current(&a), "plan-detail");
 }
+
+#[test]
+fn quitting_with_unsaved_work_offers_a_copy_elsewhere_once() {
+    let (mut a, saves) = app(Lang::En, &[("organisation", "X")]);
+    assert!(!a.offer_rescue(), "nothing to rescue while saves work");
+    *lock(&saves.fail) = Some("No space left on device".into());
+    press(&mut a, KeyCode::Char('1'));
+    assert!(a.offer_rescue());
+    let text = screen(&a, 80, 24);
+    assert!(text.contains("Not saved! Write a copy to"), "{text}");
+    assert!(text.contains("No space left on device"), "{text}");
+    // Esc goes back to the inspection, and the offer comes again on the next quit
+    press(&mut a, KeyCode::Esc);
+    assert!(matches!(a.overlay, onsite::tui::editors::Overlay::None));
+    assert!(a.offer_rescue());
+    // a path that cannot be written keeps the offer open with the reason
+    press(&mut a, KeyCode::Home);
+    a.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('k'),
+        KeyModifiers::CONTROL,
+    )));
+    type_text(&mut a, "/nonexistent-dir/copy.json");
+    assert_eq!(
+        a.handle(Event::Key(KeyEvent::new(
+            KeyCode::Enter,
+            KeyModifiers::NONE
+        ))),
+        Control::Continue
+    );
+    assert!(matches!(
+        a.overlay,
+        onsite::tui::editors::Overlay::Rescue(_)
+    ));
+    // a good one is written, and the app quits saying where
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("bản sao.json");
+    press(&mut a, KeyCode::Home);
+    a.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('k'),
+        KeyModifiers::CONTROL,
+    )));
+    type_text(&mut a, copy.to_str().unwrap());
+    assert_eq!(
+        a.handle(Event::Key(KeyEvent::new(
+            KeyCode::Enter,
+            KeyModifiers::NONE
+        ))),
+        Control::Quit
+    );
+    assert_eq!(a.quit_info().rescued_to.as_deref(), copy.to_str());
+    let back: onsite::record::Record =
+        serde_json::from_str(&std::fs::read_to_string(&copy).unwrap()).unwrap();
+    assert!(back.answers.contains_key("steering"));
+    assert!(!a.offer_rescue(), "offered once");
+}

@@ -192,9 +192,16 @@ fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -
         Ok(Exit::Quit) => {
             println!("{}", quit_message(&info, &path, ctx.lang));
             if info.unsaved {
-                return Err(Failure::user(rescue(app.session.record(), ctx.lang)));
+                let warning = strings(ctx.lang).quit_unsaved;
+                return Err(Failure::user(match &info.rescued_to {
+                    Some(copy) => format!("{warning}; a copy was written to {copy}"),
+                    None => rescue(app.session.record(), ctx.lang),
+                }));
             }
             Ok(())
+        }
+        Ok(Exit::Hangup) if info.unsaved => {
+            Err(Failure::user(rescue(app.session.record(), ctx.lang)))
         }
         Ok(Exit::Hangup) => Err(Failure::user(format!(
             "the terminal went away; the inspection was saved to {}",

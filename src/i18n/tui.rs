@@ -118,6 +118,10 @@ pub struct TuiStrings {
     pub quit_resume: &'static str,
     /// Quit message when the last save failed.
     pub quit_unsaved: &'static str,
+    /// Title of the offer to write a copy elsewhere when quitting with unsaved work.
+    pub rescue_title: &'static str,
+    /// What the keys of that offer do.
+    pub rescue_hint: &'static str,
     /// No visible question.
     pub no_question: &'static str,
     /// Summary: overall score.
@@ -203,6 +207,8 @@ pub const EN: TuiStrings = TuiStrings {
     quit_saved: "Saved to",
     quit_resume: "Resume with",
     quit_unsaved: "WARNING: the last save failed; answers may not be on disk",
+    rescue_title: "Not saved! Write a copy to",
+    rescue_hint: "Enter writes the copy and quits · Esc goes back · Ctrl-C quits (a copy goes to the temp dir)",
     no_question: "This checklist has no visible question.",
     overall: "Overall",
     rating: "Rating",
@@ -275,6 +281,8 @@ pub const VI: TuiStrings = TuiStrings {
     quit_saved: "Đã lưu vào",
     quit_resume: "Tiếp tục bằng lệnh",
     quit_unsaved: "CẢNH BÁO: lần lưu cuối thất bại; câu trả lời có thể chưa được ghi",
+    rescue_title: "Chưa lưu được! Ghi một bản sao vào",
+    rescue_hint: "Enter ghi bản sao và thoát · Esc quay lại · Ctrl-C thoát (bản sao vào thư mục tạm)",
     no_question: "Bộ câu hỏi này không có câu nào hiển thị.",
     overall: "Tổng thể",
     rating: "Xếp loại",

@@ -118,6 +118,8 @@ pub enum Overlay {
     Recommendation(Box<RecommendationEditor>),
     /// A field of an existing recommendation.
     RecField(Box<RecFieldEditor>),
+    /// Quitting with unsaved work: the path to write a copy to.
+    Rescue(Box<TextArea<'static>>),
 }
 
 /// Which field of a recommendation is edited.
@@ -153,6 +155,7 @@ impl Overlay {
             Overlay::Note(_) => Some(Screen::Note),
             Overlay::Recommendation(_) => Some(Screen::Recommendation),
             Overlay::RecField(_) => Some(Screen::RecField),
+            Overlay::Rescue(_) => Some(Screen::Line),
         }
     }
 }

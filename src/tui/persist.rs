@@ -21,6 +21,11 @@ pub trait Persist: Send {
     fn status(&mut self) -> SaveStatus {
         SaveStatus::Idle
     }
+    /// Writes a copy of the record to another path (when its own place cannot be written),
+    /// atomically and durably.
+    fn save_copy(&mut self, record: &Record, path: &std::path::Path) -> Result<(), String> {
+        crate::record::save_at(path, record).map_err(|e| e.to_string())
+    }
 }
 
 /// Where background saves stand.

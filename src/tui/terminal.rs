@@ -217,7 +217,9 @@ impl Tui {
                         redraw = true;
                         if app.handle(ev) == Control::Quit {
                             app.finish_saves(Duration::from_secs(30));
-                            return Ok(Exit::Quit);
+                            if !app.offer_rescue() {
+                                return Ok(Exit::Quit);
+                            }
                         }
                     }
                     Err(_) => return Ok(self.hang_up()),

@@ -67,6 +67,8 @@ pub struct QuitInfo {
     pub record_id: String,
     /// Whether the last save failed.
     pub unsaved: bool,
+    /// Where the inspector had a copy written instead, if anywhere.
+    pub rescued_to: Option<String>,
 }
 
 /// Exports the report of a record; returns the paths written.
@@ -99,6 +101,10 @@ pub struct App {
     pub message: Option<Message>,
     /// The last save error, until a save succeeds.
     pub save_error: Option<String>,
+    /// Quitting with unsaved work has been offered a copy elsewhere (a second quit goes).
+    pub rescue_offered: bool,
+    /// Where a copy was written when quitting with unsaved work.
+    pub rescued_to: Option<String>,
     /// The title-page form.
     pub header: HeaderForm,
     /// Summary scroll offset.
@@ -145,6 +151,8 @@ impl App {
             overlay: Overlay::None,
             message: None,
             save_error: None,
+            rescue_offered: false,
+            rescued_to: None,
             header: HeaderForm {
                 focus: 0,
                 area: editors::textarea("", false),
@@ -224,7 +232,29 @@ impl App {
             location: lock(&self.shared).persist.location(),
             record_id: self.session.record().id.clone(),
             unsaved: self.save_error.is_some(),
+            rescued_to: self.rescued_to.clone(),
         }
+    }
+
+    /// Called when the program is about to quit after the saves finished: with unsaved
+    /// work, offers (once) to write a copy to another path instead, and returns `true`
+    /// to stay.
+    pub fn offer_rescue(&mut self) -> bool {
+        if self.save_error.is_none() || self.rescue_offered || self.rescued_to.is_some() {
+            return false;
+        }
+        self.rescue_offered = true;
+        let name = format!(
+            "onsite-rescue-{}.json",
+            crate::sanitize::line(&self.session.record().id).replace('/', "-")
+        );
+        let dir = std::env::var_os("HOME")
+            .map(std::path::PathBuf::from)
+            .filter(|d| d.is_dir())
+            .unwrap_or_else(std::env::temp_dir);
+        let default = dir.join(name).display().to_string();
+        self.overlay = Overlay::Rescue(Box::new(editors::textarea(&default, false)));
+        true
     }
 
     fn now(&self) -> Timestamp {

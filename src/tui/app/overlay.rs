@@ -115,6 +115,26 @@ impl App {
                     self.autosave_note(Instant::now(), false);
                 }
             }
+            Overlay::Rescue(area) => match action {
+                Some(Action::Back) => {
+                    self.rescue_offered = false;
+                    self.overlay = Overlay::None;
+                }
+                Some(Action::Confirm) => {
+                    let path = std::path::PathBuf::from(editors::text_of(area).trim());
+                    let record = self.session.record().clone();
+                    let written = lock(&self.shared).persist.save_copy(&record, &path);
+                    match written {
+                        Ok(()) => {
+                            self.rescued_to = Some(path.display().to_string());
+                            self.overlay = Overlay::None;
+                            return Control::Quit;
+                        }
+                        Err(e) => self.message = Some(Message::Error(e)),
+                    }
+                }
+                _ => editors::feed(area, key, false),
+            },
             Overlay::Line(area) => match action {
                 Some(Action::Back) => self.overlay = Overlay::None,
                 Some(Action::Confirm) => {

@@ -20,6 +20,7 @@ pub fn hint(app: &App) -> &'static str {
         Overlay::Note(_) => s.note_hint,
         Overlay::Options(_) => s.options_hint,
         Overlay::Recommendation(_) => s.recommendation_hint,
+        Overlay::Rescue(_) => s.rescue_hint,
         Overlay::Line(_) | Overlay::Search(_) | Overlay::Help(_) | Overlay::RecField(_) => {
             s.editor_hint
         }
@@ -65,6 +66,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let inner = b.inner(r);
             frame.render_widget(b, r);
             frame.render_widget(&**textarea, inner);
+        }
+        Overlay::Rescue(textarea) => {
+            let s = app.strings();
+            let error = app.save_error.clone().unwrap_or_default();
+            let r = popup(area, 90, Constraint::Length(5));
+            frame.render_widget(Clear, r);
+            let b = block(format!(" {} ", s.rescue_title), &app.theme);
+            let inner = b.inner(r);
+            frame.render_widget(b, r);
+            let [why, path] = inner.layout(&Layout::vertical([
+                Constraint::Length(2),
+                Constraint::Length(1),
+            ]));
+            frame.render_widget(
+                Paragraph::new(crate::sanitize::line(&error))
+                    .wrap(ratatui::widgets::Wrap { trim: true }),
+                why,
+            );
+            frame.render_widget(&**textarea, path);
         }
         Overlay::Note(editor) => {
             let s = app.strings();
