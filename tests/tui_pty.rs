@@ -382,6 +382,7 @@ fn a_second_onsite_on_the_same_record_is_told_who_holds_it_and_read_only_works()
     );
     ro.send("q");
     assert_eq!(ro.wait_exit(Duration::from_secs(5)), Some(0));
+    ro.wait_for("Read-only: nothing was changed", 5);
     p.send("q");
     assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
     let (_, r) = the_record(data);

@@ -190,6 +190,14 @@ fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -
     drop(lock);
     match exit {
         Ok(Exit::Quit) => {
+            if read_only {
+                println!(
+                    "{}: {}",
+                    strings(ctx.lang).quit_read_only,
+                    sanitize::line(&path.display().to_string())
+                );
+                return Ok(());
+            }
             println!("{}", quit_message(&info, &path, ctx.lang));
             if info.unsaved {
                 let warning = strings(ctx.lang).quit_unsaved;

@@ -114,6 +114,8 @@ pub struct TuiStrings {
     pub export_unavailable: &'static str,
     /// Quit message: saved to.
     pub quit_saved: &'static str,
+    /// Quit message of a read-only look.
+    pub quit_read_only: &'static str,
     /// Quit message: resume with.
     pub quit_resume: &'static str,
     /// Quit message when the last save failed.
@@ -205,6 +207,7 @@ pub const EN: TuiStrings = TuiStrings {
     finished: "Inspection marked finished",
     export_unavailable: "Export is not available in this version yet",
     quit_saved: "Saved to",
+    quit_read_only: "Read-only: nothing was changed in",
     quit_resume: "Resume with",
     quit_unsaved: "WARNING: the last save failed; answers may not be on disk",
     rescue_title: "Not saved! Write a copy to",
@@ -279,6 +282,7 @@ pub const VI: TuiStrings = TuiStrings {
     finished: "Đã đánh dấu kết thúc cuộc kiểm tra",
     export_unavailable: "Phiên bản này chưa hỗ trợ xuất báo cáo",
     quit_saved: "Đã lưu vào",
+    quit_read_only: "Chỉ xem: không thay đổi gì trong",
     quit_resume: "Tiếp tục bằng lệnh",
     quit_unsaved: "CẢNH BÁO: lần lưu cuối thất bại; câu trả lời có thể chưa được ghi",
     rescue_title: "Chưa lưu được! Ghi một bản sao vào",
