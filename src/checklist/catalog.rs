@@ -115,6 +115,17 @@ pub fn search_dirs(data_dir: &Path) -> Vec<PathBuf> {
     vec![PathBuf::from("checklists"), data_dir.join("checklists")]
 }
 
+/// The checklist files of a directory, sorted by name.
+fn checklist_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| is_checklist_file(p))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
 fn is_checklist_file(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     name.ends_with(".json") && !name.ends_with(".schema.json") && path.is_file()
@@ -137,8 +148,8 @@ impl Catalog {
                 continue;
             }
             seen_dirs.push(canonical);
-            let listing = match std::fs::read_dir(dir) {
-                Ok(l) => l,
+            let files = match checklist_files(dir) {
+                Ok(f) => f,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
                 Err(e) => {
                     problems.push(Problem {
@@ -151,12 +162,6 @@ impl Catalog {
                     continue;
                 }
             };
-            let mut files: Vec<PathBuf> = listing
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| is_checklist_file(p))
-                .collect();
-            files.sort();
             for path in files {
                 match load_file(&path) {
                     Ok(c) => add(&mut entries, &mut problems, c, Origin::File(path)),
@@ -279,15 +284,9 @@ fn find_by_id(spec: &str, dirs: &[PathBuf], bundled: &[(&str, &str)]) -> Option<
             continue;
         }
         seen_dirs.push(canonical);
-        let Ok(listing) = std::fs::read_dir(dir) else {
+        let Ok(files) = checklist_files(dir) else {
             continue;
         };
-        let mut files: Vec<PathBuf> = listing
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| is_checklist_file(p))
-            .collect();
-        files.sort();
         for path in files {
             let small = std::fs::metadata(&path).is_ok_and(|m| m.len() <= super::load::MAX_SIZE);
             let text = if small {

@@ -190,11 +190,7 @@ impl Store {
     pub fn create(&self, record: &mut Record) -> Result<PathBuf, StoreError> {
         self.ensure_dir()?;
         self.remove_stale_temp_files(std::time::Duration::from_secs(3600));
-        let base = if id::is_valid(&record.id) {
-            record.id.clone()
-        } else {
-            id::base_id(record)
-        };
+        let base = base_of(record);
         let mut n = 1;
         loop {
             let candidate = id::candidate(&base, n);
@@ -219,11 +215,7 @@ impl Store {
     pub fn claim(&self, record: &mut Record) -> Result<(PathBuf, LockGuard), StoreError> {
         self.ensure_dir()?;
         self.remove_stale_temp_files(std::time::Duration::from_secs(3600));
-        let base = if id::is_valid(&record.id) {
-            record.id.clone()
-        } else {
-            id::base_id(record)
-        };
+        let base = base_of(record);
         let free = |p: &Path| !p.exists() && std::fs::symlink_metadata(p).is_err();
         let mut n = 1;
         loop {
@@ -448,4 +440,13 @@ fn sync_dir(dir: &Path) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn sync_dir(_dir: &Path) -> std::io::Result<()> {
     Ok(())
+}
+
+/// The id a new record starts from: its own if valid, else one made from its header.
+fn base_of(record: &Record) -> String {
+    if id::is_valid(&record.id) {
+        record.id.clone()
+    } else {
+        id::base_id(record)
+    }
 }
