@@ -10,10 +10,8 @@ use std::path::PathBuf;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use indexmap::IndexMap;
-use onsite::checklist::load::load_str;
 use onsite::i18n::Lang;
-use onsite::record::{Answer, AnswerValue, Record, Store, Timestamp, new_record, save_at};
+use onsite::record::{Record, Store, Timestamp, save_at};
 use onsite::session::Session;
 use onsite::tui::{App, BackgroundSaver, Persist, Theme};
 use ratatui::Terminal;
@@ -24,30 +22,7 @@ fn now() -> Timestamp {
 }
 
 fn record(n: usize, answered: usize) -> Record {
-    let text = onsite::checklist::generate::checklist_json(n);
-    let checklist = load_str(&text, "bench").expect("bench checklist");
-    let sets = [("organisation".to_string(), "Sở Nội vụ".to_string())];
-    let mut r = new_record(checklist, &sets, now()).expect("record");
-    let mut answers = IndexMap::new();
-    for i in 0..answered {
-        answers.insert(
-            format!("q{i}"),
-            Answer {
-                value: Some(AnswerValue::Text(
-                    if i % 4 == 0 { "no" } else { "yes" }.into(),
-                )),
-                note: if i % 5 == 0 {
-                    "Chưa niêm yết tại bảng tin; hẹn gửi bổ sung biên bản.".into()
-                } else {
-                    String::new()
-                },
-                awaiting_evidence: false,
-                updated_at: now(),
-            },
-        );
-    }
-    r.answers = answers;
-    r
+    onsite::checklist::generate::record(n, answered, now()).expect("bench record")
 }
 
 /// Saves through the record store, as the real program does.

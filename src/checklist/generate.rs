@@ -1,4 +1,4 @@
-//! Synthetic checklists of any size, for benchmarks and the terminal measurements.
+//! Synthetic checklists and records of any size, for benchmarks and the terminal measurements.
 
 /// A checklist of `n` required yes/no questions in sections of 50, with bilingual
 /// prompts, guidance, basis and a recommendation on each; question `i` has id `q{i}` and
@@ -26,4 +26,41 @@ pub fn checklist_json(n: usize) -> String {
 "sections":[{}]}}"#,
         sections.join(",")
     )
+}
+
+/// A record of the checklist of `n` questions (`checklist_json`) with the first `answered`
+/// answered (every fourth "no", a note on every fifth, every ninth awaiting evidence).
+pub fn record(
+    n: usize,
+    answered: usize,
+    now: crate::record::Timestamp,
+) -> Result<crate::record::Record, String> {
+    use crate::record::{Answer, AnswerValue};
+    let checklist = super::load::load_str(&checklist_json(n), "generated.json").map_err(|p| {
+        p.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    })?;
+    let sets = [(
+        "organisation".to_string(),
+        "Sở Thông tin và Truyền thông".to_string(),
+    )];
+    let mut r = crate::record::new_record(checklist, &sets, now)?;
+    for i in 0..answered.min(n) {
+        let answer = Answer {
+            value: Some(AnswerValue::Text(
+                if i % 4 == 0 { "no" } else { "yes" }.into(),
+            )),
+            note: if i % 5 == 0 {
+                "Chưa niêm yết tại bảng tin; hẹn gửi bổ sung biên bản.".into()
+            } else {
+                String::new()
+            },
+            awaiting_evidence: i % 9 == 0,
+            updated_at: now,
+        };
+        r.answers.insert(format!("q{i}"), answer);
+    }
+    Ok(r)
 }
