@@ -12,15 +12,31 @@ use super::model::{Record, Timestamp};
 pub const MAX_SLUG: usize = 24;
 
 /// Header field ids that name the inspected organisation, in order of preference.
-pub const ORGANISATION_FIELDS: [&str; 3] = ["organisation", "organization", "org"];
+pub const ORGANISATION_FIELDS: [&str; 5] =
+    ["organisation", "organization", "org", "don-vi", "unit"];
 
-/// The organisation named in the record's header, if any (non-empty).
+/// The organisation named in the record's header (non-empty): one of
+/// `ORGANISATION_FIELDS`, else the first text field of the title page if filled. Ids, the
+/// list, reports and aggregate all name an inspection by this.
 pub fn organisation(record: &Record) -> Option<&str> {
+    let value = |id: &str| {
+        record
+            .header
+            .get(id)
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+    };
     ORGANISATION_FIELDS
         .iter()
-        .filter_map(|f| record.header.get(*f))
-        .map(|s| s.trim())
-        .find(|s| !s.is_empty())
+        .find_map(|f| value(f))
+        .or_else(|| {
+            record
+                .checklist
+                .header
+                .iter()
+                .find(|h| h.kind == crate::checklist::HeaderType::Text)
+                .and_then(|h| value(&h.id))
+        })
 }
 
 /// Folds text to lowercase ASCII words joined by `-`, at most `max` characters, cut at a
@@ -116,6 +132,23 @@ mod tests {
         assert!(s.len() <= MAX_SLUG);
         assert_eq!(slug("Supercalifragilisticexpialidocious", 10), "supercalif");
         assert_eq!(slug("  !!  ", 10), "");
+    }
+
+    #[test]
+    fn the_organisation_is_a_known_field_else_the_first_text_field() {
+        let mut r = crate::session::tests::record();
+        let mut checklist = (*r.checklist).clone();
+        checklist.header.retain(|h| h.id != "organisation");
+        checklist.header.insert(
+            0,
+            serde_json::from_str(r#"{"id": "site", "label": "Nơi kiểm tra"}"#).unwrap(),
+        );
+        r.checklist = std::sync::Arc::new(checklist);
+        assert_eq!(organisation(&r), None);
+        r.header.insert("site".into(), "Trụ sở chính".into());
+        assert_eq!(organisation(&r), Some("Trụ sở chính"));
+        r.header.insert("don-vi".into(), " Sở Y tế ".into());
+        assert_eq!(organisation(&r), Some("Sở Y tế"));
     }
 
     #[test]

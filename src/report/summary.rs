@@ -404,7 +404,9 @@ impl Summary {
                 })
             })
             .collect();
-        let organisation = pick_organisation(checklist, &header);
+        let organisation = crate::record::id::organisation(record)
+            .map(crate::sanitize::line)
+            .unwrap_or_default();
         let date = pick_date(checklist, &header)
             .unwrap_or_else(|| record.created_at.format("%Y-%m-%d").to_string());
 
@@ -448,26 +450,6 @@ impl Summary {
     pub fn scored_sections(&self) -> impl Iterator<Item = &SectionScore> {
         self.sections.iter().filter(|s| s.score.ratio().is_some())
     }
-}
-
-const ORGANISATION_IDS: [&str; 5] = ["organisation", "organization", "org", "don-vi", "unit"];
-
-fn pick_organisation(checklist: &Checklist, header: &[Fact]) -> String {
-    let by_id = ORGANISATION_IDS
-        .iter()
-        .find_map(|id| header.iter().find(|f| f.id == *id));
-    let first_text = || {
-        header.iter().find(|f| {
-            checklist
-                .header
-                .iter()
-                .any(|h| h.id == f.id && h.kind == HeaderType::Text)
-        })
-    };
-    by_id
-        .or_else(first_text)
-        .map(|f| f.value.clone())
-        .unwrap_or_default()
 }
 
 fn pick_date(checklist: &Checklist, header: &[Fact]) -> Option<String> {
