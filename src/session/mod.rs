@@ -159,6 +159,8 @@ pub struct Session {
     undo: Vec<UndoStep>,
     /// The recommendation list before an entry was created for an edit in progress.
     pending_recommendations: Option<Vec<crate::record::RecommendationEntry>>,
+    /// Counts content changes, so that views can cache what they derive from the record.
+    revision: u64,
 }
 
 impl Session {
@@ -181,6 +183,7 @@ impl Session {
             cursor: 0,
             undo: Vec::new(),
             pending_recommendations: None,
+            revision: 0,
         };
         s.refresh_visibility();
         let saved = s.record.position.question.clone();
@@ -219,6 +222,7 @@ impl Session {
             }
         };
         if effect == Effect::Changed {
+            self.revision += 1;
             self.record.updated_at = now;
             self.refresh_visibility();
             self.settle_cursor();
@@ -245,6 +249,12 @@ impl Session {
     /// Gives the record back (e.g. to save it one last time).
     pub fn into_record(self) -> Record {
         self.record
+    }
+
+    /// How many content changes the session has applied (moves excluded): a cache of
+    /// anything derived from the record is good while this stays the same.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// Whether changes are refused.

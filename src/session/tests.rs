@@ -471,3 +471,17 @@ fn general_recommendations_belong_to_no_question() {
         Some("remarks")
     );
 }
+
+#[test]
+fn revision_counts_changes_not_moves() {
+    let mut s = Session::new(record(), false);
+    assert_eq!(s.revision(), 0);
+    s.apply(Command::Next, now()).unwrap();
+    assert_eq!(s.revision(), 0, "a move is not a change");
+    s.apply(Command::Input("12".into()), now()).unwrap();
+    assert_eq!(s.revision(), 1);
+    let _ = s.apply(Command::Input("nhiều".into()), now());
+    assert_eq!(s.revision(), 1, "a refused command changes nothing");
+    s.apply(Command::Undo, now()).unwrap();
+    assert_eq!(s.revision(), 2);
+}

@@ -101,6 +101,9 @@ pub struct App {
     pub message: Option<Message>,
     /// The last save error, until a save succeeds.
     pub save_error: Option<String>,
+    /// The summary of the record at a session revision (computing it walks the whole
+    /// checklist, so the summary screen does it once per change, not per frame).
+    summary_cache: std::cell::RefCell<Option<(u64, std::rc::Rc<crate::report::summary::Summary>)>>,
     /// Quitting with unsaved work has been offered a copy elsewhere (a second quit goes).
     pub rescue_offered: bool,
     /// Where a copy was written when quitting with unsaved work.
@@ -153,6 +156,7 @@ impl App {
             save_error: None,
             rescue_offered: false,
             rescued_to: None,
+            summary_cache: std::cell::RefCell::new(None),
             header: HeaderForm {
                 focus: 0,
                 area: editors::textarea("", false),
@@ -234,6 +238,23 @@ impl App {
             unsaved: self.save_error.is_some(),
             rescued_to: self.rescued_to.clone(),
         }
+    }
+
+    /// The report summary of the record as it stands (cached per session revision).
+    pub fn summary(&self) -> std::rc::Rc<crate::report::summary::Summary> {
+        let revision = self.session.revision();
+        let mut cache = self.summary_cache.borrow_mut();
+        if let Some((r, s)) = cache.as_ref()
+            && *r == revision
+        {
+            return std::rc::Rc::clone(s);
+        }
+        let summary = std::rc::Rc::new(crate::report::summary::Summary::compute(
+            self.session.record(),
+            self.lang,
+        ));
+        *cache = Some((revision, std::rc::Rc::clone(&summary)));
+        summary
     }
 
     /// Called when the program is about to quit after the saves finished: with unsaved

@@ -6,9 +6,7 @@ use super::*;
 impl App {
     /// The recommendations listed on the summary screen.
     pub fn rec_rows(&self) -> Vec<RecRow> {
-        let record = self.session.record();
-        let summary = crate::report::summary::Summary::compute(record, self.lang);
-        recs::rows(&summary)
+        recs::rows(&self.summary())
     }
 
     pub(super) fn open_rec_field(&mut self, field: RecField) {

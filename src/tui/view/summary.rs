@@ -10,7 +10,6 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use super::block;
 use crate::report::format::percent;
-use crate::report::summary::Summary;
 use crate::tui::app::App;
 use crate::tui::recs::{self, RecRow};
 
@@ -34,8 +33,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let s = app.strings();
     let t = &app.theme;
     let lang = app.lang;
-    let record = app.session.record();
-    let summary = Summary::compute(record, lang);
+    let summary = app.summary();
     let rows = recs::rows(&summary);
     let line = |text: String| Line::from(crate::sanitize::line(&text));
 
