@@ -235,18 +235,9 @@ impl Scanner<'_> {
                 return Some(());
             }
             let child = if close == b'}' {
-                let key_start = self.i;
-                let key_end = self.string_end(key_start)?;
-                let key: String = serde_json::from_str(self.text.get(key_start..key_end)?).ok()?;
+                let (key_start, key) = self.member_key()?;
                 let child = format!("{path}/{}", escape(&key));
                 visit(&child, key_start, !keys.insert(key));
-                self.i = key_end;
-                self.ws();
-                if *self.b.get(self.i)? != b':' {
-                    return None;
-                }
-                self.i += 1;
-                self.ws();
                 child
             } else {
                 let child = format!("{path}/{n}");
@@ -262,6 +253,22 @@ impl Scanner<'_> {
                 _ => return None,
             }
         }
+    }
+
+    /// Reads the member key at the cursor and the colon after it, leaving the cursor on
+    /// the member's value; returns where the key starts, and the key.
+    fn member_key(&mut self) -> Option<(usize, String)> {
+        let key_start = self.i;
+        let key_end = self.string_end(key_start)?;
+        let key: String = serde_json::from_str(self.text.get(key_start..key_end)?).ok()?;
+        self.i = key_end;
+        self.ws();
+        if *self.b.get(self.i)? != b':' {
+            return None;
+        }
+        self.i += 1;
+        self.ws();
+        Some((key_start, key))
     }
 
     /// Walks along `segments`; returns the byte offset of the deepest place found.
@@ -288,17 +295,7 @@ impl Scanner<'_> {
                     if *self.b.get(self.i)? != b'"' {
                         return None;
                     }
-                    let key_start = self.i;
-                    let key_end = self.string_end(key_start)?;
-                    let key: String =
-                        serde_json::from_str(self.text.get(key_start..key_end)?).ok()?;
-                    self.i = key_end;
-                    self.ws();
-                    if *self.b.get(self.i)? != b':' {
-                        return None;
-                    }
-                    self.i += 1;
-                    self.ws();
+                    let (key_start, key) = self.member_key()?;
                     if key == seg {
                         return Some(key_start);
                     }
