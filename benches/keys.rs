@@ -21,6 +21,17 @@ fn now() -> Timestamp {
     Timestamp::parse_from_rfc3339("2026-11-25T10:00:00+07:00").expect("time")
 }
 
+/// Answers the current question (alternating options 1 and 2, which moves on), draws,
+/// goes back (`k`) and draws again.
+fn answer_and_back(app: &mut App, term: &mut Terminal<TestBackend>, flip: bool) {
+    press(app, if flip { '1' } else { '2' });
+    term.draw(|f| onsite::tui::view::draw(f, app))
+        .expect("draw");
+    press(app, 'k');
+    term.draw(|f| onsite::tui::view::draw(f, app))
+        .expect("draw");
+}
+
 fn record(n: usize, answered: usize) -> Record {
     onsite::checklist::generate::record(n, answered, now()).expect("bench record")
 }
@@ -103,14 +114,8 @@ fn answer(c: &mut Criterion) {
         let mut flip = false;
         group.bench_function(BenchmarkId::from_parameter(n), |b| {
             b.iter(|| {
-                // Answer (and move on), draw; back, draw.
                 flip = !flip;
-                press(&mut app, if flip { '1' } else { '2' });
-                term.draw(|f| onsite::tui::view::draw(f, &app))
-                    .expect("draw");
-                press(&mut app, 'k');
-                term.draw(|f| onsite::tui::view::draw(f, &app))
-                    .expect("draw");
+                answer_and_back(&mut app, &mut term, flip);
             })
         });
         assert!(app.save_error.is_none(), "{:?}", app.save_error);
@@ -131,12 +136,7 @@ fn answer(c: &mut Criterion) {
         group.bench_function(BenchmarkId::from_parameter(n), |b| {
             b.iter(|| {
                 flip = !flip;
-                press(&mut app, if flip { '1' } else { '2' });
-                term.draw(|f| onsite::tui::view::draw(f, &app))
-                    .expect("draw");
-                press(&mut app, 'k');
-                term.draw(|f| onsite::tui::view::draw(f, &app))
-                    .expect("draw");
+                answer_and_back(&mut app, &mut term, flip);
             })
         });
         app.finish_saves(std::time::Duration::from_secs(30));
