@@ -4,8 +4,9 @@
 //! the outline pane) for 1,000: time to first frame, bytes and write() calls per
 //! navigation key, and peak memory.
 //!
-//! Run: `cargo build --release --examples && cargo run --release --example termbench`
-//! (Linux: reads `/proc/<pid>/io` and `/proc/<pid>/status`).
+//! Run: `cargo build --release --bins --examples && ./target/release/examples/termbench`
+//! (Linux: reads `/proc/<pid>/io` and `/proc/<pid>/status`). `TERMBENCH_RUNS=N` sets the
+//! runs per case (5); `TERMBENCH_ONLY=50,qcdc` picks cases by their size column.
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
@@ -267,12 +268,19 @@ fn main() {
         pty,
     } in &cases
     {
+        if let Ok(only) = std::env::var("TERMBENCH_ONLY")
+            && !only.split(',').any(|o| o == label)
+        {
+            continue;
+        }
         let f = file.display().to_string();
-        for (name, program) in [("bare", &bare), ("onsite", &onsite)] {
-            let mut results = Vec::new();
-            for r in 0..runs {
+        let programs = [("bare", &bare), ("onsite", &onsite)];
+        let mut results: [Vec<Run>; 2] = [Vec::new(), Vec::new()];
+        // The programs take turns, so that a slow moment of the machine hits both.
+        for r in 0..runs {
+            for (k, (name, program)) in programs.iter().enumerate() {
                 let data = tmp.path().join(format!("data-{label}-{}-{r}", pty.0));
-                let mut args: Vec<String> = if name == "bare" {
+                let mut args: Vec<String> = if *name == "bare" {
                     vec![f.clone()]
                 } else {
                     vec![
@@ -284,23 +292,22 @@ fn main() {
                         "organisation=Bench".into(),
                     ]
                 };
-                if name == "onsite" && !extra.is_empty() {
+                if *name == "onsite" && !extra.is_empty() {
                     args.extend(["--set".to_string(), extra.to_string()]);
                 }
                 // onsite's top line, or the first prompt the bare program lists.
-                let marker = match (name, label.as_str()) {
+                let marker = match (*name, label.as_str()) {
                     ("onsite", _) => "Question 1 of",
                     (_, "qcdc") => "Scope and basis",
                     _ => "Question 0:",
                 };
                 match measure(program, &args, marker, *pty, tmp.path()) {
-                    Ok(run) => results.push(run),
-                    Err(e) => {
-                        eprintln!("{name} {label}: {e}");
-                        break;
-                    }
+                    Ok(run) => results[k].push(run),
+                    Err(e) => eprintln!("{name} {label}: {e}"),
                 }
             }
+        }
+        for ((name, _), mut results) in programs.into_iter().zip(results) {
             if results.is_empty() {
                 continue;
             }

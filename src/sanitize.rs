@@ -33,8 +33,7 @@ fn clean(s: &str, keep_newlines: bool) -> String {
 /// copied rather than rebuilt.
 fn is_inert(s: &str, newlines: bool) -> bool {
     use unicode_normalization::{IsNormalized, is_nfc_quick};
-    let printable_ascii = |b: u8| (0x20..0x7f).contains(&b) || (newlines && b == b'\n');
-    if s.bytes().all(printable_ascii) {
+    if is_plainly_inert(s.as_bytes(), newlines) {
         return true;
     }
     let mut surely_nfc = true;
@@ -45,6 +44,32 @@ fn is_inert(s: &str, newlines: bool) -> bool {
         surely_nfc &= is_surely_nfc(c);
     }
     surely_nfc || is_nfc_quick(s.chars()) == IsNormalized::Yes
+}
+
+/// Whether `s` (UTF-8) is made only of printable ASCII (and `\n` if allowed), U+00A0–U+02FF
+/// and the precomposed Vietnamese letters U+1EA0–U+1EF9: none of them a control, all
+/// [`is_surely_nfc`]. Read byte by byte, without decoding: nearly all checklist text passes,
+/// and what does not is looked at closely by [`is_inert`].
+fn is_plainly_inert(s: &[u8], newlines: bool) -> bool {
+    let mut i = 0;
+    while let Some(&b) = s.get(i) {
+        let next = s.get(i + 1).copied().unwrap_or(0);
+        i += match b {
+            0x20..=0x7e => 1,
+            b'\n' if newlines => 1,
+            // U+00A0–U+00BF (after the C1 controls U+0080–U+009F).
+            0xC2 if next >= 0xA0 => 2,
+            // U+00C0–U+02FF.
+            0xC3..=0xCB => 2,
+            // U+1EA0–U+1EBF and U+1EC0–U+1EF9.
+            0xE1 => match (next, s.get(i + 2).copied().unwrap_or(0)) {
+                (0xBA, 0xA0..=0xBF) | (0xBB, 0x80..=0xB9) => 3,
+                _ => return false,
+            },
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// Characters that are in NFC next to any other such character (combining class 0, quick
@@ -68,6 +93,16 @@ pub fn multiline(s: &str) -> String {
         return s.to_string();
     }
     clean(&s.replace("\r\n", "\n").replace('\r', "\n"), true)
+}
+
+/// [`line`] of `s` if that differs from `s` (`None`: already inert, nothing to copy).
+pub fn line_if_changed(s: &str) -> Option<String> {
+    (!is_inert(s, false)).then(|| clean(s, false))
+}
+
+/// [`multiline`] of `s` if that differs from `s`.
+pub fn multiline_if_changed(s: &str) -> Option<String> {
+    (!is_inert(s, true)).then(|| multiline(s))
 }
 
 /// Like [`line`], in place: a string that is already inert is left as it is (no copy).
@@ -129,7 +164,34 @@ mod tests {
             line_in_place(&mut one);
             multiline_in_place(&mut many);
             assert_eq!((one, many), (line(s), multiline(s)), "{s:?}");
+            let line_changed = line_if_changed(s).unwrap_or_else(|| s.to_string());
+            let multiline_changed = multiline_if_changed(s).unwrap_or_else(|| s.to_string());
+            assert_eq!((line_changed, multiline_changed), (line(s), multiline(s)));
         }
+    }
+
+    #[test]
+    fn the_byte_check_passes_exactly_its_characters() {
+        let mut chars = Vec::new();
+        for c in (' '..='\u{1000}')
+            .chain('\u{1E00}'..='\u{1F00}')
+            .chain(['\n', '\u{1b}'])
+        {
+            let text = format!("a{c}b");
+            let plain = is_plainly_inert(text.as_bytes(), true);
+            let expected =
+                matches!(c, ' '..='~' | '\n' | '\u{A0}'..='\u{2FF}' | '\u{1EA0}'..='\u{1EF9}');
+            assert_eq!(plain, expected, "{c:?} U+{:04X}", c as u32);
+            if plain {
+                assert!(!c.is_control() || c == '\n');
+                assert!(is_surely_nfc(c) && !is_bidi_control(c));
+                chars.push(c);
+            }
+        }
+        assert!(!is_plainly_inert(b"a\nb", false));
+        let vietnamese: String = "Quy chế dân chủ ở cơ sở: Đề nghị Sở công khai đầy đủ.".into();
+        assert!(is_plainly_inert(vietnamese.as_bytes(), false));
+        assert_eq!(chars.len(), 95 + 1 + 0x260 + 90);
     }
 
     #[test]

@@ -435,14 +435,14 @@ fn check_general(name: &str, cl: &Checklist) -> Vec<String> {
     let langs = cl.title.languages();
     for (place, t) in texts(cl) {
         match t {
-            Text::Plain(_) if !langs.is_empty() => p.add(
+            _ if !t.is_localized() && !langs.is_empty() => p.add(
                 &place,
                 format!(
                     "is a plain string; this checklist gives every text in {}",
                     langs.join(", ")
                 ),
             ),
-            Text::Localized(_) if t.languages() != langs => p.add(
+            _ if t.is_localized() && t.languages() != langs => p.add(
                 &place,
                 format!(
                     "has languages [{}], expected [{}] in that order",

@@ -90,7 +90,16 @@ pub fn load_file(path: &Path) -> Result<Checklist, Vec<Problem>> {
     if meta.len() > MAX_SIZE {
         return fail(too_large(meta.len()));
     }
-    let mut bytes = Vec::new();
+    // The common case, a good file: read in chunks with each question parsed as it
+    // arrives, so that a large checklist is never in memory twice (as text and as model).
+    if let Ok(file) = std::fs::File::open(path)
+        && let Some(checklist) = super::stream::read_checklist(file.take(MAX_SIZE + 1))
+        && let Some(checklist) = accept(checklist)
+    {
+        return Ok(checklist);
+    }
+    // Otherwise the whole text, to say what is wrong and where.
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     let read = std::fs::File::open(path).and_then(|f| f.take(MAX_SIZE + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
         return fail(format!("cannot read the file: {e}"));
@@ -135,11 +144,9 @@ pub fn load_str(text: &str, source: &str) -> Result<Checklist, Vec<Problem>> {
     }
     // The common case, a good file, in one typed pass; any failure is explained below by
     // the slower passes that locate it.
-    if let Ok(mut checklist) = serde_json::from_str::<Checklist>(text)
-        && checklist.format == FORMAT
-        && validate(&checklist).is_empty()
+    if let Ok(checklist) = serde_json::from_str::<Checklist>(text)
+        && let Some(checklist) = accept(checklist)
     {
-        sanitize_checklist(&mut checklist);
         return Ok(checklist);
     }
     // First as plain JSON: syntax errors, nesting, and the format, before the shape.
@@ -206,6 +213,15 @@ pub fn load_str(text: &str, source: &str) -> Result<Checklist, Vec<Problem>> {
     Ok(checklist)
 }
 
+/// A checklist read without error, made safe to show, if it breaks no rule.
+fn accept(mut checklist: Checklist) -> Option<Checklist> {
+    if checklist.format != FORMAT || !validate(&checklist).is_empty() {
+        return None;
+    }
+    sanitize_checklist(&mut checklist);
+    Some(checklist)
+}
+
 /// A serde_json error as a located problem, in plain words.
 fn json_error(text: &str, source: &str, e: &serde_json::Error, path: String) -> Problem {
     let full = e.to_string();
@@ -231,11 +247,11 @@ fn json_error(text: &str, source: &str, e: &serde_json::Error, path: String) -> 
 }
 
 fn text(t: &mut Text) {
-    t.edit_strings(&mut sanitize::line_in_place);
+    t.edit_strings(&sanitize::line_if_changed);
 }
 
 fn multiline(t: &mut Text) {
-    t.edit_strings(&mut sanitize::multiline_in_place);
+    t.edit_strings(&sanitize::multiline_if_changed);
 }
 
 fn line(s: &mut String) {
@@ -271,8 +287,10 @@ fn condition(c: &mut Condition) {
 }
 
 /// Makes every text of the checklist inert (one-line fields lose newlines and controls;
-/// guidance-like fields keep newlines only). Valid ids are unchanged by this.
+/// guidance-like fields keep newlines only). Valid ids are unchanged by this. Also gives
+/// back the spare room the lists of sections and questions were read into.
 pub fn sanitize_checklist(c: &mut Checklist) {
+    c.shrink_to_fit();
     line(&mut c.id);
     line(&mut c.version);
     text(&mut c.title);

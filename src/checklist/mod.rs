@@ -8,6 +8,7 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod schema;
+pub mod stream;
 pub mod text;
 pub mod validate;
 pub mod visibility;

@@ -185,13 +185,11 @@ impl Rules {
         self.text(&c.title, || "/title".into(), "title");
 
         // Questions and header fields share one namespace.
-        let mut ids: FastMap<&str, Place> = FastMap::default();
         let mut header_ids: FastMap<&str, Place> = FastMap::default();
         for (i, h) in c.header.iter().enumerate() {
             let p = format!("/header/{i}");
             self.id(&h.id, || format!("{p}/id"), "header field id");
-            self.unique(&mut ids, &h.id, Place::HeaderId(i));
-            header_ids.entry(&h.id).or_insert(Place::HeaderId(i));
+            self.unique(&mut header_ids, &h.id, Place::HeaderId(i));
             self.text(&h.label, || format!("{p}/label"), "label");
             if let Some(d) = &h.default {
                 match h.kind {
@@ -242,14 +240,17 @@ impl Rules {
         if c.sections.is_empty() {
             self.push("/sections", "the checklist has no sections");
         }
-        let mut all: FastMap<&str, Place> = FastMap::default();
+        // Each question id with the place it is first used, made once: it answers whether an
+        // id is taken and whether a question comes earlier (a large checklist has many).
+        let count = c.sections.iter().map(|s| s.questions.len()).sum();
+        let mut all: FastMap<&str, Place> =
+            FastMap::with_capacity_and_hasher(count, Default::default());
         for (i, s) in c.sections.iter().enumerate() {
             for (j, q) in s.questions.iter().enumerate() {
                 all.entry(&q.id).or_insert(Place::Question(i, j));
             }
         }
         let mut section_ids: FastMap<&str, Place> = FastMap::default();
-        let mut earlier: FastMap<&str, &Question> = FastMap::default();
         for (i, s) in c.sections.iter().enumerate() {
             let p = format!("/sections/{i}");
             self.id(&s.id, || format!("{p}/id"), "section id");
@@ -264,19 +265,31 @@ impl Rules {
             for (j, q) in s.questions.iter().enumerate() {
                 let qp = Place::Question(i, j);
                 self.id(&q.id, || format!("{qp}/id"), "question id");
-                self.unique(&mut ids, &q.id, Place::QuestionId(i, j));
+                let first = header_ids.get(q.id.as_str()).copied().or_else(|| {
+                    match all.get(q.id.as_str()) {
+                        Some(&Place::Question(a, b)) if (a, b) != (i, j) => {
+                            Some(Place::QuestionId(a, b))
+                        }
+                        _ => None,
+                    }
+                });
+                if let Some(first) = first {
+                    self.push(
+                        Place::QuestionId(i, j).to_string(),
+                        format!("duplicate id \"{}\": already used at {first}", q.id),
+                    );
+                }
                 self.question(c, q, &qp as &dyn fmt::Display);
                 if let Some(cond) = &q.show_if {
                     let scope = conditions::Scope {
                         checklist: c,
                         this: &q.id,
-                        earlier: &earlier,
+                        at: (i, j),
                         all: &all,
                         header: &header_ids,
                     };
                     self.condition(&scope, cond, format!("{qp}/show_if"));
                 }
-                earlier.entry(&q.id).or_insert(q);
             }
         }
     }

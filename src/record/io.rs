@@ -93,7 +93,6 @@ pub fn load_with_warnings(path: &Path) -> Result<Loaded, LoadError> {
         path: path.to_path_buf(),
         source,
     };
-    let text = std::fs::read_to_string(path).map_err(io)?;
     let mut warnings = Vec::new();
     #[cfg(unix)]
     {
@@ -107,8 +106,32 @@ pub fn load_with_warnings(path: &Path) -> Result<Loaded, LoadError> {
             ));
         }
     }
+    // A good record is read in chunks (a large one is never in memory as text and model at
+    // once); anything else from the whole text, which says what is wrong and where.
+    if let Some(record) = read_in_chunks(path) {
+        return Ok(Loaded { record, warnings });
+    }
+    let text = std::fs::read_to_string(path).map_err(io)?;
     let record = parse(path, &text)?;
     Ok(Loaded { record, warnings })
+}
+
+/// A record read with `checklist::stream` if it is well-formed and keeps every rule
+/// `parse` checks; `None` otherwise.
+fn read_in_chunks(path: &Path) -> Option<Record> {
+    use crate::checklist::stream;
+    let file = std::fs::File::open(path).ok()?;
+    let split = stream::split(file, stream::Place::Member)?;
+    let mut record: Record = serde_json::from_slice(&split.skeleton).ok()?;
+    let checklist = std::sync::Arc::get_mut(&mut record.checklist)?;
+    stream::give_back(&mut checklist.sections, split.questions)?;
+    check_format(path, Some(serde_json::Value::String(record.format.clone()))).ok()?;
+    let good = id::is_valid(&record.id)
+        && crate::checklist::validate::validate(&record.checklist).is_empty();
+    good.then(|| {
+        clean_record(&mut record);
+        record
+    })
 }
 
 /// Parses record text (the path names the file in errors).

@@ -177,6 +177,10 @@ mod shared_checklist {
     /// Below this many questions a checklist serialises in well under a millisecond:
     /// not worth the memory of a cached copy.
     const CACHE_FROM_QUESTIONS: usize = 500;
+    /// From this many questions the cached copy would take more memory (about 0.8 KB a
+    /// question, pretty-printed) than the checklist itself; such a checklist is serialised
+    /// on every save, which the saver thread does without holding up typing.
+    const CACHE_BELOW_QUESTIONS: usize = 4_000;
 
     /// A writer that indents every line after the first by two spaces, as a field of a
     /// pretty-printed record is.
@@ -199,7 +203,7 @@ mod shared_checklist {
 
     pub fn serialize<S: Serializer>(c: &Arc<Checklist>, s: S) -> Result<S::Ok, S::Error> {
         let questions: usize = c.sections.iter().map(|s| s.questions.len()).sum();
-        if questions < CACHE_FROM_QUESTIONS {
+        if !(CACHE_FROM_QUESTIONS..CACHE_BELOW_QUESTIONS).contains(&questions) {
             return c.as_ref().serialize(s);
         }
         CACHE.with(|cache| {

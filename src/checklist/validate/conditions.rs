@@ -11,8 +11,8 @@ pub(super) struct Scope<'a> {
     pub(super) checklist: &'a Checklist,
     /// The question the condition belongs to.
     pub(super) this: &'a str,
-    /// Questions before it.
-    pub(super) earlier: &'a FastMap<&'a str, &'a Question>,
+    /// Where it is: (section, question).
+    pub(super) at: (usize, usize),
     /// Every question, with its place.
     pub(super) all: &'a FastMap<&'a str, Place>,
     /// Header field ids.
@@ -85,7 +85,13 @@ impl Rules {
             self.push(p, format!("refers to question \"{q}\" itself"));
             return None;
         }
-        if let Some(target) = s.earlier.get(q) {
+        let earlier = match s.all.get(q) {
+            Some(&Place::Question(i, j)) if (i, j) < s.at => {
+                s.checklist.sections.get(i).and_then(|x| x.questions.get(j))
+            }
+            _ => None,
+        };
+        if let Some(target) = earlier {
             if target.kind == QuestionType::Info {
                 self.push(
                     p,
