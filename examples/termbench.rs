@@ -2,7 +2,8 @@
 //! (`examples/bare.rs`), in a pseudo-terminal at 80×24, for generated checklists of
 //! 50, 1,000 and 20,000 questions and for the bundled `qcdc-agency`, and at 120×40 (with
 //! the outline pane) for 1,000: time to first frame, bytes and write() calls per
-//! navigation key, and peak memory.
+//! navigation key, and peak memory. The `resume` rows open again the record the `onsite`
+//! run made (`onsite resume`), the checklist then read from the record.
 //!
 //! Run: `cargo build --release --bins --examples && ./target/release/examples/termbench`
 //! (Linux: reads `/proc/<pid>/io` and `/proc/<pid>/status`). `TERMBENCH_RUNS=N` sets the
@@ -274,14 +275,21 @@ fn main() {
             continue;
         }
         let f = file.display().to_string();
-        let programs = [("bare", &bare), ("onsite", &onsite)];
-        let mut results: [Vec<Run>; 2] = [Vec::new(), Vec::new()];
+        // `resume` opens again the record the `onsite` run before it made.
+        let programs = [("bare", &bare), ("onsite", &onsite), ("resume", &onsite)];
+        let mut results: [Vec<Run>; 3] = [Vec::new(), Vec::new(), Vec::new()];
         // The programs take turns, so that a slow moment of the machine hits both.
         for r in 0..runs {
             for (k, (name, program)) in programs.iter().enumerate() {
                 let data = tmp.path().join(format!("data-{label}-{}-{r}", pty.0));
                 let mut args: Vec<String> = if *name == "bare" {
                     vec![f.clone()]
+                } else if *name == "resume" {
+                    vec![
+                        "--data-dir".into(),
+                        data.display().to_string(),
+                        "resume".into(),
+                    ]
                 } else {
                     vec![
                         "--data-dir".into(),
@@ -298,6 +306,8 @@ fn main() {
                 // onsite's top line, or the first prompt the bare program lists.
                 let marker = match (*name, label.as_str()) {
                     ("onsite", _) => "Question 1 of",
+                    // Back at the question the last run left.
+                    ("resume", _) => " · answered ",
                     (_, "qcdc") => "Scope and basis",
                     _ => "Question 0:",
                 };

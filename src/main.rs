@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use onsite::app::{self, Context, Outcome};
 
+mod no_libm;
+
 /// Run on-site inspections from scripted checklists.
 #[derive(Parser, Debug)]
 #[command(

@@ -236,6 +236,34 @@ fn latest_unfinished_is_the_most_recently_updated_in_progress() {
 }
 
 #[test]
+fn latest_unfinished_reads_only_the_heads_and_passes_over_other_formats() {
+    let (_d, store) = store();
+    let mut a = record("Sở A", at("2026-11-23T09:30:00+07:00"));
+    let pa = store.create(&mut a).unwrap();
+    // A newer record of a later format is not this version's to resume.
+    let mut b = record("Sở B", at("2026-11-23T10:30:00+07:00"));
+    let pb = store.create(&mut b).unwrap();
+    let text = fs::read_to_string(&pb).unwrap();
+    fs::write(&pb, text.replace("onsite-record/1", "onsite-record/2")).unwrap();
+    assert_eq!(store.latest_unfinished().unwrap(), Some(pa.clone()));
+    // The newest whose head reads is chosen even if what follows is damaged (it is not
+    // read); opening it then says what is wrong.
+    let mut c = record("Sở C", at("2026-11-23T11:30:00+07:00"));
+    let pc = store.create(&mut c).unwrap();
+    let text = fs::read_to_string(&pc).unwrap();
+    let cut = text.find("\"checklist\"").unwrap() + 30;
+    fs::write(&pc, &text[..cut]).unwrap();
+    let head = onsite::record::io::read_head(&pc).unwrap();
+    assert_eq!(head.id, c.id);
+    assert_eq!(head.updated_at, at("2026-11-23T11:30:00+07:00"));
+    assert_eq!(store.latest_unfinished().unwrap(), Some(pc.clone()));
+    assert!(onsite::record::load(&pc).is_err());
+    // A file that is not a record at all is passed over.
+    fs::write(&pc, "not json").unwrap();
+    assert_eq!(store.latest_unfinished().unwrap(), Some(pa));
+}
+
+#[test]
 fn list_counts_visible_answerable_questions_and_skips_corrupt_records() {
     let (_d, store) = store();
     let mut a = record("Sở Giáo dục và Đào tạo", at("2026-11-23T09:30:00+07:00"));

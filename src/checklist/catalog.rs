@@ -263,15 +263,45 @@ pub fn resolve_entry(spec: &str, data_dir: &Path) -> Result<Entry, ResolveError>
     })
 }
 
-/// Just the id of a checklist file (a quick look before loading it in full).
-#[derive(serde::Deserialize)]
-struct IdOnly {
-    id: String,
+/// Just the id of a checklist (a quick look before loading it in full): the top-level
+/// `id` member, read only as far as it; the rest of the text is not read at all.
+fn peek_id<'de, D: serde::Deserializer<'de>>(d: D) -> Option<String> {
+    use serde::de::{Error, IgnoredAny, MapAccess, Visitor};
+    struct Peek<'a>(&'a mut Option<String>);
+    impl<'de> Visitor<'de> for Peek<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a checklist object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<(), A::Error> {
+            while let Some(key) = m.next_key::<String>()? {
+                if key == "id" {
+                    *self.0 = m.next_value::<String>().ok();
+                    // Stop here: an error ends the parse, the id is kept.
+                    return Err(A::Error::custom("found"));
+                }
+                m.next_value::<IgnoredAny>()?;
+            }
+            Ok(())
+        }
+    }
+    let mut id = None;
+    let _ = d.deserialize_map(Peek(&mut id));
+    id
 }
 
 fn id_of(text: &str) -> Option<String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str::<IdOnly>(text).ok().map(|c| c.id)
+    peek_id(&mut serde_json::Deserializer::from_slice(text.as_bytes()))
+}
+
+fn id_of_file(path: &Path) -> Option<String> {
+    use std::io::BufRead;
+    let mut reader = std::io::BufReader::new(std::fs::File::open(path).ok()?);
+    if reader.fill_buf().ok()?.starts_with(b"\xEF\xBB\xBF") {
+        reader.consume(3);
+    }
+    peek_id(&mut serde_json::Deserializer::from_reader(reader))
 }
 
 /// The checklist with id `spec`, found as `Catalog::discover_from` would find it (the first
@@ -289,12 +319,7 @@ fn find_by_id(spec: &str, dirs: &[PathBuf], bundled: &[(&str, &str)]) -> Option<
         };
         for path in files {
             let small = std::fs::metadata(&path).is_ok_and(|m| m.len() <= super::load::MAX_SIZE);
-            let text = if small {
-                std::fs::read_to_string(&path).ok()
-            } else {
-                None
-            };
-            if text.as_deref().and_then(id_of).as_deref() != Some(spec) {
+            if !small || id_of_file(&path).as_deref() != Some(spec) {
                 continue;
             }
             if let Ok(checklist) = load_file(&path) {
@@ -325,6 +350,25 @@ mod tests {
   "sections": [{{"id": "s", "title": "Phần một", "questions": [
     {{"id": "q", "type": "text", "prompt": "Ý kiến?"}}]}}]}}"#
         )
+    }
+
+    #[test]
+    fn the_id_is_read_without_reading_the_rest() {
+        // Whatever follows the id is not read: not even broken JSON there stops it.
+        assert_eq!(
+            id_of("{\"format\": 1, \"id\": \"qcdc\", \"sections\": [oops").as_deref(),
+            Some("qcdc")
+        );
+        assert_eq!(id_of("\u{feff}{\"id\": \"a\"}").as_deref(), Some("a"));
+        // Members before it are skipped whatever they hold.
+        let late = "{\"sections\": [{\"id\": \"s\", \"questions\": []}], \"id\": \"late\"}";
+        assert_eq!(id_of(late).as_deref(), Some("late"));
+        assert_eq!(id_of("{\"id\": 7}"), None);
+        assert_eq!(id_of("[\"id\"]"), None);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.json");
+        std::fs::write(&path, format!("\u{feff}{}", checklist("mine", "T"))).unwrap();
+        assert_eq!(id_of_file(&path).as_deref(), Some("mine"));
     }
 
     #[test]

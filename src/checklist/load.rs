@@ -143,14 +143,15 @@ pub fn load_str(text: &str, source: &str) -> Result<Checklist, Vec<Problem>> {
         )]);
     }
     // The common case, a good file, in one typed pass; any failure is explained below by
-    // the slower passes that locate it.
-    if let Ok(checklist) = serde_json::from_str::<Checklist>(text)
+    // the slower passes that locate it. Every reader of checklist and record text goes
+    // through `from_slice`: one copy of the deserialising code in the binary, not two.
+    if let Ok(checklist) = serde_json::from_slice::<Checklist>(text.as_bytes())
         && let Some(checklist) = accept(checklist)
     {
         return Ok(checklist);
     }
     // First as plain JSON: syntax errors, nesting, and the format, before the shape.
-    let value: serde_json::Value = match serde_json::from_str(text) {
+    let value: serde_json::Value = match serde_json::from_slice(text.as_bytes()) {
         Ok(v) => v,
         Err(e) => return Err(vec![json_error(text, source, &e, String::new())]),
     };
@@ -189,7 +190,7 @@ pub fn load_str(text: &str, source: &str) -> Result<Checklist, Vec<Problem>> {
             })
             .collect());
     }
-    let mut de = serde_json::Deserializer::from_str(text);
+    let mut de = serde_json::Deserializer::from_slice(text.as_bytes());
     let checklist: Checklist = match serde_path_to_error::deserialize(&mut de) {
         Ok(c) => c,
         Err(e) => {

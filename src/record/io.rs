@@ -134,10 +134,80 @@ fn read_in_chunks(path: &Path) -> Option<Record> {
     })
 }
 
+/// The first members of a record file, enough to pick the inspection to resume.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Head {
+    /// The record id.
+    pub id: String,
+    /// In progress or finished.
+    pub status: super::model::Status,
+    /// When it last changed.
+    pub updated_at: super::model::Timestamp,
+}
+
+/// Reads the head of a record file (`format`, `id`, `status`, `updated_at`, which onsite
+/// writes before the embedded checklist) and nothing after it; `None` if they are not
+/// all there and well-formed, or the format is not this version's.
+pub fn read_head(path: &Path) -> Option<Head> {
+    use super::model::{Status, Timestamp};
+    use serde::de::{Error, IgnoredAny, MapAccess, Visitor};
+    #[derive(Default)]
+    struct Found {
+        format: Option<String>,
+        id: Option<String>,
+        status: Option<Status>,
+        updated_at: Option<Timestamp>,
+    }
+    struct Peek<'a>(&'a mut Found);
+    impl<'de> Visitor<'de> for Peek<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a record object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<(), A::Error> {
+            let f = self.0;
+            while let Some(key) = m.next_key::<String>()? {
+                match key.as_str() {
+                    "format" => f.format = Some(m.next_value()?),
+                    "id" => f.id = Some(m.next_value()?),
+                    "status" => f.status = Some(m.next_value()?),
+                    "updated_at" => f.updated_at = Some(m.next_value()?),
+                    _ => {
+                        m.next_value::<IgnoredAny>()?;
+                    }
+                }
+                if f.format.is_some()
+                    && f.id.is_some()
+                    && f.status.is_some()
+                    && f.updated_at.is_some()
+                {
+                    // Stop here: an error ends the parse, what was found is kept.
+                    return Err(A::Error::custom("found"));
+                }
+            }
+            Ok(())
+        }
+    }
+    let reader = std::io::BufReader::new(std::fs::File::open(path).ok()?);
+    let mut found = Found::default();
+    let _ = serde::Deserializer::deserialize_map(
+        &mut serde_json::Deserializer::from_reader(reader),
+        Peek(&mut found),
+    );
+    if found.format.as_deref() != Some(RECORD_FORMAT) {
+        return None;
+    }
+    Some(Head {
+        id: found.id?,
+        status: found.status?,
+        updated_at: found.updated_at?,
+    })
+}
+
 /// Parses record text (the path names the file in errors).
 pub fn parse(path: &Path, text: &str) -> Result<Record, LoadError> {
     // The common case in one plain pass; the slower located parse only to explain a failure.
-    let mut record: Record = match serde_json::from_str::<Record>(text) {
+    let mut record: Record = match serde_json::from_slice::<Record>(text.as_bytes()) {
         Ok(r) => {
             check_format(path, Some(serde_json::Value::String(r.format.clone())))?;
             r
@@ -231,7 +301,7 @@ fn from_json<T: for<'de> Deserialize<'de>>(path: &Path, text: &str) -> Result<T,
             message: sanitize::line(&message),
         }
     };
-    let mut de = serde_json::Deserializer::from_str(text);
+    let mut de = serde_json::Deserializer::from_slice(text.as_bytes());
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let pointer = sanitize::line(&crate::checklist::locate::pointer_of(e.path()));
         json_err(e.into_inner(), pointer)

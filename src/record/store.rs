@@ -341,14 +341,20 @@ impl Store {
         (out, warnings)
     }
 
-    /// The most recently updated record still in progress.
+    /// The most recently updated record still in progress, by the heads of the record
+    /// files alone (a large record is read in full once, when it is opened, not twice).
+    /// Files whose head cannot be read (not a record, another format) are passed over; a
+    /// record whose head reads but whose body is damaged is chosen, and opening it says
+    /// what is wrong.
     pub fn latest_unfinished(&self) -> Result<Option<PathBuf>, StoreError> {
-        let (list, _) = self.list();
-        Ok(list
-            .into_iter()
-            .filter(|s| s.status == Status::InProgress)
-            .max_by(|a, b| a.updated_at.cmp(&b.updated_at).then(a.id.cmp(&b.id)))
-            .map(|s| s.path))
+        let heads = self.ids()?.into_iter().filter_map(|id| {
+            let path = self.path_of(&id);
+            super::io::read_head(&path).map(|h| (h, path))
+        });
+        Ok(heads
+            .filter(|(h, _)| h.status == Status::InProgress)
+            .max_by(|(a, _), (b, _)| a.updated_at.cmp(&b.updated_at).then(a.id.cmp(&b.id)))
+            .map(|(_, path)| path))
     }
 }
 
