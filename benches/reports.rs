@@ -2,6 +2,8 @@
 //! aggregate (parse, summarise, render CSV) over 1,000 generated 40-question records.
 //!
 //! Run briefly: `cargo bench --bench reports -- --warm-up-time 1 --measurement-time 2`.
+//! With `ONSITE_BENCH_RECORDS=DIR` it first writes the same records as files, to time the
+//! whole commands: `DIR/record.json` (1,000 answers) and `DIR/records/` (1,000 records).
 
 use std::hint::black_box;
 
@@ -59,7 +61,24 @@ fn generated(id: usize, sections: usize, per_section: usize) -> Value {
     })
 }
 
+/// Writes the benchmark's records to `$ONSITE_BENCH_RECORDS`, if set.
+fn write_records() {
+    let Some(dir) = std::env::var_os("ONSITE_BENCH_RECORDS") else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    let many = dir.join("records");
+    std::fs::create_dir_all(&many).unwrap();
+    let one = serde_json::to_string_pretty(&generated(1, 10, 100)).unwrap();
+    std::fs::write(dir.join("record.json"), one).unwrap();
+    for i in 0..1000 {
+        let text = serde_json::to_string_pretty(&generated(i, 8, 5)).unwrap();
+        std::fs::write(many.join(format!("20261123-0900-r{i}.json")), text).unwrap();
+    }
+}
+
 fn single(c: &mut Criterion) {
+    write_records();
     let record: Record = serde_json::from_value(generated(1, 10, 100)).unwrap();
     c.bench_function("summary/1000 answers", |b| {
         b.iter(|| Summary::compute(black_box(&record), Lang::Vi))

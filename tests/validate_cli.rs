@@ -201,3 +201,38 @@ fn the_readme_example_checklist_is_valid() {
     assert_eq!(text(&out.stderr), "");
     assert_eq!(text(&out.stdout), "my-check.json: ok\n");
 }
+
+#[test]
+fn large_files_read_in_chunks_give_the_same_answers() {
+    // About 1.4 MB: over the size from which files are read in chunks.
+    let good = onsite::checklist::generate::checklist_json(3_000);
+    assert!(good.len() as u64 >= onsite::checklist::stream::CHUNKED_FROM);
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("big.json"), &good).unwrap();
+    // A missing comma deep inside, a duplicate id deep inside: the whole-text reader then
+    // says where, as for a small file.
+    let q = good.find(r#"{"id":"q2501""#).unwrap();
+    let mut broken = good.clone();
+    broken.replace_range(q - 1..q, " ");
+    std::fs::write(tmp.path().join("broken.json"), &broken).unwrap();
+    let dup = good.replacen(r#""id":"q2999""#, r#""id":"q7""#, 1);
+    std::fs::write(tmp.path().join("dup.json"), &dup).unwrap();
+
+    let out = validate(tmp.path(), &["big.json"]);
+    assert_eq!(text(&out.stdout), "big.json: ok\n");
+    assert_eq!(out.status.code(), Some(0));
+
+    let out = validate(tmp.path(), &["broken.json"]);
+    let err = text(&out.stderr);
+    assert!(err.starts_with("broken.json:4:"), "{err}");
+    assert!(err.contains("expected `,` or `]`"), "{err}");
+    assert_eq!(out.status.code(), Some(1));
+
+    let out = validate(tmp.path(), &["dup.json"]);
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("/sections/59/questions/49/id: duplicate id \"q7\": already used at /sections/0/questions/7/id"),
+        "{err}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -90,9 +90,10 @@ pub fn load_file(path: &Path) -> Result<Checklist, Vec<Problem>> {
     if meta.len() > MAX_SIZE {
         return fail(too_large(meta.len()));
     }
-    // The common case, a good file: read in chunks with each question parsed as it
-    // arrives, so that a large checklist is never in memory twice (as text and as model).
-    if let Ok(file) = std::fs::File::open(path)
+    // A good large file is read in chunks with each question parsed as it arrives, so
+    // that it is never in memory twice (as text and as model).
+    if meta.len() >= super::stream::CHUNKED_FROM
+        && let Ok(file) = std::fs::File::open(path)
         && let Some(checklist) = super::stream::read_checklist(file.take(MAX_SIZE + 1))
         && let Some(checklist) = accept(checklist)
     {

@@ -2,18 +2,24 @@
 //!
 //! A 20,000-question checklist is about 10 MB of JSON and about as much once read; reading
 //! the text first and parsing it after needs both at once. Here the file is read in chunks
-//! and split on the way: each question is parsed as soon as its last byte arrives, and the
-//! rest of the document (the skeleton, with every `"questions": [...]` emptied) is parsed at
+//! of 64 KiB. Each question is parsed by serde_json straight from the read buffer, which
+//! also finds where it ends (a question cut by the end of the buffer is parsed again once
+//! the rest is read); the rest of the document, the skeleton with every `"questions": [...]`
+//! emptied, is scanned here (strings, brackets, the keys that matter), kept, and parsed at
 //! the end, then given its questions back. Only good files go this way: anything unusual
 //! (bad JSON, a key spelt with escapes, deep nesting) gives `None`, and the caller reads the
 //! whole text the ordinary way, which also says where the problem is. When it gives a
-//! value, it is the value `serde_json::from_str` gives for the same text (checked by a
-//! property test).
+//! value, it is the value `serde_json::from_str` gives for the same text (checked by
+//! property tests in `tests/checklist_stream.rs` and the `stream` fuzz target).
 
 use std::io::Read;
 
 use super::condition::Condition;
 use super::model::{Checklist, Question, Section};
+
+/// Files of at least this many bytes are read in chunks. Below, the whole text costs little
+/// memory and parses faster in one piece (a 1,000-answer record: 2.2 ms against 2.4 ms).
+pub const CHUNKED_FROM: u64 = 1 << 20;
 
 /// Where the checklist object is in the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

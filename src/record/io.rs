@@ -94,10 +94,11 @@ pub fn load_with_warnings(path: &Path) -> Result<Loaded, LoadError> {
         source,
     };
     let mut warnings = Vec::new();
+    let meta = std::fs::metadata(path).map_err(io)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map_err(io)?.permissions().mode() & 0o777;
+        let mode = meta.permissions().mode() & 0o777;
         if mode & 0o077 != 0 {
             warnings.push(format!(
                 "{} can be read by other users (mode {mode:03o}); run `chmod 600 {}`",
@@ -106,9 +107,11 @@ pub fn load_with_warnings(path: &Path) -> Result<Loaded, LoadError> {
             ));
         }
     }
-    // A good record is read in chunks (a large one is never in memory as text and model at
-    // once); anything else from the whole text, which says what is wrong and where.
-    if let Some(record) = read_in_chunks(path) {
+    // A good large record is read in chunks (never in memory as text and model at once);
+    // anything else from the whole text, which also says what is wrong and where.
+    if meta.len() >= crate::checklist::stream::CHUNKED_FROM
+        && let Some(record) = read_in_chunks(path)
+    {
         return Ok(Loaded { record, warnings });
     }
     let text = std::fs::read_to_string(path).map_err(io)?;
