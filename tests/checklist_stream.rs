@@ -2,6 +2,8 @@
 //! what `serde_json::from_str` gives for the same text, whatever the sizes of the reads,
 //! and gives up (so the ordinary reader decides) on anything that does not parse.
 
+mod damage;
+
 use std::io::Read;
 
 use onsite::checklist::stream::{self, Place};
@@ -149,32 +151,20 @@ proptest! {
 
     #[test]
     fn damaged_checklists_agree(
-        edits in prop::collection::vec((any::<prop::sample::Index>(), 0usize..12, "\\PC{0,4}|[{}\\[\\],:\"\\\\ ]{0,3}"), 1..4),
+        edits in damage::edits(),
         sizes in prop::collection::vec(1usize..200, 1..5),
     ) {
-        let mut chars: Vec<char> = MINI.chars().collect();
-        for (at, cut, insert) in edits {
-            let start = at.index(chars.len() + 1);
-            let end = (start + cut).min(chars.len());
-            chars.splice(start..end, insert.chars());
-        }
-        let text: String = chars.into_iter().collect();
+        let text = damage::damaged(MINI, edits);
         agrees(&text, &sizes)?;
     }
 
     #[test]
     fn damaged_records_agree(
-        edits in prop::collection::vec((any::<prop::sample::Index>(), 0usize..12, "\\PC{0,4}|[{}\\[\\],:\"\\\\ ]{0,3}"), 1..4),
+        edits in damage::edits(),
         sizes in prop::collection::vec(1usize..500, 1..5),
     ) {
         let text = record_text(12);
-        let mut chars: Vec<char> = text.chars().collect();
-        for (at, cut, insert) in edits {
-            let start = at.index(chars.len() + 1);
-            let end = (start + cut).min(chars.len());
-            chars.splice(start..end, insert.chars());
-        }
-        let text: String = chars.into_iter().collect();
+        let text = damage::damaged(&text, edits);
         let streamed = record_in_chunks(chunky(&text, &sizes));
         prop_assert_eq!(streamed, ordinary::<Record>(&text));
     }

@@ -1,6 +1,8 @@
 //! Damaged and altered records never panic anything that reads them: the loader, the
 //! session engine (navigation, answering, undo) and every report format.
 
+mod damage;
+
 use std::path::Path;
 
 use onsite::i18n::Lang;
@@ -100,15 +102,9 @@ proptest! {
 
     #[test]
     fn damaged_text_never_panics(
-        edits in prop::collection::vec((any::<prop::sample::Index>(), 0usize..12, "\\PC{0,4}|[{}\\[\\],:\"\\\\]{0,3}"), 1..4)
+        edits in damage::edits(),
     ) {
-        let mut chars: Vec<char> = FIXTURE.chars().collect();
-        for (at, cut, insert) in edits {
-            let start = at.index(chars.len() + 1);
-            let end = (start + cut).min(chars.len());
-            chars.splice(start..end, insert.chars());
-        }
-        let text: String = chars.into_iter().collect();
+        let text = damage::damaged(FIXTURE, edits);
         exercise(&text);
     }
 

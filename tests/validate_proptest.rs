@@ -2,6 +2,8 @@
 //! copies of a valid checklist, and randomly changed JSON values of it either load (and
 //! then survive a save-and-load round trip unchanged) or give one-line, inert problems.
 
+mod damage;
+
 use onsite::checklist::{Checklist, Problem, load_str};
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -110,15 +112,9 @@ proptest! {
 
     #[test]
     fn damaged_text_never_panics(
-        edits in prop::collection::vec((any::<prop::sample::Index>(), 0usize..12, "\\PC{0,4}|[{}\\[\\],:\"\\\\]{0,3}"), 1..4)
+        edits in damage::edits(),
     ) {
-        let mut chars: Vec<char> = MINI.chars().collect();
-        for (at, cut, insert) in edits {
-            let start = at.index(chars.len() + 1);
-            let end = (start + cut).min(chars.len());
-            chars.splice(start..end, insert.chars());
-        }
-        let text: String = chars.into_iter().collect();
+        let text = damage::damaged(MINI, edits);
         check_outcome(load_str(&text, "x.json"))?;
     }
 

@@ -337,6 +337,10 @@ impl Splitter {
                 self.after_comma = true;
             }
             b']' if !self.after_comma => {
+                // The list grew by doubling; give back the spare room before the next one.
+                if let Some(Some(list)) = self.out.questions.last_mut() {
+                    list.shrink_to_fit();
+                }
                 self.questions_open = false;
                 self.stack.pop();
                 self.out.skeleton.push(b']');
@@ -367,12 +371,9 @@ impl Splitter {
         Some(Some(1))
     }
 
-    fn finish(mut self) -> Option<Split> {
+    fn finish(self) -> Option<Split> {
         if self.in_string || !self.stack.is_empty() {
             return None;
-        }
-        for list in self.out.questions.iter_mut().flatten() {
-            list.shrink_to_fit();
         }
         Some(self.out)
     }

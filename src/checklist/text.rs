@@ -64,16 +64,6 @@ impl Text {
         Text(without_separators(s).into())
     }
 
-    /// A text in several languages, the first one the fallback; `None` if a language is
-    /// given twice.
-    pub fn localized<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Option<Text> {
-        let mut buf = String::from(ENTRY);
-        for (code, text) in entries {
-            push_entry(&mut buf, code, text)?;
-        }
-        Some(Text(buf.into_boxed_str()))
-    }
-
     /// Whether the text is a language map (rather than one plain string).
     pub fn is_localized(&self) -> bool {
         self.0.starts_with(ENTRY)
