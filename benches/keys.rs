@@ -2,7 +2,8 @@
 //! (`j`/`k`) at 80×24 and 200×60 (with the outline pane) for 50 and 20,000 questions, and
 //! an answer key including its durable save (temp file, fsync, rename, fsync dir) with
 //! 50, 1,000 and 20,000 answers, done in the key's time and, as the program does it, on
-//! the saver thread.
+//! the saver thread; and a search over 1,000 and 20,000 questions (what each key typed in
+//! the search box costs: every visible question's texts folded and matched).
 //!
 //! Run: `cargo bench --bench keys -- --warm-up-time 1 --measurement-time 3`.
 
@@ -145,5 +146,18 @@ fn answer(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, navigate, answer);
+fn search(c: &mut Criterion) {
+    let mut group = c.benchmark_group("search");
+    group.sample_size(10);
+    for n in [1_000usize, 20_000] {
+        let session = Session::new(record(n, 0), false);
+        // "câu 19" folded matches prompts of 1,100 of 20,000 questions (all in Vietnamese).
+        group.bench_with_input(BenchmarkId::from_parameter(n), &session, |b, s| {
+            b.iter(|| s.search("câu 19").len())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, navigate, answer, search);
 criterion_main!(benches);
