@@ -44,15 +44,6 @@ fn ordinary<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
     serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).ok()
 }
 
-/// The record reader's assembly, as `record::io` does it.
-fn record_in_chunks(reader: impl Read) -> Option<Record> {
-    let split = stream::split(reader, Place::Member)?;
-    let mut record: Record = serde_json::from_slice(&split.skeleton).ok()?;
-    let checklist = std::sync::Arc::get_mut(&mut record.checklist)?;
-    stream::give_back(&mut checklist.sections, split.questions)?;
-    Some(record)
-}
-
 fn agrees(text: &str, sizes: &[usize]) -> Result<(), TestCaseError> {
     let streamed = stream::read_checklist(chunky(text, sizes));
     let plain: Option<Checklist> = ordinary(text);
@@ -104,7 +95,7 @@ fn questions_are_split_off_the_skeleton() {
 fn records_are_read_the_same_in_any_chunks() {
     let text = record_text(200);
     for sizes in [&[1][..], &[7, 300], &[65536]] {
-        let streamed = record_in_chunks(chunky(&text, sizes));
+        let streamed = onsite::record::io::parse_chunked(chunky(&text, sizes));
         assert!(streamed.is_some(), "not read in chunks of {sizes:?}");
         assert_eq!(streamed, ordinary::<Record>(&text));
     }
@@ -165,7 +156,7 @@ proptest! {
     ) {
         let text = record_text(12);
         let text = damage::damaged(&text, edits);
-        let streamed = record_in_chunks(chunky(&text, &sizes));
+        let streamed = onsite::record::io::parse_chunked(chunky(&text, &sizes));
         prop_assert_eq!(streamed, ordinary::<Record>(&text));
     }
 }

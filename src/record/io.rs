@@ -119,15 +119,23 @@ pub fn load_with_warnings(path: &Path) -> Result<Loaded, LoadError> {
     Ok(Loaded { record, warnings })
 }
 
-/// A record read with `checklist::stream` if it is well-formed and keeps every rule
-/// `parse` checks; `None` otherwise.
-fn read_in_chunks(path: &Path) -> Option<Record> {
+/// A record document read with `checklist::stream` (the embedded checklist's questions
+/// parsed as they arrive), as `serde_json` would read it; `None` if the ordinary reader
+/// must decide. No rule is checked here.
+pub fn parse_chunked(reader: impl std::io::Read) -> Option<Record> {
     use crate::checklist::stream;
-    let file = std::fs::File::open(path).ok()?;
-    let split = stream::split(file, stream::Place::Member)?;
+    let split = stream::split(reader, stream::Place::Member)?;
     let mut record: Record = serde_json::from_slice(&split.skeleton).ok()?;
     let checklist = std::sync::Arc::get_mut(&mut record.checklist)?;
     stream::give_back(&mut checklist.sections, split.questions)?;
+    Some(record)
+}
+
+/// A record read with `checklist::stream` if it is well-formed and keeps every rule
+/// `parse` checks; `None` otherwise.
+fn read_in_chunks(path: &Path) -> Option<Record> {
+    let file = std::fs::File::open(path).ok()?;
+    let mut record = parse_chunked(file)?;
     check_format(path, Some(serde_json::Value::String(record.format.clone()))).ok()?;
     let good = id::is_valid(&record.id)
         && crate::checklist::validate::validate(&record.checklist).is_empty();
