@@ -259,3 +259,34 @@ fn record_text_is_sanitised_in_the_summary() {
     assert_eq!(s.findings[0].note, "Ghi chú ]0;x");
     assert_eq!(s.organisation, "Sở Nội vụ");
 }
+
+#[test]
+fn placeholders_in_recommendations_are_filled_from_the_record_or_left_as_dotted_blanks() {
+    let r = record(
+        json!([{"id": "s", "title": "S", "questions": [
+            {"id": "staff", "type": "number", "prompt": "Staff", "unit": "người"},
+            {"id": "held", "type": "date", "prompt": "Held"},
+            {"id": "plan", "type": "choice", "responses": "ynp", "prompt": "Plan?",
+             "recommendation": {"text": "Đề nghị {organisation} ({staff}, họp {held}) bổ sung; hạn {missing}.",
+                                "addressee": "Người đứng đầu {organisation}"}},
+            {"id": "missing", "type": "text", "prompt": "Missing"}
+        ]}]),
+        json!({"staff": 85.5, "held": "2026-02-20", "plan": "no"}),
+        json!({}),
+    );
+    let vi = Summary::compute(&r, Lang::Vi);
+    assert_eq!(
+        vi.recommendations[0].text,
+        "Đề nghị Sở Nội vụ (85,5 người, họp 20/02/2026) bổ sung; hạn …….",
+    );
+    assert_eq!(
+        vi.recommendations[0].addressee.as_deref(),
+        Some("Người đứng đầu Sở Nội vụ")
+    );
+    let en = Summary::compute(&r, Lang::En);
+    assert!(
+        en.recommendations[0]
+            .text
+            .contains("(85.5 người, họp 2026-02-20)")
+    );
+}

@@ -57,7 +57,7 @@ fn each_kind_of_mistake_gives_its_line_and_exit_1() {
         (
             "typo.json",
             edited("\"guidance\"", "\"guidence\""),
-            "typo.json:27:63: /sections/1/questions/1/guidence: unknown field `guidence`, expected one of `id`, `type`, `responses`, `options`, `required`, `prompt`, `guidance`, `basis`, `evidence`, `recommendation`, `show_if`, `min`, `max`, `integer`, `unit`",
+            "typo.json:27:63: /sections/1/questions/1/guidence: unknown field `guidence`, expected one of `id`, `type`, `responses`, `options`, `required`, `prompt`, `guidance`, `basis`, `evidence`, `recommendation`, `show_if`, `min`, `max`, `integer`, `unit`, `statement`, `role`",
         ),
         (
             "missing.json",

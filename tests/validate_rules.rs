@@ -423,7 +423,7 @@ fn serde_errors_are_located() {
     check(
         &[("\"prompt\": \"Nhận xét\"", "\"promt\": \"Nhận xét\"")],
         &[
-            "mini.json:27:41: /sections/1/questions/1/promt: unknown field `promt`, expected one of `id`, `type`, `responses`, `options`, `required`, `prompt`, `guidance`, `basis`, `evidence`, `recommendation`, `show_if`, `min`, `max`, `integer`, `unit`",
+            "mini.json:27:41: /sections/1/questions/1/promt: unknown field `promt`, expected one of `id`, `type`, `responses`, `options`, `required`, `prompt`, `guidance`, `basis`, `evidence`, `recommendation`, `show_if`, `min`, `max`, `integer`, `unit`, `statement`, `role`",
         ],
     );
     check(
@@ -536,4 +536,75 @@ fn duplicate_keys_are_refused() {
             "mini.json:12:59: /response_sets/ynp/0/label/vi: key \"vi\" is written twice in the same object; keep one",
         ],
     );
+}
+
+#[test]
+fn document_fields_statement_role_addressee_and_placeholders_are_accepted() {
+    let edits = [
+        (
+            "\"recommendation\": {\"text\": \"Thành lập Ban Chỉ đạo.\", \"priority\": \"high\"}",
+            "\"statement\": {\"yes\": \"{organisation} đã thành lập Ban Chỉ đạo ({members} người).\", \"no\": {\"vi\": \"{organisation} chưa thành lập Ban Chỉ đạo.\", \"en\": \"No committee as of {date}.\"}}, \"recommendation\": {\"text\": \"Thành lập Ban Chỉ đạo của {organisation}.\", \"priority\": \"high\", \"addressee\": \"Người đứng đầu {organisation}\"}",
+        ),
+        (
+            "\"prompt\": \"Nhận xét\"",
+            "\"prompt\": \"Nhận xét\", \"role\": \"strengths\"",
+        ),
+    ];
+    check(&edits, &[]);
+    let c = load_str(&variant(&edits), "mini.json").unwrap();
+    let q = c.question("steering").unwrap();
+    assert_eq!(q.statement.len(), 2);
+    assert_eq!(
+        q.recommendation
+            .as_ref()
+            .unwrap()
+            .addressee
+            .as_ref()
+            .unwrap()
+            .get("vi"),
+        "Người đứng đầu {organisation}"
+    );
+    assert_eq!(
+        c.question("remarks").unwrap().role,
+        Some(onsite::checklist::Role::Strengths)
+    );
+}
+
+#[test]
+fn document_fields_broken_in_every_way_all_reported() {
+    check(
+        &[
+            (
+                "\"recommendation\": {\"text\": \"Thành lập Ban Chỉ đạo.\", \"priority\": \"high\"}",
+                "\"statement\": {\"maybe\": \"x\", \"no\": \"Thiếu {nobody} và {closing}.\"}, \"recommendation\": {\"text\": \"Thành lập {ban}.\", \"priority\": \"high\", \"addressee\": \"\"}",
+            ),
+            (
+                "\"prompt\": \"Số thành viên\"",
+                "\"prompt\": \"Số thành viên\", \"role\": \"causes\", \"statement\": {\"yes\": \"x\"}",
+            ),
+        ],
+        &[
+            "mini.json:21:179: /sections/0/questions/0/statement/maybe: \"maybe\" is not an option of question \"steering\" (options: yes, partial, no, na)",
+            "mini.json:21:193: /sections/0/questions/0/statement/no: placeholder {nobody} names no header field or question; write the id of one, e.g. {organisation}",
+            "mini.json:21:193: /sections/0/questions/0/statement/no: placeholder {closing} names info question \"closing\", which has no answer to write",
+            "mini.json:21:251: /sections/0/questions/0/recommendation/text: placeholder {ban} names no header field or question; write the id of one, e.g. {organisation}",
+            "mini.json:21:299: /sections/0/questions/0/recommendation/addressee: the addressee is empty",
+            "mini.json:22:143: /sections/0/questions/1/statement: a number question takes no \"statement\"; only choice and multi questions do (name its answer as {members} in another statement)",
+            "mini.json:22:125: /sections/0/questions/1/role: a number question takes no \"role\"; only text questions do (it says where their answer goes in the documents)",
+        ],
+    );
+}
+
+#[test]
+fn an_unknown_role_is_a_shape_error() {
+    let lines = problems(&[(
+        "\"prompt\": \"Nhận xét\"",
+        "\"prompt\": \"Nhận xét\", \"role\": \"praise\"",
+    )]);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].contains("/sections/1/questions/1/role"),
+        "{lines:?}"
+    );
+    assert!(lines[0].contains("unknown variant `praise`"), "{lines:?}");
 }

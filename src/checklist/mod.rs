@@ -7,6 +7,7 @@ pub mod generate;
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod placeholder;
 pub mod schema;
 pub mod stream;
 pub mod text;

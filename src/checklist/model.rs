@@ -165,6 +165,10 @@ pub struct RecommendationDef {
     /// Option values that trigger it; defaults to the flagged options.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Vec<String>>,
+    /// To whom it is addressed in the conclusion (e.g. "Người đứng đầu {unit-short}");
+    /// documents group requests by it. May hold `{id}` placeholders.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addressee: Option<Text>,
 }
 
 fn default_priority() -> Priority {
@@ -218,6 +222,30 @@ pub struct Question {
     /// Unit shown after the number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Text>,
+    /// The declarative sentence a document states when an option is chosen, per option
+    /// value (choice/multi): `{"no": "{unit-short} chưa ban hành Quy chế …"}`. May hold
+    /// `{id}` placeholders naming header fields and questions.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub statement: IndexMap<String, Text>,
+    /// Where a text answer goes in the documents (text questions only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+}
+
+/// The part of the documents a text answer belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Strengths, good practice (Ưu điểm).
+    Strengths,
+    /// Limitations, shortcomings (Hạn chế, khuyết điểm).
+    Limitations,
+    /// Causes of the limitations (Nguyên nhân).
+    Causes,
+    /// The inspected unit's opinion, explanations and proposals (Ý kiến của đơn vị).
+    UnitOpinion,
+    /// Documents or actions the unit undertakes to supply, and by when (cam kết).
+    Commitments,
 }
 
 /// A map whose keys must be unique (serde_json would keep the last silently).

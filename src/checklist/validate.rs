@@ -15,6 +15,7 @@ use super::locate::escape;
 use super::model::{
     Checklist, FORMAT, HeaderType, OptionDef, Question, QuestionType, RecommendationDef,
 };
+use super::placeholder;
 use super::text::Text;
 
 /// A hash map keyed by short ids, with a fast (not DoS-resistant) hash: the keys come
@@ -280,6 +281,7 @@ impl Rules {
                     );
                 }
                 self.question(c, q, &qp as &dyn fmt::Display);
+                self.document_fields(c, q, &qp, &header_ids, &all);
                 if let Some(cond) = &q.show_if {
                     let scope = conditions::Scope {
                         checklist: c,
@@ -418,6 +420,104 @@ impl Rules {
         }
         if let Some(r) = &q.recommendation {
             self.recommendation(c, q, r, &Then(p, "/recommendation"));
+        }
+    }
+
+    /// The fields documents use: `statement` per option value, `role` on text questions,
+    /// and the `{id}` placeholders in statements and recommendations.
+    fn document_fields(
+        &mut self,
+        c: &Checklist,
+        q: &Question,
+        p: &Place,
+        header: &FastMap<&str, Place>,
+        all: &FastMap<&str, Place>,
+    ) {
+        if !q.statement.is_empty() {
+            if takes_options(q.kind) {
+                let options = usable_options(c, q);
+                let values: Vec<&str> = options.iter().map(|o| o.value.as_str()).collect();
+                for value in q.statement.keys() {
+                    if !options.is_empty() && !values.contains(&value.as_str()) {
+                        self.push(
+                            format!("{p}/statement/{}", escape(value)),
+                            format!(
+                                "\"{value}\" is not an option of question \"{}\" (options: {})",
+                                q.id,
+                                list(&values)
+                            ),
+                        );
+                    }
+                }
+            } else {
+                self.push(
+                    format!("{p}/statement"),
+                    format!(
+                        "a {} question takes no \"statement\"; only choice and multi questions do (name its answer as {{{}}} in another statement)",
+                        type_name(q.kind),
+                        q.id
+                    ),
+                );
+            }
+        }
+        for (value, t) in &q.statement {
+            let sp = format!("{p}/statement/{}", escape(value));
+            self.text(t, || sp.clone(), "statement");
+            self.placeholders(c, t, &sp, header, all);
+        }
+        if q.role.is_some() && q.kind != QuestionType::Text {
+            self.push(
+                format!("{p}/role"),
+                format!(
+                    "a {} question takes no \"role\"; only text questions do (it says where their answer goes in the documents)",
+                    type_name(q.kind)
+                ),
+            );
+        }
+        if let Some(r) = &q.recommendation {
+            self.placeholders(c, &r.text, &format!("{p}/recommendation/text"), header, all);
+            if let Some(a) = &r.addressee {
+                let ap = format!("{p}/recommendation/addressee");
+                self.text(a, || ap.clone(), "addressee");
+                self.placeholders(c, a, &ap, header, all);
+            }
+        }
+    }
+
+    /// Every `{id}` in a text names a header field or a question that takes an answer.
+    fn placeholders(
+        &mut self,
+        c: &Checklist,
+        t: &Text,
+        p: &str,
+        header: &FastMap<&str, Place>,
+        all: &FastMap<&str, Place>,
+    ) {
+        for s in t.all() {
+            for id in placeholder::names(s) {
+                if header.contains_key(id) {
+                    continue;
+                }
+                match all.get(id) {
+                    Some(&Place::Question(i, j)) => {
+                        let named = &c.sections[i].questions[j];
+                        if !named.is_answerable() {
+                            self.push(
+                                p.to_string(),
+                                format!(
+                                    "placeholder {{{id}}} names info question \"{id}\", which has no answer to write"
+                                ),
+                            );
+                        }
+                    }
+                    _ => self.push(
+                        p.to_string(),
+                        format!(
+                            "placeholder {{{id}}} names no header field or question; write the id of one, e.g. {{organisation}}"
+                        ),
+                    ),
+                }
+            }
         }
     }
 

@@ -8,7 +8,7 @@
 //! with any other id are the inspector's own (priority medium unless set); dropped or
 //! empty ones are left out.
 
-use super::summary::{QuestionRef, Recommendation, Refs, SectionRef, tr};
+use super::summary::{QuestionRef, Recommendation, Refs, SectionRef};
 use crate::checklist::{OptionDef, Priority, Question, RecommendationDef};
 use crate::record::RecommendationEntry;
 use crate::sanitize;
@@ -46,9 +46,10 @@ pub(crate) fn effective(
         let entry = entries.iter().find(|e| e.id == id);
         let mut rec = Recommendation {
             id,
-            text: tr(&def.text, refs.lang),
+            text: refs.filled(&def.text),
             priority: def.priority,
             responsible: String::new(),
+            addressee: def.addressee.as_ref().map(|a| refs.filled(a)),
             due: None,
             section: Some(section),
             question: Some(question),
@@ -99,6 +100,7 @@ pub(crate) fn effective(
             text,
             priority: e.priority.unwrap_or(Priority::Medium),
             responsible: sanitize::line(&e.responsible).trim().to_string(),
+            addressee: None,
             due: clean_due(&e.due),
             section,
             question,

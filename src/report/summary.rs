@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::recommend;
 use super::score::{self, Score};
+use crate::checklist::placeholder;
 use crate::checklist::visibility::visible;
 use crate::checklist::{Checklist, HeaderType, Priority, Question, QuestionType, Section, Text};
 use crate::i18n::Lang;
@@ -126,6 +127,10 @@ pub struct Recommendation {
     pub priority: Priority,
     /// Who must act (may be empty).
     pub responsible: String,
+    /// To whom the checklist addresses it (documents group requests by it); `None` for the
+    /// inspector's own and for checklists that do not say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub addressee: Option<String>,
     /// By when (`YYYY-MM-DD`).
     pub due: Option<String>,
     /// The section of its question.
@@ -213,9 +218,36 @@ pub(crate) fn tr(text: &Text, lang: Lang) -> String {
 pub(crate) struct Refs<'a> {
     pub checklist: &'a Checklist,
     pub lang: Lang,
+    /// The record whose answers and header fill `{id}` placeholders.
+    pub record: &'a Record,
 }
 
 impl Refs<'_> {
+    /// A checklist text in the report's language with its `{id}` placeholders filled from
+    /// the record (header fields, answers as the report writes them); a missing value is a
+    /// dotted blank.
+    pub fn filled(&self, text: &Text) -> String {
+        placeholder::fill(&tr(text, self.lang), |id| self.value_of(id))
+    }
+
+    /// The value a placeholder names: a header field, or a question's answer.
+    fn value_of(&self, id: &str) -> Option<String> {
+        if let Some(h) = self.checklist.header.iter().find(|h| h.id == id) {
+            let v = sanitize::line(self.record.header.get(id)?);
+            return Some(match h.kind {
+                HeaderType::Date => super::format::date(&v, self.lang),
+                _ => v,
+            });
+        }
+        let q = self.checklist.question(id)?;
+        let a = self.record.answers.get(id)?;
+        let v = a.value.as_ref()?;
+        Some(match (q.kind, v) {
+            (QuestionType::Date, AnswerValue::Text(d)) => super::format::date(d, self.lang),
+            _ => answer_label(self.checklist, q, v, self.lang),
+        })
+    }
+
     pub fn section(&self, index: usize, s: &Section) -> SectionRef {
         SectionRef {
             id: s.id.clone(),
@@ -284,7 +316,11 @@ impl Summary {
     /// Computes the report of a record in a language.
     pub fn compute(record: &Record, lang: Lang) -> Summary {
         let checklist = &record.checklist;
-        let refs = Refs { checklist, lang };
+        let refs = Refs {
+            checklist,
+            lang,
+            record,
+        };
         let shown = visible(checklist, &record.answers);
         let mut flat = 0usize;
         let mut overall = Score::default();
