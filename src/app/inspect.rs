@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::{Context, Failure, Outcome};
 use crate::checklist::catalog::{self, Catalog, Origin};
 use crate::i18n::Lang;
-use crate::i18n::tui::strings;
+use crate::i18n::tui::{self as i18n_tui, strings};
 use crate::record::lock::{self, LockGuard};
 use crate::record::store::{self, Store};
 use crate::record::{Record, Status, create, io};
@@ -18,19 +18,24 @@ use crate::tui::{
     App, BackgroundSaver, Exit, MemoryPersist, Persist, QuitInfo, StartChoice, StartItem,
     StartKind, StartScreen, Theme, Tui,
 };
+use std::io::IsTerminal;
 
-/// `onsite`: the start screen, then the chosen inspection.
+/// `onsite`: the start screen, then the chosen inspection. A record another `onsite`
+/// holds is offered read-only on the start screen itself.
 pub fn start(ctx: &Context) -> Outcome {
     let store = Store::new(&ctx.data_dir);
     let (mut records, _) = store.list();
     records.sort_by_key(|r| std::cmp::Reverse(r.updated_at));
     let mut items: Vec<StartItem> = records
         .into_iter()
-        .filter(|r| r.status == Status::InProgress)
         .map(|r| {
             let title = sanitize::line(r.checklist_title.get(ctx.lang.code()));
             StartItem {
-                kind: StartKind::Resume,
+                kind: if r.status == Status::Finished {
+                    StartKind::Finished
+                } else {
+                    StartKind::Resume
+                },
                 title: if r.organisation.is_empty() {
                     format!("{} · {title}", sanitize::line(&r.id))
                 } else {
@@ -62,38 +67,91 @@ pub fn start(ctx: &Context) -> Outcome {
     }));
     let theme = Theme::from_env();
     let mut screen = StartScreen::new(items, ctx.lang);
-    let mut tui = enter()?;
-    let choice = tui
-        .run_start(&mut screen, &theme)
-        .map_err(|e| Failure::user(format!("terminal error: {e}")))?;
-    match choice {
-        StartChoice::Open(item) => {
-            let (path, record, lock) = match item.kind {
-                StartKind::Resume => open(ctx, Some(&item.key), false)?,
-                StartKind::New => create(ctx, &item.key, &[])?,
-            };
-            run(tui, ctx, record, path, lock)
-        }
-        StartChoice::Quit | StartChoice::Stay => Ok(()),
+    let mut tui = enter(ctx.lang)?;
+    loop {
+        let choice = tui
+            .run_start(&mut screen, &theme)
+            .map_err(|e| Failure::user(terminal_error(ctx.lang, &e)))?;
+        let (path, record, lock) = match choice {
+            StartChoice::Open(item) if item.kind == StartKind::New => create(ctx, &item.key, &[])?,
+            StartChoice::Open(item) => match open(ctx, Some(&item.key), false) {
+                Err(Opened::Held(holder)) => {
+                    let text = i18n_tui::held_offer(ctx.lang, &holder);
+                    screen.offer_read_only(item, text);
+                    continue;
+                }
+                other => other.map_err(|e| e.failure(ctx.lang))?,
+            },
+            StartChoice::OpenReadOnly(item) => {
+                open(ctx, Some(&item.key), true).map_err(|e| e.failure(ctx.lang))?
+            }
+            StartChoice::Quit | StartChoice::Stay => return Ok(()),
+        };
+        return run(tui, ctx, record, path, lock);
     }
 }
 
 /// `onsite new CHECKLIST [--set FIELD=VALUE]...`.
 pub fn new(ctx: &Context, checklist: &str, sets: &[String]) -> Outcome {
     let (path, record, lock) = create(ctx, checklist, sets)?;
-    let tui = enter()?;
+    let tui = enter(ctx.lang)?;
     run(tui, ctx, record, path, lock)
 }
 
-/// `onsite resume [RECORD] [--read-only]`.
-pub fn resume(ctx: &Context, record: Option<&str>, read_only: bool) -> Outcome {
-    let (path, record, lock) = open(ctx, record, read_only)?;
-    let tui = enter()?;
-    run(tui, ctx, record, path, lock)
+/// `onsite resume [RECORD] [--read-only]`. A record another `onsite` holds is offered
+/// read-only in the terminal (without one, the refusal says who holds it).
+pub fn resume(ctx: &Context, spec: Option<&str>, read_only: bool) -> Outcome {
+    match open(ctx, spec, read_only) {
+        Ok((path, record, lock)) => {
+            let tui = enter(ctx.lang)?;
+            run(tui, ctx, record, path, lock)
+        }
+        Err(Opened::Held(holder)) if std::io::stdin().is_terminal() => {
+            let path = resolve(ctx, spec).map_err(|e| e.failure(ctx.lang))?;
+            let item = StartItem {
+                kind: StartKind::Resume,
+                key: path.display().to_string(),
+                title: String::new(),
+                detail: String::new(),
+            };
+            let mut screen =
+                StartScreen::offer_only(item, i18n_tui::held_offer(ctx.lang, &holder), ctx.lang);
+            let mut tui = enter(ctx.lang)?;
+            let choice = tui
+                .run_start(&mut screen, &Theme::from_env())
+                .map_err(|e| Failure::user(terminal_error(ctx.lang, &e)))?;
+            match choice {
+                StartChoice::OpenReadOnly(_) => {
+                    let (path, record, lock) = open(ctx, Some(&path.display().to_string()), true)
+                        .map_err(|e| e.failure(ctx.lang))?;
+                    run(tui, ctx, record, path, lock)
+                }
+                _ => Ok(()),
+            }
+        }
+        Err(e) => Err(e.failure(ctx.lang)),
+    }
 }
 
 /// The lock of an inspection being edited; `None` when read-only.
 type Lock = Option<LockGuard>;
+
+/// Why a record could not be opened for editing.
+enum Opened {
+    /// Another `onsite` holds it.
+    Held(lock::Holder),
+    /// Anything else, said in one sentence.
+    Failed(Failure),
+}
+
+impl Opened {
+    fn failure(self, lang: Lang) -> Failure {
+        match self {
+            Opened::Held(h) => Failure::user(i18n_tui::held_error(lang, &h)),
+            Opened::Failed(f) => f,
+        }
+    }
+}
 
 fn create(ctx: &Context, spec: &str, sets: &[String]) -> Result<(PathBuf, Record, Lock), Failure> {
     let checklist = catalog::resolve(spec, &ctx.data_dir)
@@ -112,30 +170,40 @@ fn create(ctx: &Context, spec: &str, sets: &[String]) -> Result<(PathBuf, Record
     Ok((path, record, Some(lock)))
 }
 
+/// The record file a spec names (default: the latest unfinished one).
+fn resolve(ctx: &Context, spec: Option<&str>) -> Result<PathBuf, Opened> {
+    let store = Store::new(&ctx.data_dir);
+    let failed = |e: store::StoreError| Opened::Failed(Failure::user(e.to_string()));
+    match spec {
+        Some(s) => store.find(s).map_err(failed),
+        None => store
+            .latest_unfinished()
+            .map_err(failed)?
+            .ok_or_else(|| Opened::Failed(Failure::user(strings(ctx.lang).nothing_to_resume))),
+    }
+}
+
 fn open(
     ctx: &Context,
     spec: Option<&str>,
     read_only: bool,
-) -> Result<(PathBuf, Record, Lock), Failure> {
-    let store = Store::new(&ctx.data_dir);
-    let path = match spec {
-        Some(s) => store.find(s).map_err(|e| Failure::user(e.to_string()))?,
-        None => store
-            .latest_unfinished()
-            .map_err(|e| Failure::user(e.to_string()))?
-            .ok_or_else(|| {
-                Failure::user(
-                    "no unfinished inspection to resume; start one with `onsite new CHECKLIST`",
-                )
-            })?,
-    };
+) -> Result<(PathBuf, Record, Lock), Opened> {
+    let path = resolve(ctx, spec)?;
     let lock = if read_only {
         None
     } else {
-        Some(lock::acquire(&path).map_err(|e| Failure::user(e.to_string()))?)
+        Some(lock::acquire(&path).map_err(|e| match e {
+            lock::LockError::Held(h) => Opened::Held(h),
+            other => Opened::Failed(Failure::user(other.to_string())),
+        })?)
     };
-    let record = io::load(&path).map_err(|e| Failure::user(e.to_string()))?;
+    let record = io::load(&path).map_err(|e| Opened::Failed(Failure::user(e.to_string())))?;
     Ok((path, record, lock))
+}
+
+/// A terminal that failed while the TUI ran, in the UI language.
+fn terminal_error(lang: Lang, e: &std::io::Error) -> String {
+    format!("{}: {e}", strings(lang).terminal_error)
 }
 
 /// Saves through the record store (atomic, durable, refuses symlinks and other formats).
@@ -153,12 +221,8 @@ impl Persist for StorePersist {
     }
 }
 
-fn enter() -> Result<Tui, Failure> {
-    Tui::enter().map_err(|e| {
-        Failure::user(format!(
-            "cannot use the terminal ({e}); onsite needs an interactive terminal"
-        ))
-    })
+fn enter(lang: Lang) -> Result<Tui, Failure> {
+    Tui::enter().map_err(|e| Failure::user(format!("{} ({e})", strings(lang).no_terminal)))
 }
 
 fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -> Outcome {
@@ -212,12 +276,15 @@ fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -
             Err(Failure::user(rescue(app.session.record(), ctx.lang)))
         }
         Ok(Exit::Hangup) => Err(Failure::user(format!(
-            "the terminal went away; the inspection was saved to {}",
-            path.display()
+            "{} {}",
+            strings(ctx.lang).hangup_saved,
+            sanitize::line(&path.display().to_string())
         ))),
         Err(e) => Err(Failure::user(format!(
-            "terminal error ({e}); the inspection was saved to {}",
-            path.display()
+            "{}: {e}; {} {}",
+            strings(ctx.lang).terminal_error,
+            strings(ctx.lang).saved_to,
+            sanitize::line(&path.display().to_string())
         ))),
     }
 }

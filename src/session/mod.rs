@@ -77,8 +77,10 @@ pub enum Command {
     RestoreRecommendation(String),
     /// Record which screen the inspector is on (saved as the resume position).
     SetScreen(Screen),
-    /// Mark the record finished.
+    /// Mark the record finished: every change after it is refused until `Reopen`.
     Finish,
+    /// Reopen a finished record for editing.
+    Reopen,
 }
 
 /// Why a command was refused. The record is unchanged.
@@ -111,6 +113,9 @@ pub enum SessionError {
     /// The session is read-only.
     #[error("read-only")]
     ReadOnly,
+    /// The record is finished: it must be reopened before it changes.
+    #[error("the inspection is finished; reopen it to change it")]
+    Finished,
 }
 
 /// Counts shown on the inspection screen.
@@ -161,6 +166,8 @@ pub struct Session {
     pending_recommendations: Option<Vec<crate::record::RecommendationEntry>>,
     /// Counts content changes, so that views can cache what they derive from the record.
     revision: u64,
+    /// Questions with an answer or a note that a condition hides now (kept with `visible`).
+    hidden_answers: usize,
 }
 
 impl Session {
@@ -184,6 +191,7 @@ impl Session {
             undo: Vec::new(),
             pending_recommendations: None,
             revision: 0,
+            hidden_answers: 0,
         };
         s.refresh_visibility();
         let saved = s.record.position.question.clone();
@@ -216,6 +224,18 @@ impl Session {
                 self.writable()?;
                 self.undo_last(now)?
             }
+            Command::Reopen => {
+                if self.read_only {
+                    return Err(SessionError::ReadOnly);
+                }
+                if self.record.status == crate::record::Status::InProgress {
+                    Effect::Nothing
+                } else {
+                    self.record.status = crate::record::Status::InProgress;
+                    self.record.finished_at = None;
+                    Effect::Changed
+                }
+            }
             other => {
                 self.writable()?;
                 self.edit(other, now)?
@@ -236,9 +256,22 @@ impl Session {
     fn writable(&self) -> Result<(), SessionError> {
         if self.read_only {
             Err(SessionError::ReadOnly)
+        } else if self.is_finished() {
+            Err(SessionError::Finished)
         } else {
             Ok(())
         }
+    }
+
+    /// Whether the record is finished (changes wait for `Command::Reopen`).
+    pub fn is_finished(&self) -> bool {
+        self.record.status == crate::record::Status::Finished
+    }
+
+    /// How many questions hidden by a condition keep an answer or a note (they stay in the
+    /// record and come back when the condition shows them again, or by undo).
+    pub fn hidden_answers(&self) -> usize {
+        self.hidden_answers
     }
 
     /// The record as it stands.
@@ -400,5 +433,15 @@ impl Session {
         self.shown
             .extend((0..self.visible.len()).filter(|&i| self.visible[i]));
         self.progress = self.count_progress();
+        self.hidden_answers = (0..self.order.len())
+            .filter(|&i| !self.visible.get(i).copied().unwrap_or(true))
+            .filter_map(|i| self.question_at(i))
+            .filter(|(_, q)| {
+                self.record
+                    .answers
+                    .get(&q.id)
+                    .is_some_and(|a| a.value.is_some() || !a.note.is_empty())
+            })
+            .count();
     }
 }

@@ -431,6 +431,61 @@ fn finish_and_position_round_trip() {
 }
 
 #[test]
+fn a_finished_record_refuses_changes_until_reopened() {
+    let mut s = Session::new(record(), false);
+    s.apply(Command::GoTo("committee".into()), now()).unwrap();
+    s.apply(Command::Finish, now()).unwrap();
+    assert!(s.is_finished());
+    for cmd in [
+        Command::Option(1),
+        Command::SetNote("ghi chú".into()),
+        Command::Undo,
+        Command::SetHeader {
+            field: "organisation".into(),
+            value: "Sở Y tế".into(),
+        },
+    ] {
+        assert_eq!(s.apply(cmd, now()), Err(SessionError::Finished));
+    }
+    assert_eq!(
+        s.apply(Command::Next, now()),
+        Ok(Effect::Moved),
+        "moves still work"
+    );
+    assert_eq!(s.apply(Command::Reopen, now()), Ok(Effect::Changed));
+    assert_eq!(s.record().status, Status::InProgress);
+    assert_eq!(s.record().finished_at, None);
+    assert_eq!(s.apply(Command::Reopen, now()), Ok(Effect::Nothing));
+    s.apply(Command::GoTo("committee".into()), now()).unwrap();
+    assert!(s.apply(Command::Option(1), now()).is_ok());
+    let mut ro = Session::new(s.into_record(), true);
+    assert_eq!(
+        ro.apply(Command::Reopen, now()),
+        Err(SessionError::ReadOnly)
+    );
+}
+
+#[test]
+fn hidden_answers_are_counted_and_come_back_by_undo() {
+    let mut s = Session::new(record(), false);
+    s.apply(Command::GoTo("staff-total".into()), now()).unwrap();
+    s.apply(Command::Input("45".into()), now()).unwrap();
+    s.apply(Command::GoTo("board".into()), now()).unwrap();
+    s.apply(Command::Option(2), now()).unwrap();
+    s.apply(Command::GoTo("board".into()), now()).unwrap();
+    s.apply(Command::SetNote("Chưa kiện toàn".into()), now())
+        .unwrap();
+    assert_eq!(s.hidden_answers(), 0);
+    s.apply(Command::GoTo("staff-total".into()), now()).unwrap();
+    s.apply(Command::Input("5".into()), now()).unwrap();
+    assert_eq!(s.hidden_answers(), 1, "the board answer is hidden, kept");
+    assert_eq!(s.record().answers["board"].note, "Chưa kiện toàn");
+    s.apply(Command::Undo, now()).unwrap();
+    assert_eq!(s.hidden_answers(), 0);
+    assert!(s.is_visible("board"));
+}
+
+#[test]
 fn search_ignores_case_and_diacritics() {
     let s = Session::new(record(), false);
     let ids: Vec<_> = s

@@ -1,5 +1,6 @@
-//! The title-page form: moving between the checklist's header fields, setting them,
-//! and leaving for the questions once the required ones are filled.
+//! The title-page form: moving between the checklist's header fields, editing one (then
+//! keys are text; `Enter` saves it and edits the next), and leaving for the questions once
+//! the required ones are filled.
 
 use super::*;
 
@@ -21,6 +22,7 @@ impl App {
 
     pub(super) fn open_header(&mut self, focus: usize) {
         self.mode = Mode::Header;
+        self.header.editing = false;
         self.focus_field(focus);
         if self.session.record().position.screen != RecordScreen::Header {
             let _ = self.apply(Command::SetScreen(RecordScreen::Header));
@@ -35,8 +37,10 @@ impl App {
             .and_then(|f| self.session.record().header.get(&f.id))
             .cloned()
             .unwrap_or_default();
+        let editing = self.header.editing;
         self.header = HeaderForm {
             focus,
+            editing,
             area: editors::textarea(&value, false),
         };
     }
@@ -61,6 +65,8 @@ impl App {
         self.apply(Command::SetHeader { field, value }).is_ok()
     }
 
+    /// Leaves the title page for the questions (unless a required field is empty and not
+    /// `force`: then the first empty one is edited).
     pub(super) fn leave_header(&mut self, force: bool) {
         if let Some(first) = self.first_missing_field() {
             let s = self.strings();
@@ -82,11 +88,13 @@ impl App {
         } else {
             self.message = None;
         }
+        self.header.editing = false;
         self.mode = Mode::Inspection;
         let _ = self.apply(Command::SetScreen(RecordScreen::Questions));
     }
 
-    pub(super) fn header_key(&mut self, key: KeyEvent, action: Option<Action>) -> Control {
+    /// Keys while a field is being edited: text, except the keys of the table.
+    pub(super) fn header_field_key(&mut self, key: KeyEvent, action: Option<Action>) -> Control {
         let count = self.session.record().checklist.header.len();
         match action {
             Some(Action::NextRequired) => {
@@ -107,7 +115,8 @@ impl App {
             }
             Some(Action::Back) => {
                 if self.commit_field() {
-                    self.leave_header(true);
+                    self.header.editing = false;
+                    self.focus_field(self.header.focus);
                 }
             }
             Some(Action::Quit) => {
@@ -115,6 +124,22 @@ impl App {
                 return Control::Quit;
             }
             _ => editors::feed(&mut self.header.area, key, false),
+        }
+        Control::Continue
+    }
+
+    /// Keys while moving between fields (commands, as on every screen).
+    pub(super) fn header_action(&mut self, action: Action) -> Control {
+        let count = self.session.record().checklist.header.len();
+        match action {
+            Action::Next => self.focus_field((self.header.focus + 1).min(count.saturating_sub(1))),
+            Action::Prev => self.focus_field(self.header.focus.saturating_sub(1)),
+            Action::Edit => {
+                self.header.editing = true;
+                self.focus_field(self.header.focus);
+            }
+            Action::Back => self.leave_header(true),
+            _ => {}
         }
         Control::Continue
     }

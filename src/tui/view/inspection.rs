@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{OUTLINE_WIDTH, block, lines_of, outline, tr};
+use super::{OUTLINE_WIDTH, block, ellipsize, lines_of, outline, tr};
 use crate::checklist::QuestionType;
 use crate::record::AnswerValue;
 use crate::tui::app::{App, format_number};
@@ -78,18 +78,25 @@ fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
         .get(si)
         .map(|sec| tr(&sec.title, lang))
         .unwrap_or_default();
-    let title = format!(
-        " {} {}/{}: {section_title} ",
-        s.section,
-        si + 1,
-        checklist.sections.len()
-    );
-    let outer = block(title, t);
+    let lead = format!(" {} {}/{}: ", s.section, si + 1, checklist.sections.len());
+    // A section title too long for the border ends in `…` and is shown whole above the
+    // question.
+    let room = usize::from(area.width.saturating_sub(2))
+        .saturating_sub(unicode_width::UnicodeWidthStr::width(lead.as_str()) + 1);
+    let short_title = ellipsize(&section_title, room);
+    let cut = short_title != section_title;
+    let outer = block(format!("{lead}{short_title} "), t);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
 
     // The question and what helps answering it.
     let mut details: Vec<Line> = Vec::new();
+    if cut {
+        details.push(Line::from(Span::styled(
+            format!("{} {}: {section_title}", s.section, si + 1),
+            t.dim(),
+        )));
+    }
     let mut prompt = vec![Span::styled(tr(&q.prompt, lang).to_string(), t.prompt())];
     if q.required {
         prompt.insert(
