@@ -372,7 +372,7 @@ fn a_second_onsite_on_the_same_record_is_told_who_holds_it_and_read_only_works()
     );
     ro.wait_for("read-only", 10);
     ro.send("1");
-    ro.wait_for("read-only", 5);
+    ro.wait_for("nothing can be changed", 5);
     ro.send("n");
     std::thread::sleep(Duration::from_millis(200));
     assert!(
@@ -547,4 +547,99 @@ fn idle_uses_no_cpu_and_redraws_nothing() {
     assert_eq!(p.raw().len(), bytes, "nothing written while idle");
     p.send("q");
     assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+}
+
+#[test]
+fn a_held_record_is_offered_read_only_from_resume_and_the_start_screen_in_the_ui_language() {
+    let (dir, checklist) = setup();
+    let data = dir.path();
+    let cl = checklist.to_str().unwrap();
+    let mut p = Pty::spawn(
+        &["--lang", "en", "new", cl, "--set", "organisation=Sở Nội vụ"],
+        data,
+        &[],
+        80,
+        24,
+    );
+    p.wait_for("Question 1 of 6", 10);
+    // without a terminal: the refusal, in the UI language
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_onsite"))
+        .args(["--lang", "vi", "--data-dir"])
+        .arg(data)
+        .arg("resume")
+        .output()
+        .expect("run onsite");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("hồ sơ đang được mở bởi") && err.contains("--read-only"),
+        "{err}"
+    );
+    // in a terminal: `resume` offers read-only
+    let mut ro = Pty::spawn(&["--lang", "vi", "resume"], data, &[], 80, 24);
+    ro.wait_for("Mở chỉ xem?", 10);
+    ro.wait_for("đang được mở ở một onsite khác", 2);
+    ro.send(ENTER);
+    ro.wait_for("Câu 1/6", 5);
+    let screen = ro.screen();
+    let hints = screen.lines().last().unwrap_or("");
+    assert!(
+        !hints.contains("Enter sửa") && !hints.contains("1-9"),
+        "{hints}"
+    );
+    ro.send("q");
+    assert_eq!(ro.wait_exit(Duration::from_secs(5)), Some(0));
+    // the start screen offers it too, and Esc goes back to the list
+    let mut st = Pty::spawn(&["--lang", "en"], data, &[], 80, 24);
+    st.wait_for("Inspections in progress", 10);
+    st.send(ENTER);
+    st.wait_for("Open read-only?", 5);
+    st.send(ESC);
+    st.wait_gone("Open read-only?", 5);
+    st.wait_for("Inspections in progress", 2);
+    st.send(ENTER);
+    st.wait_for("Open read-only?", 5);
+    st.send(ENTER);
+    st.wait_for("Question 1 of 6", 5);
+    st.send("q");
+    assert_eq!(st.wait_exit(Duration::from_secs(5)), Some(0));
+    p.send("q");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+}
+
+#[test]
+fn a_finished_inspection_is_found_from_the_start_screen_and_stays_locked() {
+    let (dir, checklist) = setup();
+    let data = dir.path();
+    let cl = checklist.to_str().unwrap();
+    let mut p = Pty::spawn(
+        &["--lang", "en", "new", cl, "--set", "organisation=Sở Y tế"],
+        data,
+        &[],
+        80,
+        24,
+    );
+    p.wait_for("Question 1 of 6", 10);
+    p.send("s");
+    p.wait_for("Scores by section", 5);
+    p.send("f");
+    p.wait_for("press f again", 5);
+    p.send("f");
+    p.wait_for("edits are locked", 5);
+    p.send("q");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+    let mut st = Pty::spawn(&["--lang", "en"], data, &[], 80, 24);
+    st.wait_for("Finished inspections", 10);
+    st.wait_for("1 finished (f shows them)", 2);
+    st.send("f");
+    st.wait_for("Sở Y tế ·", 5);
+    st.send(ENTER);
+    st.wait_for("finished: read only until reopened", 5);
+    st.send("1");
+    st.wait_for("press R twice to reopen", 5);
+    st.send("q");
+    assert_eq!(st.wait_exit(Duration::from_secs(5)), Some(0));
+    let (_, r) = the_record(data);
+    assert_eq!(r.status, Status::Finished);
+    assert!(r.answers.is_empty(), "nothing changed while finished");
 }

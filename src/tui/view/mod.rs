@@ -61,8 +61,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     draw_hints(frame, hints, &hint_text, &app.theme);
 }
 
-/// The hints that fit in `width` columns, in table order, always ending with the help
-/// key when there is one (`?` lists every key), `…` where some were left out.
+/// The hints that fit in `width` columns, in table order, always ending with the help and
+/// quit keys when there are some (`?` lists every key), `…` where some were left out.
 pub fn fit_hints(parts: &[&str], width: u16) -> String {
     use unicode_width::UnicodeWidthStr;
     let width = usize::from(width);
@@ -70,10 +70,15 @@ pub fn fit_hints(parts: &[&str], width: u16) -> String {
     if joined.width() <= width {
         return joined;
     }
-    let help = parts.iter().find(|p| p.starts_with("? ")).copied();
-    let reserve = help.map_or(0, |h| h.width() + 2) + 3;
+    let kept: Vec<&str> = parts
+        .iter()
+        .copied()
+        .filter(|p| p.starts_with("? ") || p.starts_with("q "))
+        .collect();
+    let tail = kept.join("  ");
+    let reserve = tail.width() + 4;
     let mut out = String::new();
-    for p in parts.iter().filter(|p| Some(**p) != help) {
+    for p in parts.iter().filter(|p| !kept.contains(p)) {
         let extra = if out.is_empty() { 0 } else { 2 } + p.width();
         if out.width() + extra + reserve > width {
             break;
@@ -84,9 +89,9 @@ pub fn fit_hints(parts: &[&str], width: u16) -> String {
         out.push_str(p);
     }
     out.push_str(" …");
-    if let Some(h) = help {
+    if !tail.is_empty() {
         out.push_str("  ");
-        out.push_str(h);
+        out.push_str(&tail);
     }
     ellipsize(&out, width)
 }

@@ -168,6 +168,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Min(4),
         Constraint::Length(rec_height),
     ]));
+    // More below the box: say so on its border, with the key that scrolls.
+    let below = super::inspection::wrapped_height(&lines, text_width)
+        > usize::from(top.height.saturating_sub(2)) + usize::from(app.summary_scroll);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block(format!(" {} ", s.summary), t))
@@ -175,6 +178,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             .scroll((app.summary_scroll, 0)),
         top,
     );
+    if below {
+        let arrow = if t.ascii { "v" } else { "↓" };
+        let more = Line::from(Span::styled(format!(" ]/PgDn {arrow} "), t.flagged()));
+        frame.render_widget(
+            Paragraph::new(more).alignment(ratatui::layout::Alignment::Right),
+            top.rows().next_back().unwrap_or(top),
+        );
+    }
     draw_recs(frame, bottom, app, rec_lines);
 }
 
