@@ -208,7 +208,7 @@ fn rec_items(app: &App, rows: &[RecRow], width: u16) -> Vec<Vec<Line<'static>>> 
                 marks.push_str(m.own);
             }
             let marks = format!("{marks:<2}");
-            let head = format!("{marks}[{}] ", recs::priority_name(r.priority, app.lang));
+            let head = format!("{marks} [{}] ", recs::priority_name(r.priority, app.lang));
             let indent = marks.width() + 1;
             let room = usize::from(width).saturating_sub(indent).max(8);
             let room = u16::try_from(room).unwrap_or(u16::MAX);
