@@ -3,13 +3,11 @@
 
 pub mod catalog;
 pub mod condition;
-pub mod generate;
 pub mod load;
 pub mod locate;
 pub mod model;
 pub mod placeholder;
 pub mod schema;
-pub mod stream;
 pub mod text;
 pub mod validate;
 pub mod visibility;

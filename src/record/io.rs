@@ -107,42 +107,9 @@ pub fn load_with_warnings(path: &Path) -> Result<Loaded, LoadError> {
             ));
         }
     }
-    // A good large record is read in chunks (never in memory as text and model at once);
-    // anything else from the whole text, which also says what is wrong and where.
-    if meta.len() >= crate::checklist::stream::CHUNKED_FROM
-        && let Some(record) = read_in_chunks(path)
-    {
-        return Ok(Loaded { record, warnings });
-    }
     let text = std::fs::read_to_string(path).map_err(io)?;
     let record = parse(path, &text)?;
     Ok(Loaded { record, warnings })
-}
-
-/// A record document read with `checklist::stream` (the embedded checklist's questions
-/// parsed as they arrive), as `serde_json` would read it; `None` if the ordinary reader
-/// must decide. No rule is checked here.
-pub fn parse_chunked(reader: impl std::io::Read) -> Option<Record> {
-    use crate::checklist::stream;
-    let split = stream::split(reader, stream::Place::Member)?;
-    let mut record: Record = serde_json::from_slice(&split.skeleton).ok()?;
-    let checklist = std::sync::Arc::get_mut(&mut record.checklist)?;
-    stream::give_back(&mut checklist.sections, split.questions)?;
-    Some(record)
-}
-
-/// A record read with `checklist::stream` if it is well-formed and keeps every rule
-/// `parse` checks; `None` otherwise.
-fn read_in_chunks(path: &Path) -> Option<Record> {
-    let file = std::fs::File::open(path).ok()?;
-    let mut record = parse_chunked(file)?;
-    check_format(path, Some(serde_json::Value::String(record.format.clone()))).ok()?;
-    let good = id::is_valid(&record.id)
-        && crate::checklist::validate::validate(&record.checklist).is_empty();
-    good.then(|| {
-        clean_record(&mut record);
-        record
-    })
 }
 
 /// The first members of a record file, enough to pick the inspection to resume.

@@ -153,106 +153,19 @@ fn is_false(b: &bool) -> bool {
 }
 
 mod shared_checklist {
-    //! Serialises an `Arc<Checklist>` as the checklist itself (no serde `rc` feature
-    //! needed), from a cache: the checklist never changes during an inspection, so each
-    //! save serialises only the answers around it.
+    //! Serialises an `Arc<Checklist>` as the checklist itself (no serde `rc` feature needed).
 
-    use std::cell::RefCell;
-    use std::sync::{Arc, Weak};
+    use std::sync::Arc;
 
-    use serde::ser::Error as _;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
-    use serde_json::value::RawValue;
 
     use crate::checklist::Checklist;
 
-    thread_local! {
-        /// The last checklist serialised on this thread. The `Weak` keeps its allocation
-        /// from being reused, so an equal pointer means the same, unchanged checklist
-        /// (`Arc::make_mut` moves a value away from weak pointers rather than change it).
-        static CACHE: RefCell<Option<(Weak<Checklist>, Box<RawValue>)>> =
-            const { RefCell::new(None) };
-    }
-
-    /// Below this many questions a checklist serialises in well under a millisecond:
-    /// not worth the memory of a cached copy.
-    const CACHE_FROM_QUESTIONS: usize = 500;
-    /// From this many questions the cached copy would take more memory (about 0.8 KB a
-    /// question, pretty-printed) than the checklist itself; such a checklist is serialised
-    /// on every save, which the saver thread does without holding up typing.
-    const CACHE_BELOW_QUESTIONS: usize = 4_000;
-
-    /// A writer that indents every line after the first by two spaces, as a field of a
-    /// pretty-printed record is.
-    struct Indented(Vec<u8>);
-
-    impl std::io::Write for Indented {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            for &b in buf {
-                self.0.push(b);
-                if b == b'\n' {
-                    self.0.extend_from_slice(b"  ");
-                }
-            }
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-
     pub fn serialize<S: Serializer>(c: &Arc<Checklist>, s: S) -> Result<S::Ok, S::Error> {
-        let questions: usize = c.sections.iter().map(|s| s.questions.len()).sum();
-        if !(CACHE_FROM_QUESTIONS..CACHE_BELOW_QUESTIONS).contains(&questions) {
-            return c.as_ref().serialize(s);
-        }
-        CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            let hit = cache
-                .as_ref()
-                .is_some_and(|(w, _)| std::ptr::eq(w.as_ptr(), Arc::as_ptr(c)));
-            if !hit {
-                // Pretty, and indented as the field of a pretty-printed record, so a record
-                // file reads the same as without the cache.
-                let mut out = Indented(Vec::new());
-                serde_json::to_writer_pretty(&mut out, c.as_ref()).map_err(S::Error::custom)?;
-                let text = String::from_utf8(out.0).map_err(S::Error::custom)?;
-                let raw = RawValue::from_string(text).map_err(S::Error::custom)?;
-                *cache = Some((Arc::downgrade(c), raw));
-            }
-            match cache.as_ref() {
-                Some((_, raw)) => raw.serialize(s),
-                None => c.as_ref().serialize(s),
-            }
-        })
+        c.as_ref().serialize(s)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<Checklist>, D::Error> {
         Checklist::deserialize(d).map(Arc::new)
-    }
-
-    #[cfg(test)]
-    mod tests {
-        use super::*;
-        use crate::session::tests::record;
-
-        #[test]
-        fn a_cached_checklist_is_written_as_without_the_cache() {
-            let mut r = record();
-            let big = crate::checklist::generate::checklist_json(CACHE_FROM_QUESTIONS);
-            r.checklist = Arc::new(serde_json::from_str(&big).unwrap());
-            // By way of a Value, the record is printed without the raw cache.
-            let plain = serde_json::to_string_pretty(&serde_json::to_value(&r).unwrap()).unwrap();
-            let first = serde_json::to_string_pretty(&r).unwrap();
-            let second = serde_json::to_string_pretty(&r).unwrap();
-            assert_eq!(first, plain);
-            assert_eq!(second, plain);
-            // A changed checklist (a new Arc) is not served from the cache.
-            Arc::make_mut(&mut r.checklist).version = "2".into();
-            let changed = serde_json::to_string_pretty(&r).unwrap();
-            assert!(changed.contains("\"version\": \"2\""), "{changed}");
-            let back: super::super::Record = serde_json::from_str(&changed).unwrap();
-            assert_eq!(back, r);
-        }
     }
 }
