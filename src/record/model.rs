@@ -52,7 +52,24 @@ pub struct Answer {
     pub updated_at: Timestamp,
 }
 
+impl AnswerValue {
+    /// Whether the value answers the question: not blank text, not an empty list, a finite
+    /// number. The one rule for progress, conditions and reports.
+    pub fn is_answered(&self) -> bool {
+        match self {
+            AnswerValue::Text(s) => !s.trim().is_empty(),
+            AnswerValue::Multi(v) => !v.is_empty(),
+            AnswerValue::Number(n) => n.is_finite(),
+        }
+    }
+}
+
 impl Answer {
+    /// Whether the question is answered (see [`AnswerValue::is_answered`]).
+    pub fn is_answered(&self) -> bool {
+        self.value.as_ref().is_some_and(AnswerValue::is_answered)
+    }
+
     /// Whether nothing at all is recorded (no value, note or mark).
     pub fn is_empty(&self) -> bool {
         self.value.is_none() && self.note.is_empty() && !self.awaiting_evidence
@@ -108,8 +125,9 @@ pub struct RecommendationEntry {
     pub dropped: bool,
 }
 
-/// A whole inspection record.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A whole inspection record. Written with the figures of a listing before the checklist
+/// (see [`super::listing`]).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Record {
     /// Always `onsite-record/1`.
     pub format: String,
@@ -126,7 +144,7 @@ pub struct Record {
     pub finished_at: Option<Timestamp>,
     /// The checklist it was started from, in full. Shared, not copied: it never changes
     /// during an inspection, so the session, the save snapshot and the saver hold one copy.
-    #[serde(with = "shared_checklist")]
+    #[serde(deserialize_with = "shared_checklist")]
     pub checklist: Arc<Checklist>,
     /// Header field id → value.
     #[serde(default)]
@@ -144,28 +162,72 @@ pub struct Record {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recommendations: Vec<RecommendationEntry>,
     /// Fields written by a later version of onsite, kept as they were.
-    #[serde(flatten)]
+    #[serde(flatten, deserialize_with = "without_listing")]
     pub extra: IndexMap<String, serde_json::Value>,
+}
+
+/// The members of a record file that no field reads, but `listing` (written afresh on every
+/// save).
+fn without_listing<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<IndexMap<String, serde_json::Value>, D::Error> {
+    let mut extra = IndexMap::<String, serde_json::Value>::deserialize(d)?;
+    extra.shift_remove(LISTING);
+    Ok(extra)
+}
+
+/// The member holding the figures of a listing.
+const LISTING: &str = "listing";
+
+/// Written in the order of the fields, with `listing` (computed now) before the checklist.
+impl Serialize for Record {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Written<'a> {
+            format: &'a str,
+            id: &'a str,
+            status: Status,
+            created_at: &'a Timestamp,
+            updated_at: &'a Timestamp,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            finished_at: Option<&'a Timestamp>,
+            listing: super::listing::Listing,
+            checklist: &'a Checklist,
+            header: &'a IndexMap<String, String>,
+            answers: &'a IndexMap<String, Answer>,
+            #[serde(skip_serializing_if = "str::is_empty")]
+            general_notes: &'a str,
+            position: &'a Position,
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            recommendations: &'a [RecommendationEntry],
+            #[serde(flatten)]
+            extra: &'a IndexMap<String, serde_json::Value>,
+        }
+        Written {
+            format: &self.format,
+            id: &self.id,
+            status: self.status,
+            created_at: &self.created_at,
+            updated_at: &self.updated_at,
+            finished_at: self.finished_at.as_ref(),
+            listing: super::listing::Listing::of(self),
+            checklist: &self.checklist,
+            header: &self.header,
+            answers: &self.answers,
+            general_notes: &self.general_notes,
+            position: &self.position,
+            recommendations: &self.recommendations,
+            extra: &self.extra,
+        }
+        .serialize(s)
+    }
 }
 
 fn is_false(b: &bool) -> bool {
     !*b
 }
 
-mod shared_checklist {
-    //! Serialises an `Arc<Checklist>` as the checklist itself (no serde `rc` feature needed).
-
-    use std::sync::Arc;
-
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    use crate::checklist::Checklist;
-
-    pub fn serialize<S: Serializer>(c: &Arc<Checklist>, s: S) -> Result<S::Ok, S::Error> {
-        c.as_ref().serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<Checklist>, D::Error> {
-        Checklist::deserialize(d).map(Arc::new)
-    }
+/// Reads the checklist into an `Arc` (no serde `rc` feature needed).
+fn shared_checklist<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Arc<Checklist>, D::Error> {
+    Checklist::deserialize(d).map(Arc::new)
 }
