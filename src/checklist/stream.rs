@@ -14,7 +14,7 @@
 
 use std::io::Read;
 
-use super::condition::Condition;
+use super::condition::{Condition, Operand};
 use super::model::{Checklist, Question, Section};
 
 /// Files of at least this many bytes are read in chunks. Below, the whole text costs little
@@ -391,7 +391,11 @@ fn nesting(c: &Condition) -> usize {
     2 + match c {
         Condition::Is { value: v, .. } => value(v),
         Condition::In { values, .. } => 1 + values.iter().map(value).max().unwrap_or(0),
-        Condition::Answered { .. } | Condition::Cmp { .. } => 0,
+        Condition::Answered { .. } => 0,
+        Condition::Cmp { rhs, .. } => match rhs {
+            Operand::Number(_) => 0,
+            Operand::Answer(_) => 2, // {"q": …, "ratio": [A, B]}
+        },
         Condition::All(list) | Condition::Any(list) => list.iter().map(nesting).max().unwrap_or(0),
         Condition::Not(c) => nesting(c),
     }
