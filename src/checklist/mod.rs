@@ -15,6 +15,6 @@ pub mod visibility;
 pub use catalog::{Catalog, Entry, Origin, ResolveError, resolve};
 pub use load::{Problem, load_file, load_str};
 
-pub use condition::{CmpOp, Condition};
+pub use condition::{CmpOp, Condition, Operand, Scaled};
 pub use model::*;
 pub use text::Text;
