@@ -24,17 +24,7 @@ pub enum Status {
     Finished,
 }
 
-/// The value of an answer: a string for choice/text/date, a list for multi, a number.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum AnswerValue {
-    /// A number answer.
-    Number(f64),
-    /// A choice (option value), text, or date (`YYYY-MM-DD`).
-    Text(String),
-    /// The option values chosen in a multi question.
-    Multi(Vec<String>),
-}
+pub use crate::checklist::value::AnswerValue;
 
 /// What is recorded for one question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,6 +40,12 @@ pub struct Answer {
     pub awaiting_evidence: bool,
     /// When the answer or note last changed.
     pub updated_at: Timestamp,
+}
+
+impl crate::checklist::value::Answered for Answer {
+    fn answer_value(&self) -> Option<&AnswerValue> {
+        self.value.as_ref()
+    }
 }
 
 impl Answer {
