@@ -91,7 +91,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         // The name wraps under itself, not under the bars.
         let lead = format!("{score} {:>3}/{:<3} ", sec.answered, sec.total);
         let indent = lead.width();
-        let name = crate::sanitize::line(&format!("{}. {}", sec.section.number, sec.section.title));
+        let name = crate::sanitize::line(&sec.section.heading);
         let room = usize::from(text_width).saturating_sub(indent).max(8);
         for (k, part) in wrap_text(&name, u16::try_from(room).unwrap_or(u16::MAX))
             .into_iter()
