@@ -562,6 +562,7 @@ fn a_held_record_is_offered_read_only_from_resume_and_the_start_screen_in_the_ui
         24,
     );
     p.wait_for("Question 1 of 6", 10);
+    wait_for_file(&data.join("records"), 5);
     // without a terminal: the refusal, in the UI language
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_onsite"))
         .args(["--lang", "vi", "--data-dir"])
@@ -635,11 +636,90 @@ fn a_finished_inspection_is_found_from_the_start_screen_and_stays_locked() {
     st.wait_for("Sở Y tế ·", 5);
     st.send(ENTER);
     st.wait_for("finished: read only until reopened", 5);
-    st.send("1");
+    st.send("x");
     st.wait_for("press R twice to reopen", 5);
     st.send("q");
     assert_eq!(st.wait_exit(Duration::from_secs(5)), Some(0));
     let (_, r) = the_record(data);
     assert_eq!(r.status, Status::Finished);
     assert!(r.answers.is_empty(), "nothing changed while finished");
+}
+
+/// Waits until a record file is in `dir` (the first save runs after the first frame).
+fn wait_for_file(dir: &Path, secs: u64) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(secs);
+    while std::time::Instant::now() < deadline {
+        let any = std::fs::read_dir(dir)
+            .map(|d| {
+                d.flatten()
+                    .any(|e| e.path().extension().is_some_and(|x| x == "json"))
+            })
+            .unwrap_or(false);
+        if any {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("no record in {} after {secs}s", dir.display());
+}
+
+#[test]
+fn a_record_started_without_organisation_is_named_after_it_and_the_old_id_still_works() {
+    let (dir, checklist) = setup();
+    let data = dir.path();
+    let cl = checklist.to_str().unwrap();
+    let mut p = Pty::spawn(&["--lang", "vi", "new", cl], data, &[], 80, 24);
+    p.wait_for("Trang thông tin", 10);
+    wait_for_file(&data.join("records"), 5);
+    let (_, before) = the_record(data);
+    assert!(!before.id.contains("so-noi-vu"), "{}", before.id);
+    p.type_slowly("Sở Nội vụ");
+    p.send(ENTER);
+    p.send(ENTER);
+    p.send(ENTER);
+    p.wait_for("Đã đặt tên hồ sơ theo cơ quan", 5);
+    p.send("1");
+    p.wait_for("Câu 2/6", 5);
+    p.send("q");
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(5)),
+        Some(0),
+        "{}",
+        p.screen()
+    );
+    let (path, r) = the_record(data);
+    assert!(r.id.ends_with("-so-noi-vu"), "{}", r.id);
+    assert_eq!(
+        path.file_stem().and_then(|s| s.to_str()),
+        Some(r.id.as_str())
+    );
+    assert_eq!(
+        r.answers["steering"].value,
+        Some(AnswerValue::Text("yes".into()))
+    );
+    p.wait_for(&format!("onsite resume {}", r.id), 5);
+    let locks: Vec<_> = std::fs::read_dir(data.join("records"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "lock"))
+        .collect();
+    assert!(locks.is_empty(), "no lock left behind: {locks:?}");
+    // the old id still finds it
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_onsite"))
+        .args(["--lang", "en", "--data-dir"])
+        .arg(data)
+        .args(["report", &before.id, "--format", "json"])
+        .output()
+        .expect("run onsite");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&r.id));
+    let mut again = Pty::spawn(&["--lang", "en", "resume", &before.id], data, &[], 80, 24);
+    again.wait_for("Question 2 of 6", 10);
+    again.send("q");
+    assert_eq!(again.wait_exit(Duration::from_secs(5)), Some(0));
 }

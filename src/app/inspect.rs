@@ -207,17 +207,22 @@ fn terminal_error(lang: Lang, e: &std::io::Error) -> String {
 }
 
 /// Saves through the record store (atomic, durable, refuses symlinks and other formats).
+/// The path is shared with the renaming of the record (see `Store::rename_for_organisation`),
+/// which holds it while it moves the file, so that no save goes to the old name after.
 struct StorePersist {
-    path: PathBuf,
+    path: SharedPath,
 }
+
+/// The record's current path, shared by the saver, the export and the renaming.
+type SharedPath = std::sync::Arc<std::sync::Mutex<PathBuf>>;
 
 impl Persist for StorePersist {
     fn save(&mut self, record: &Record) -> Result<(), String> {
-        store::save_at(&self.path, record).map_err(|e| e.to_string())
+        store::save_at(&plock(&self.path), record).map_err(|e| e.to_string())
     }
 
     fn location(&self) -> String {
-        self.path.display().to_string()
+        plock(&self.path).display().to_string()
     }
 }
 
@@ -227,31 +232,38 @@ fn enter(lang: Lang) -> Result<Tui, Failure> {
 
 fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -> Outcome {
     let read_only = lock.is_none();
+    let shared_path: SharedPath = std::sync::Arc::new(std::sync::Mutex::new(path.clone()));
+    let held = std::sync::Arc::new(std::sync::Mutex::new(lock));
     let persist: Box<dyn Persist> = if read_only {
         Box::new(MemoryPersist::default())
     } else {
         Box::new(BackgroundSaver::new(Box::new(StorePersist {
-            path: path.clone(),
+            path: std::sync::Arc::clone(&shared_path),
         })))
     };
     let session = Session::new(record, read_only);
-    let (export_path, lang) = (path.clone(), ctx.lang);
+    let (export_path, lang) = (std::sync::Arc::clone(&shared_path), ctx.lang);
     // A new record is not on disk yet (see `Store::claim`): the TUI writes it right after
     // the first frame, before it reads the first key.
     let fresh = !read_only && !path.exists();
     let mut app = App::new(session, persist, ctx.lang, Theme::from_env()).with_exporter(Box::new(
         move |record: &Record| {
-            crate::report::export_beside(&export_path, record, lang)
+            let at = plock(&export_path).clone();
+            crate::report::export_beside(&at, record, lang)
                 .map(|(md, html)| vec![md.display().to_string(), html.display().to_string()])
         },
     ));
     if fresh {
         app = app.with_initial_save();
     }
+    if !read_only {
+        app = app.with_renamer(renamer(ctx, &shared_path, &held));
+    }
     let exit = tui.run_app(&mut app);
     let info = app.quit_info();
     drop(tui);
-    drop(lock);
+    drop(plock(&held).take());
+    let path = plock(&shared_path).clone();
     match exit {
         Ok(Exit::Quit) => {
             if read_only {
@@ -287,6 +299,47 @@ fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -
             sanitize::line(&path.display().to_string())
         ))),
     }
+}
+
+/// Renames a record of the store after its organisation once the title page gives it
+/// (`Store::rename_for_organisation`): holds the shared path while the file moves, then
+/// saves go to the new name, whose lock replaces the old one. A record opened from a
+/// path outside the store keeps its name.
+fn renamer(
+    ctx: &Context,
+    shared_path: &SharedPath,
+    held: &std::sync::Arc<std::sync::Mutex<Lock>>,
+) -> crate::tui::app::Renamer {
+    let store = Store::new(&ctx.data_dir);
+    let (path, held) = (
+        std::sync::Arc::clone(shared_path),
+        std::sync::Arc::clone(held),
+    );
+    Box::new(move |record: &Record| {
+        let mut current = plock(&path);
+        let in_store = current
+            .parent()
+            .and_then(|d| d.canonicalize().ok())
+            .zip(store.records_dir().canonicalize().ok())
+            .is_some_and(|(a, b)| a == b);
+        if !in_store {
+            return Ok(None);
+        }
+        let mut record = record.clone();
+        match store.rename_for_organisation(&current, &mut record) {
+            Ok(Some((new_path, guard))) => {
+                *current = new_path;
+                *plock(&held) = Some(guard);
+                Ok(Some(record.id))
+            }
+            Ok(None) => Ok(None),
+            Err(e) => Err(e.to_string()),
+        }
+    })
+}
+
+fn plock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    crate::tui::persist::lock(m)
 }
 
 /// The last save failed: writes the record to the temp dir instead and says where.

@@ -409,6 +409,17 @@ pub fn held_error(lang: Lang, h: &crate::record::lock::Holder) -> String {
     }
 }
 
+/// The record was named after its organisation.
+pub fn renamed(lang: Lang, new: &str, old: &str) -> String {
+    let (new, old) = (crate::sanitize::line(new), crate::sanitize::line(old));
+    match lang {
+        Lang::En => {
+            format!("Record named after the organisation: {new} (the old id {old} still finds it)")
+        }
+        Lang::Vi => format!("Đã đặt tên hồ sơ theo cơ quan: {new} (mã cũ {old} vẫn dùng được)"),
+    }
+}
+
 /// The start screen's line for the finished inspections kept out of sight.
 pub fn finished_hidden(lang: Lang, n: usize) -> String {
     match lang {

@@ -279,6 +279,11 @@ impl Session {
         &self.record
     }
 
+    /// Gives the record a new id (the store renamed its file); not an edit, not undone.
+    pub fn set_id(&mut self, id: String) {
+        self.record.id = id;
+    }
+
     /// Gives the record back (e.g. to save it one last time).
     pub fn into_record(self) -> Record {
         self.record

@@ -91,6 +91,7 @@ impl App {
         self.header.editing = false;
         self.mode = Mode::Inspection;
         let _ = self.apply(Command::SetScreen(RecordScreen::Questions));
+        self.rename_for_organisation();
     }
 
     /// Keys while a field is being edited: text, except the keys of the table.

@@ -74,6 +74,10 @@ pub struct QuitInfo {
 /// Exports the report of a record; returns the paths written.
 pub type Exporter = Box<dyn FnMut(&Record) -> Result<Vec<String>, String>>;
 
+/// Names the record after its organisation once the title page gives it (moving its file);
+/// returns the new id, or `None` when nothing changed. The error is one sentence.
+pub type Renamer = Box<dyn FnMut(&Record) -> Result<Option<String>, String>>;
+
 /// The clock (tests pass a fixed one).
 pub type Clock = Box<dyn Fn() -> Timestamp>;
 
@@ -132,6 +136,7 @@ pub struct App {
     shared: SharedHandle,
     clock: Clock,
     exporter: Option<Exporter>,
+    renamer: Option<Renamer>,
 }
 
 impl App {
@@ -178,6 +183,7 @@ impl App {
             shared,
             clock: Box::new(|| chrono::Local::now().fixed_offset()),
             exporter: None,
+            renamer: None,
         };
         if mode == Mode::Header {
             let first_missing = app.first_missing_field();
@@ -211,6 +217,37 @@ impl App {
         }
         self.save();
         true
+    }
+
+    /// Plugs in the renaming of the record after its organisation (see [`Renamer`]).
+    pub fn with_renamer(mut self, renamer: Renamer) -> App {
+        self.renamer = Some(renamer);
+        self
+    }
+
+    /// Names the record after its organisation when it was named before the organisation
+    /// was known: after the saves in flight, through the renamer; says so.
+    pub(super) fn rename_for_organisation(&mut self) {
+        if !crate::record::id::named_before_organisation(self.session.record()) {
+            return;
+        }
+        let Some(mut rename) = self.renamer.take() else {
+            return;
+        };
+        self.finish_saves(Duration::from_secs(30));
+        let old = self.session.record().id.clone();
+        match rename(self.session.record()) {
+            Ok(Some(new)) => {
+                self.session.set_id(new.clone());
+                self.save();
+                self.message = Some(Message::Info(crate::i18n::tui::renamed(
+                    self.lang, &new, &old,
+                )));
+            }
+            Ok(None) => {}
+            Err(e) => self.message = Some(Message::Error(crate::sanitize::line(&e))),
+        }
+        self.renamer = Some(rename);
     }
 
     /// Plugs in the report export of the summary screen (`e`).
