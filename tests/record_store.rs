@@ -442,3 +442,57 @@ fn a_large_record_loads_equal() {
     assert_eq!(back, r);
     assert_eq!(store.latest_unfinished().unwrap(), Some(path));
 }
+
+#[test]
+fn a_record_named_before_its_organisation_is_renamed_and_its_old_id_still_finds_it() {
+    let (_d, store) = store();
+    let mut r = record("X", at("2026-11-23T09:30:00+07:00"));
+    r.header.shift_remove("organisation");
+    r.id.clear();
+    let old_path = store.create(&mut r).unwrap();
+    let old_id = r.id.clone();
+    let old_lock = onsite::record::acquire(&old_path).unwrap();
+    assert_eq!(
+        store
+            .rename_for_organisation(&old_path, &mut r)
+            .unwrap()
+            .map(|x| x.0),
+        None
+    );
+    r.header.insert(
+        "organisation".into(),
+        "Sở Nội vụ tỉnh Thừa Thiên Huế".into(),
+    );
+    let (new_path, new_lock) = store
+        .rename_for_organisation(&old_path, &mut r)
+        .unwrap()
+        .expect("renamed");
+    assert_eq!(r.id, "20261123-0930-so-noi-vu-tinh-thua");
+    assert_eq!(new_path, store.path_of(&r.id));
+    assert!(!old_path.exists(), "the old file gave way");
+    assert_eq!(load(&new_path).unwrap(), r);
+    assert_eq!(
+        store.find(&old_id).unwrap(),
+        new_path,
+        "the old id finds it"
+    );
+    assert_eq!(store.find(&r.id).unwrap(), new_path);
+    assert_eq!(
+        store.ids().unwrap(),
+        vec![r.id.clone()],
+        "one record, listed once"
+    );
+    assert!(
+        onsite::record::acquire(&new_path).is_err(),
+        "the new name is locked by the renamer"
+    );
+    drop(old_lock);
+    drop(new_lock);
+    // the old id is not handed to a new record while its alias stands
+    let mut again = record("X", at("2026-11-23T09:30:00+07:00"));
+    again.header.shift_remove("organisation");
+    again.id.clear();
+    store.create(&mut again).unwrap();
+    assert_ne!(again.id, old_id);
+    assert_eq!(store.find(&old_id).unwrap(), new_path);
+}

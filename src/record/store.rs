@@ -214,7 +214,10 @@ impl Store {
         loop {
             let candidate = id::candidate(&base, n);
             let path = self.path_of(&candidate);
-            if !path.exists() && std::fs::symlink_metadata(&path).is_err() {
+            if !path.exists()
+                && std::fs::symlink_metadata(&path).is_err()
+                && !path.with_extension(ALIAS_EXTENSION).exists()
+            {
                 record.id = candidate;
                 match write_durably(&path, record, false) {
                     Ok(()) => return Ok(path),
