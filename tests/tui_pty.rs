@@ -351,6 +351,7 @@ fn a_second_onsite_on_the_same_record_is_told_who_holds_it_and_read_only_works()
         24,
     );
     p.wait_for("Question 1 of 6", 10);
+    wait_for_file(&data.join("records"), 5);
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_onsite"))
         .args(["--lang", "en", "--data-dir"])
         .arg(data)
@@ -722,4 +723,118 @@ fn a_record_started_without_organisation_is_named_after_it_and_the_old_id_still_
     again.wait_for("Question 2 of 6", 10);
     again.send("q");
     assert_eq!(again.wait_exit(Duration::from_secs(5)), Some(0));
+}
+
+/// Runs `onsite ARGS` in an 80-column pty to the end; its output lines.
+fn lines_at_80(args: &[&str], data: &Path) -> Vec<String> {
+    let mut p = Pty::spawn(args, data, &[], 80, 24);
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(10)),
+        Some(0),
+        "{}",
+        p.screen()
+    );
+    std::thread::sleep(Duration::from_millis(200));
+    String::from_utf8_lossy(&p.raw())
+        .split('\n')
+        .map(|l| l.trim_end_matches('\r').to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+#[test]
+fn list_and_checklists_fit_80_columns_with_an_ellipsis_and_are_whole_when_piped() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path();
+    let records = data.join("records");
+    std::fs::create_dir_all(&records).unwrap();
+    let org = "Ủy ban nhân dân phường Phú Hội, thành phố Huế, tỉnh Thừa Thiên Huế";
+    let mut r = pty::record(&[("organisation", org)]);
+    r.id = "20261125-0930-uy-ban-nhan-dan-phuong-phu".into();
+    std::fs::write(
+        records.join(format!("{}.json", r.id)),
+        serde_json::to_string(&r).unwrap(),
+    )
+    .unwrap();
+    let file = records.join(format!("{}.json", r.id));
+    let mut perms = std::fs::metadata(&file).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o600);
+    std::fs::set_permissions(&file, perms).unwrap();
+    let mut fixture: serde_json::Value = serde_json::from_str(pty::FIXTURE).unwrap();
+    fixture["id"] = serde_json::json!("kiem-tra-dan-chu-co-so");
+    fixture["title"] = serde_json::json!(
+        "Kiểm tra việc thực hiện dân chủ ở cơ sở tại cơ quan hành chính nhà nước cấp tỉnh"
+    );
+    std::fs::create_dir_all(data.join("checklists")).unwrap();
+    std::fs::write(
+        data.join("checklists")
+            .join("kiem-tra-dan-chu-co-so-cap-tinh-nam-2026.json"),
+        fixture.to_string(),
+    )
+    .unwrap();
+    for args in [
+        &["--lang", "vi", "list"][..],
+        &["--lang", "vi", "checklists"][..],
+    ] {
+        let lines = lines_at_80(args, data);
+        assert!(
+            lines.iter().all(|l| l.width() <= 80),
+            "{args:?}: {lines:#?}"
+        );
+        assert!(
+            lines.iter().any(|l| l.contains('…')),
+            "{args:?}: {lines:#?}"
+        );
+        // piped: whole
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_onsite"))
+            .args(args)
+            .arg("--data-dir")
+            .arg(data)
+            .current_dir(data)
+            .output()
+            .expect("run onsite");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let whole = if args[2] == "list" {
+            org
+        } else {
+            "nhà nước cấp tỉnh"
+        };
+        assert!(text.contains(whole), "{text}");
+    }
+    let lines = lines_at_80(&["--lang", "vi", "list"], data);
+    assert!(
+        lines.iter().any(|l| l.contains(&r.id)),
+        "the id is never cut: {lines:#?}"
+    );
+}
+
+#[test]
+fn a_failed_save_is_explained_in_vietnamese_under_lang_vi() {
+    let (dir, checklist) = setup();
+    let data = dir.path();
+    let cl = checklist.to_str().unwrap();
+    let mut p = Pty::spawn(
+        &["--lang", "vi", "new", cl, "--set", "organisation=Sở Nội vụ"],
+        data,
+        &[],
+        80,
+        24,
+    );
+    p.wait_for("Câu 1/6", 10);
+    let records = data.join("records");
+    wait_for_file(&records, 5);
+    let moved = data.join("records.moved");
+    std::fs::rename(&records, &moved).unwrap();
+    std::fs::write(&records, "not a dir").unwrap();
+    p.send("1");
+    p.wait_for("CHƯA LƯU ĐƯỢC", 5);
+    p.wait_for("không thể", 2);
+    let screen = p.screen();
+    assert!(!screen.contains("cannot"), "{screen}");
+    std::fs::remove_file(&records).unwrap();
+    std::fs::rename(&moved, &records).unwrap();
+    p.wait_gone("CHƯA LƯU ĐƯỢC", 5);
+    p.send("q");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
 }

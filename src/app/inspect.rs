@@ -211,6 +211,7 @@ fn terminal_error(lang: Lang, e: &std::io::Error) -> String {
 /// which holds it while it moves the file, so that no save goes to the old name after.
 struct StorePersist {
     path: SharedPath,
+    lang: Lang,
 }
 
 /// The record's current path, shared by the saver, the export and the renaming.
@@ -218,7 +219,7 @@ type SharedPath = std::sync::Arc<std::sync::Mutex<PathBuf>>;
 
 impl Persist for StorePersist {
     fn save(&mut self, record: &Record) -> Result<(), String> {
-        store::save_at(&plock(&self.path), record).map_err(|e| e.to_string())
+        store::save_at(&plock(&self.path), record).map_err(|e| i18n_tui::store_error(self.lang, &e))
     }
 
     fn location(&self) -> String {
@@ -239,6 +240,7 @@ fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -
     } else {
         Box::new(BackgroundSaver::new(Box::new(StorePersist {
             path: std::sync::Arc::clone(&shared_path),
+            lang: ctx.lang,
         })))
     };
     let session = Session::new(record, read_only);
@@ -310,7 +312,7 @@ fn renamer(
     shared_path: &SharedPath,
     held: &std::sync::Arc<std::sync::Mutex<Lock>>,
 ) -> crate::tui::app::Renamer {
-    let store = Store::new(&ctx.data_dir);
+    let (store, lang) = (Store::new(&ctx.data_dir), ctx.lang);
     let (path, held) = (
         std::sync::Arc::clone(shared_path),
         std::sync::Arc::clone(held),
@@ -333,7 +335,7 @@ fn renamer(
                 Ok(Some(record.id))
             }
             Ok(None) => Ok(None),
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(i18n_tui::store_error(lang, &e)),
         }
     })
 }

@@ -6,6 +6,7 @@ pub mod checklists;
 pub mod inspect;
 pub mod list;
 pub mod report;
+pub mod table;
 pub mod validate;
 
 use std::path::PathBuf;

@@ -409,6 +409,66 @@ pub fn held_error(lang: Lang, h: &crate::record::lock::Holder) -> String {
     }
 }
 
+/// A store failure as the TUI shows it (a failed save): in Vietnamese, the action, the
+/// path and the reason of the common OS errors are translated; English keeps the store's
+/// own sentence.
+pub fn store_error(lang: Lang, e: &crate::record::StoreError) -> String {
+    use crate::record::StoreError as E;
+    if lang == Lang::En {
+        return crate::sanitize::line(&e.to_string());
+    }
+    let path = |p: &std::path::Path| crate::sanitize::line(&p.display().to_string());
+    let text = match e {
+        E::Io {
+            action,
+            path: p,
+            source,
+        } => {
+            let action = match *action {
+                "write" => "ghi",
+                "read" => "đọc",
+                "remove" => "xoá",
+                "lock" => "khoá",
+                "create the records dir" => "tạo thư mục hồ sơ",
+                "create a temporary file in" => "tạo tệp tạm trong",
+                "sync the directory" => "đồng bộ thư mục",
+                other => other,
+            };
+            format!("không thể {action} {}: {}", path(p), io_reason(source))
+        }
+        E::Symlink { path: p } => format!(
+            "{} là một liên kết tượng trưng; onsite sẽ không ghi đè (hãy chuyển tệp thật vào đó)",
+            path(p)
+        ),
+        E::Format { path: p, format } => format!(
+            "không lưu {}: định dạng của nó là `{}`, phiên bản onsite này ghi onsite-record/1",
+            path(p),
+            crate::sanitize::line(format)
+        ),
+        E::BadId(id) => format!(
+            "mã hồ sơ `{}` không dùng được làm tên tệp",
+            crate::sanitize::line(id)
+        ),
+        other => other.to_string(),
+    };
+    crate::sanitize::line(&text)
+}
+
+/// The reason of an OS error in Vietnamese (the common ones), else as the OS says it.
+fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::StorageFull => "ổ đĩa đã đầy".into(),
+        K::PermissionDenied => "không có quyền".into(),
+        K::NotFound => "không tìm thấy".into(),
+        K::ReadOnlyFilesystem => "hệ thống tệp chỉ đọc".into(),
+        K::NotADirectory => "không phải là thư mục".into(),
+        K::AlreadyExists => "đã tồn tại".into(),
+        K::QuotaExceeded => "vượt hạn mức dung lượng".into(),
+        _ => e.to_string(),
+    }
+}
+
 /// The record was named after its organisation.
 pub fn renamed(lang: Lang, new: &str, old: &str) -> String {
     let (new, old) = (crate::sanitize::line(new), crate::sanitize::line(old));
