@@ -9,7 +9,7 @@ use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
-use super::condition::Condition;
+use super::condition::{Condition, Operand};
 use super::locate::{Locator, char_column, duplicate_keys, line_col, locate};
 use super::model::{Checklist, FORMAT, OptionDef, Section};
 use super::text::Text;
@@ -272,7 +272,13 @@ fn condition(c: &mut Condition) {
             line(q);
             values.iter_mut().for_each(value);
         }
-        Condition::Answered { q, .. } | Condition::Cmp { q, .. } => line(q),
+        Condition::Answered { q, .. } => line(q),
+        Condition::Cmp { q, rhs, .. } => {
+            line(q);
+            if let Operand::Answer(s) = rhs {
+                line(&mut s.q);
+            }
+        }
         Condition::All(list) | Condition::Any(list) => list.iter_mut().for_each(condition),
         Condition::Not(c) => condition(c),
     }

@@ -310,8 +310,8 @@ impl Checklist {
     }
 
     /// Whether an answer picks a flagged option: a finding.
-    pub fn is_flagged(&self, q: &Question, value: &crate::record::AnswerValue) -> bool {
-        use crate::record::AnswerValue;
+    pub fn is_flagged(&self, q: &Question, value: &super::value::AnswerValue) -> bool {
+        use super::value::AnswerValue;
         let options = self.options_of(q);
         match value {
             AnswerValue::Text(s) => options.iter().any(|o| o.flag && o.value == *s),

@@ -24,17 +24,7 @@ pub enum Status {
     Finished,
 }
 
-/// The value of an answer: a string for choice/text/date, a list for multi, a number.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum AnswerValue {
-    /// A number answer.
-    Number(f64),
-    /// A choice (option value), text, or date (`YYYY-MM-DD`).
-    Text(String),
-    /// The option values chosen in a multi question.
-    Multi(Vec<String>),
-}
+pub use crate::checklist::value::AnswerValue;
 
 /// What is recorded for one question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,15 +42,9 @@ pub struct Answer {
     pub updated_at: Timestamp,
 }
 
-impl AnswerValue {
-    /// Whether the value answers the question: not blank text, not an empty list, a finite
-    /// number. The one rule for progress, conditions and reports.
-    pub fn is_answered(&self) -> bool {
-        match self {
-            AnswerValue::Text(s) => !s.trim().is_empty(),
-            AnswerValue::Multi(v) => !v.is_empty(),
-            AnswerValue::Number(n) => n.is_finite(),
-        }
+impl crate::checklist::value::Answered for Answer {
+    fn answer_value(&self) -> Option<&AnswerValue> {
+        self.value.as_ref()
     }
 }
 
