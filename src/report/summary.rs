@@ -427,7 +427,7 @@ impl Summary {
                 let answer = record.answers.get(&q.id);
                 let value = answer
                     .and_then(|a| a.value.as_ref())
-                    .filter(|v| score::is_answered(Some(v)));
+                    .filter(|v| v.is_answered());
                 total += 1;
                 progress.total += 1;
                 if q.required {
@@ -435,7 +435,7 @@ impl Summary {
                 }
                 if let Some(a) = answer {
                     let note = sanitize::multiline(a.note.trim());
-                    let kept = a.value.as_ref().filter(|v| score::is_answered(Some(v)));
+                    let kept = a.value.as_ref().filter(|v| v.is_answered());
                     if kept.is_some() || !note.is_empty() || a.awaiting_evidence {
                         answers.push(AnswerEntry {
                             section: sref.clone(),
