@@ -46,7 +46,7 @@ pub fn record(
         "organisation".to_string(),
         "Sở Thông tin và Truyền thông".to_string(),
     )];
-    let mut r = crate::record::new_record(checklist, &sets, now)?;
+    let mut r = crate::record::new_record(checklist, &sets, now, crate::i18n::Lang::En)?;
     for i in 0..answered.min(n) {
         let answer = Answer {
             value: Some(AnswerValue::Text(

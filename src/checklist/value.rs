@@ -19,6 +19,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::model::{HeaderType, QuestionType};
 use crate::i18n::Lang;
 
 /// The value of an answer: a string for choice/text/date, a list for multi, a number.
@@ -290,6 +291,26 @@ pub fn format_number_text(stored: &str, lang: Lang) -> String {
     match t.parse::<f64>() {
         Ok(n) if plain && n.is_finite() => format_number(n, lang),
         _ => stored.to_string(),
+    }
+}
+
+/// A header field's stored value as screens and reports show it (and as its editor starts).
+pub fn format_header(kind: HeaderType, stored: &str, lang: Lang) -> String {
+    match kind {
+        HeaderType::Date => format_date(stored, lang),
+        HeaderType::Number => format_number_text(stored, lang),
+        HeaderType::Text => stored.to_string(),
+    }
+}
+
+/// A text, number or date answer as its one-line editor starts: the way it is shown, which
+/// reads back as the same value.
+pub fn editable(kind: QuestionType, value: &AnswerValue, lang: Lang) -> String {
+    match (kind, value) {
+        (_, AnswerValue::Number(n)) => format_number(*n, lang),
+        (QuestionType::Date, AnswerValue::Text(d)) => format_date(d, lang),
+        (_, AnswerValue::Text(t)) => t.clone(),
+        (_, AnswerValue::Multi(vs)) => vs.join(", "),
     }
 }
 

@@ -32,8 +32,12 @@ impl App {
         let focus = focus.min(fields.len().saturating_sub(1));
         let value = fields
             .get(focus)
-            .and_then(|f| self.session.record().header.get(&f.id))
-            .cloned()
+            .and_then(|f| {
+                let stored = self.session.record().header.get(&f.id)?;
+                Some(crate::checklist::value::format_header(
+                    f.kind, stored, self.lang,
+                ))
+            })
             .unwrap_or_default();
         self.header = HeaderForm {
             focus,

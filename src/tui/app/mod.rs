@@ -444,7 +444,11 @@ impl App {
             Action::NextSection => drop(self.apply(Command::NextSection)),
             Action::PrevSection => drop(self.apply(Command::PrevSection)),
             Action::NextRequired => drop(self.apply(Command::NextUnansweredRequired)),
-            Action::Pick(n) => drop(self.apply(Command::Option(n))),
+            Action::Pick(n) => {
+                if !self.start_typing(n) {
+                    drop(self.apply(Command::Option(n)));
+                }
+            }
             Action::Edit => self.open_answer_editor(),
             Action::Clear => drop(self.apply(Command::Clear)),
             Action::Undo => drop(self.apply(Command::Undo)),
@@ -490,14 +494,5 @@ impl App {
             _ => {}
         }
         Control::Continue
-    }
-}
-
-/// A number as typed: no trailing `.0`.
-pub fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
     }
 }

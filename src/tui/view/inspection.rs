@@ -9,8 +9,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{OUTLINE_WIDTH, block, lines_of, outline, tr};
 use crate::checklist::QuestionType;
+use crate::checklist::value;
 use crate::record::AnswerValue;
-use crate::tui::app::{App, format_number};
+use crate::tui::app::App;
 
 /// Draws the inspection screen into `area` (the message and hint lines are drawn by the caller).
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -163,8 +164,15 @@ fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
                 None => Span::styled(s.no_answer, t.dim()),
                 Some(AnswerValue::Number(n)) => {
                     let unit = q.unit.as_ref().map(|u| tr(u, lang)).unwrap_or_default();
-                    Span::styled(format!("{} {unit}", format_number(*n)), t.good())
+                    Span::styled(
+                        format!("{} {unit}", value::format_number(*n, lang)),
+                        t.good(),
+                    )
                 }
+                Some(AnswerValue::Text(v)) if q.kind == QuestionType::Date => Span::styled(
+                    value::format_date(&crate::sanitize::line(v), lang),
+                    t.good(),
+                ),
                 Some(AnswerValue::Text(v)) => Span::styled(crate::sanitize::line(v), t.good()),
                 Some(AnswerValue::Multi(vs)) => Span::styled(vs.join(", "), t.good()),
             };

@@ -55,8 +55,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     title.push_str(&format!(" [{}]", tr(u, app.lang)));
                 }
                 if q.min.is_some() || q.max.is_some() {
-                    let f =
-                        |v: Option<f64>| v.map(crate::tui::app::format_number).unwrap_or_default();
+                    let f = |v: Option<f64>| {
+                        v.map(|n| crate::checklist::value::format_number(n, app.lang))
+                            .unwrap_or_default()
+                    };
                     title.push_str(&format!(" {}..{}", f(q.min), f(q.max)));
                 }
             }

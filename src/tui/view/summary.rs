@@ -187,7 +187,7 @@ fn draw_recs(frame: &mut Frame, area: Rect, app: &App, rows: &[RecRow]) {
                         " {} {}: {}",
                         t.marks.dot,
                         s.due,
-                        crate::sanitize::line(d)
+                        crate::checklist::value::format_date(&crate::sanitize::line(d), app.lang)
                     )));
                 }
                 if !r.scripted {
