@@ -4,14 +4,12 @@
 
 pub mod catalog;
 pub mod condition;
-pub mod generate;
 pub mod load;
 pub mod locate;
 pub mod model;
 pub mod numbering;
 pub mod placeholder;
 pub mod schema;
-pub mod stream;
 pub mod text;
 pub mod validate;
 pub mod value;
@@ -20,6 +18,6 @@ pub mod visibility;
 pub use catalog::{Catalog, Entry, Origin, ResolveError, resolve};
 pub use load::{Problem, load_file, load_str};
 
-pub use condition::{CmpOp, Condition};
+pub use condition::{CmpOp, Condition, Operand, Scaled};
 pub use model::*;
 pub use text::Text;

@@ -292,15 +292,6 @@ impl Checklist {
             .flat_map(|(i, s)| s.questions.iter().map(move |q| (i, q)))
     }
 
-    /// Gives back the spare capacity of the lists of sections and questions (a list read
-    /// from JSON grows by doubling; a 20,000-question checklist held a fifth more memory).
-    pub fn shrink_to_fit(&mut self) {
-        self.sections.shrink_to_fit();
-        for s in &mut self.sections {
-            s.questions.shrink_to_fit();
-        }
-    }
-
     /// Finds a question by id.
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions().map(|(_, q)| q).find(|q| q.id == id)

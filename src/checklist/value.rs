@@ -34,6 +34,18 @@ pub enum AnswerValue {
     Multi(Vec<String>),
 }
 
+impl AnswerValue {
+    /// Whether the value answers the question: not blank text, not an empty list, a finite
+    /// number. The one rule for progress, conditions and reports.
+    pub fn is_answered(&self) -> bool {
+        match self {
+            AnswerValue::Text(s) => !s.trim().is_empty(),
+            AnswerValue::Multi(v) => !v.is_empty(),
+            AnswerValue::Number(n) => n.is_finite(),
+        }
+    }
+}
+
 /// What holds an answer value (the record's answers), so that visibility can be computed
 /// without the format knowing the record.
 pub trait Answered {

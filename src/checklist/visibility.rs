@@ -1,7 +1,8 @@
 //! Which questions are visible, given the answers: `show_if` applied in checklist order.
 //!
 //! Conditions only refer to earlier questions, so one pass suffices. The answer of a hidden
-//! question counts as absent for later conditions (it is kept in the record, not counted).
+//! question counts as absent for later conditions (it is kept in the record, not counted), as
+//! does a value that does not answer (`AnswerValue::is_answered`: blank text, empty list).
 
 use indexmap::IndexMap;
 
@@ -14,7 +15,10 @@ pub fn visible<A: Answered>(checklist: &Checklist, answers: &IndexMap<String, A>
     for (_, q) in checklist.questions() {
         let lookup = |id: &str| -> Option<&AnswerValue> {
             if shown.get(id).copied().unwrap_or(false) {
-                answers.get(id).and_then(Answered::answer_value)
+                answers
+                    .get(id)
+                    .and_then(Answered::answer_value)
+                    .filter(|v| v.is_answered())
             } else {
                 None
             }
