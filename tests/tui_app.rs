@@ -118,7 +118,8 @@ fn answers_every_question_type_and_saves_each_change() {
         Some(AnswerValue::Text("2026-10-01".into()))
     );
     assert_eq!(v("budget"), Some(AnswerValue::Text("no".into())));
-    assert_eq!(a.session.progress().required_answered, 3);
+    // Three required questions and the required `organisation` field.
+    assert_eq!(a.session.progress().required_answered, 4);
 }
 
 #[test]

@@ -84,6 +84,8 @@ pub struct TuiStrings {
     pub header_hint: &'static str,
     /// Required fields still empty.
     pub header_missing: &'static str,
+    /// A required field was just emptied.
+    pub header_emptied: &'static str,
     /// Start screen heading: inspections in progress.
     pub in_progress: &'static str,
     /// Start screen heading: checklists.
@@ -192,6 +194,7 @@ pub const EN: TuiStrings = TuiStrings {
     header_form: "Title page",
     header_hint: "Enter/Tab next field · Shift-Tab previous · Esc to the questions",
     header_missing: "Required fields still empty",
+    header_emptied: "Required field left empty",
     in_progress: "Inspections in progress",
     checklists: "Start from a checklist",
     none_in_progress: "(none)",
@@ -267,6 +270,7 @@ pub const VI: TuiStrings = TuiStrings {
     header_form: "Trang thông tin",
     header_hint: "Enter/Tab ô tiếp · Shift-Tab ô trước · Esc sang câu hỏi",
     header_missing: "Còn ô bắt buộc chưa điền",
+    header_emptied: "Ô bắt buộc đang để trống",
     in_progress: "Cuộc kiểm tra đang làm",
     checklists: "Bắt đầu từ bộ câu hỏi",
     none_in_progress: "(không có)",

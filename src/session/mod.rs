@@ -118,9 +118,9 @@ pub struct Progress {
     pub answered: usize,
     /// Visible answerable questions.
     pub total: usize,
-    /// Visible required questions answered.
+    /// Visible required questions answered, plus required header fields filled.
     pub required_answered: usize,
-    /// Visible required questions.
+    /// Visible required questions, plus required header fields.
     pub required_total: usize,
 }
 
@@ -367,6 +367,16 @@ impl Session {
                 p.required_answered += usize::from(answered);
             }
         }
+        // Required title-page fields count as required items too (filled / all).
+        let fields = self
+            .record
+            .checklist
+            .header
+            .iter()
+            .filter(|f| f.required)
+            .count();
+        p.required_total += fields;
+        p.required_answered += fields - self.missing_header().len();
         p
     }
 

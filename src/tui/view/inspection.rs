@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{OUTLINE_WIDTH, block, lines_of, outline, tr};
 use crate::checklist::QuestionType;
-use crate::checklist::value;
+use crate::checklist::{numbering, value};
 use crate::record::AnswerValue;
 use crate::tui::app::App;
 
@@ -35,13 +35,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 fn draw_top(frame: &mut Frame, area: Rect, app: &App) {
     let s = app.strings();
     let t = &app.theme;
-    let (n, m) = app.session.position();
     let p = app.session.progress();
     let dot = format!(" {} ", t.marks.dot);
-    let title = tr(&app.session.record().checklist.title, app.lang);
-    let line = Line::from(vec![
-        Span::styled(format!("{} {n}{}{m}", s.question, s.of), t.title()),
-        Span::raw(dot.clone()),
+    let checklist = &app.session.record().checklist;
+    let title = tr(&checklist.title, app.lang);
+    // The number printed on the checklist (none for an information item).
+    let number = app
+        .session
+        .current()
+        .and_then(|(si, q)| numbering::number_in(checklist, si, q));
+    let mut spans = Vec::new();
+    if let Some(n) = number {
+        spans.push(Span::styled(format!("{} {n}", s.question), t.title()));
+        spans.push(Span::raw(dot.clone()));
+    }
+    spans.extend([
         Span::raw(format!("{} {}/{}", s.answered, p.answered, p.total)),
         Span::raw(dot.clone()),
         Span::styled(
@@ -58,7 +66,7 @@ fn draw_top(frame: &mut Frame, area: Rect, app: &App) {
         Span::raw(dot),
         Span::styled(title, t.dim()),
     ]);
-    frame.render_widget(Paragraph::new(line), area);
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
@@ -80,10 +88,8 @@ fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
         .map(|sec| tr(&sec.title, lang))
         .unwrap_or_default();
     let title = format!(
-        " {} {}/{}: {section_title} ",
-        s.section,
-        si + 1,
-        checklist.sections.len()
+        " {} ",
+        numbering::section_heading(checklist, si, &section_title)
     );
     let outer = block(title, t);
     let inner = outer.inner(area);

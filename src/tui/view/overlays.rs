@@ -203,8 +203,15 @@ fn draw_search(frame: &mut Frame, area: Rect, app: &App, state: &crate::tui::edi
         .iter()
         .filter_map(|id| checklist.questions().find(|(_, q)| q.id == *id))
         .map(|(si, q)| {
+            // The number printed on the checklist; an information item shows its section's.
+            let number = crate::checklist::numbering::number_in(checklist, si, q)
+                .or_else(|| {
+                    crate::checklist::numbering::section_number(checklist, si)
+                        .map(|n| format!("{n}."))
+                })
+                .unwrap_or_default();
             ListItem::new(Line::from(vec![
-                Span::styled(format!("{}. ", si + 1), t.dim()),
+                Span::styled(format!("{number} "), t.dim()),
                 Span::raw(tr(&q.prompt, app.lang).to_string()),
             ]))
         })
