@@ -106,7 +106,7 @@ pub fn load_error(lang: Lang, e: &LoadError) -> String {
             format!(
                 "{}:{line}:{column}: không phải hồ sơ onsite hợp lệ: {}{at}",
                 shown(path),
-                sanitize::line(message)
+                json_reason_vi(&sanitize::line(message))
             )
         }
         LoadError::Newer { path, format } => format!(
@@ -130,6 +130,29 @@ pub fn load_error(lang: Lang, e: &LoadError) -> String {
             sanitize::line(id)
         ),
     }
+}
+
+/// The usual reasons serde_json gives, in Vietnamese; others as they are.
+fn json_reason_vi(m: &str) -> String {
+    if m.starts_with("EOF while parsing") {
+        return "tệp kết thúc giữa chừng (bị cắt cụt)".into();
+    }
+    if m.starts_with("trailing characters") {
+        return "còn ký tự thừa sau phần JSON".into();
+    }
+    if let Some(rest) = m.strip_prefix("missing field ") {
+        return format!("thiếu trường {rest}");
+    }
+    if let Some(rest) = m.strip_prefix("unknown field ") {
+        return format!("trường không biết {rest}");
+    }
+    if let Some(rest) = m.strip_prefix("invalid type: ") {
+        return format!("sai kiểu dữ liệu: {rest}");
+    }
+    if m.starts_with("expected ") || m.starts_with("key must be a string") {
+        return format!("lỗi cú pháp JSON ({m})");
+    }
+    m.to_string()
 }
 
 /// A store failure (finding, saving, listing records), in the UI language.

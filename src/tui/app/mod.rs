@@ -444,11 +444,8 @@ impl App {
             Action::NextSection => drop(self.apply(Command::NextSection)),
             Action::PrevSection => drop(self.apply(Command::PrevSection)),
             Action::NextRequired => drop(self.apply(Command::NextUnansweredRequired)),
-            Action::Pick(n) => {
-                if !self.start_typing(n) {
-                    drop(self.apply(Command::Option(n)));
-                }
-            }
+            Action::Pick(n) if !self.start_typing(n) => drop(self.apply(Command::Option(n))),
+            Action::Pick(_) => {}
             Action::Edit => self.open_answer_editor(),
             Action::Clear => drop(self.apply(Command::Clear)),
             Action::Undo => drop(self.apply(Command::Undo)),
