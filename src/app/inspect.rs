@@ -168,7 +168,7 @@ fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -
             path: path.clone(),
         })))
     };
-    let session = Session::new(record, read_only).with_lang(ctx.lang);
+    let session = Session::new(record, read_only);
     let (export_path, lang) = (path.clone(), ctx.lang);
     // A new record is not on disk yet (see `Store::claim`): the TUI writes it right after
     // the first frame, before it reads the first key.

@@ -147,7 +147,8 @@ impl App {
             _ => Mode::Inspection,
         };
         let mut app = App {
-            session,
+            // What is typed is read in the language the screen speaks.
+            session: session.with_lang(lang),
             lang,
             theme,
             mode: Mode::Inspection,
