@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, json: bool) -> Outcome {
     {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::user(format!("cannot write the list: {e}"))),
+        Err(e) => Err(Failure::user(crate::i18n::cli::stdout_failed(ctx.lang, &e))),
     }
 }
 

@@ -346,3 +346,15 @@ pub fn no_such_path(lang: Lang, path: &Path) -> String {
         Lang::Vi => format!("{} không tồn tại", shown(path)),
     }
 }
+
+/// No home directory to put the data dir in.
+pub fn no_home(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "cannot find a home directory for the data dir; pass --data-dir DIR or set ONSITE_DATA_DIR"
+        }
+        Lang::Vi => {
+            "không tìm thấy thư mục nhà để đặt thư mục dữ liệu; hãy dùng --data-dir THƯ_MỤC hoặc đặt ONSITE_DATA_DIR"
+        }
+    }
+}
