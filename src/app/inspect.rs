@@ -40,7 +40,10 @@ pub fn start(ctx: &Context) -> Outcome {
                     "{}/{} · {}",
                     r.answered,
                     r.total,
-                    r.updated_at.format("%Y-%m-%d %H:%M")
+                    crate::checklist::value::format_date_time(
+                        &r.updated_at.with_timezone(&chrono::Local).naive_local(),
+                        ctx.lang
+                    )
                 ),
                 key: r.path.display().to_string(),
             }

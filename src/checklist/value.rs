@@ -291,6 +291,15 @@ pub fn format_date(stored: &str, lang: Lang) -> String {
     }
 }
 
+/// A date and time of day as every screen and report shows one: `08:15 02/12/2026` /
+/// `2026-12-02 08:15` (callers move it to the zone to show first).
+pub fn format_date_time(t: &chrono::NaiveDateTime, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => t.format("%H:%M %d/%m/%Y").to_string(),
+        Lang::En => t.format("%Y-%m-%d %H:%M").to_string(),
+    }
+}
+
 /// A stored number kept as text (header fields) as screens and reports show it; text that
 /// is not a plain number is returned unchanged.
 pub fn format_number_text(stored: &str, lang: Lang) -> String {
