@@ -617,4 +617,12 @@ fn emptying_a_required_title_page_field_is_said_and_counted() {
     let after = a.session.progress();
     assert_eq!(after.required_total, before.required_total);
     assert_eq!(after.required_answered + 1, before.required_answered);
+    // The summary lists it with the required items still to do.
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('s'));
+    let shown = screen(&a, 120, 40);
+    assert!(
+        shown.contains("Trang thông tin: Cơ quan được kiểm tra"),
+        "{shown}"
+    );
 }
