@@ -284,11 +284,7 @@ impl Refs<'_> {
 
 /// A header value as the report's language writes it.
 fn header_shown(kind: HeaderType, stored: &str, lang: Lang) -> String {
-    match kind {
-        HeaderType::Date => value::format_date(stored, lang),
-        HeaderType::Number => value::format_number_text(stored, lang),
-        HeaderType::Text => stored.to_string(),
-    }
+    value::format_header(kind, stored, lang)
 }
 
 /// The answer as the report shows it: option labels, a number with its unit, a text or date.
