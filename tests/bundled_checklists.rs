@@ -694,7 +694,7 @@ fn qcdc_small_units_skip_the_board_and_the_conference() {
     for id in [
         "conf-held",
         "conf-date",
-        "conf-quorum",
+        "conf-kind",
         "board-elected",
         "board-programme",
         "board-recs-answered",
@@ -725,7 +725,7 @@ fn qcdc_small_units_skip_the_board_and_the_conference() {
             ("conf-held", AnswerValue::Text("no".into())),
         ],
     );
-    if no.contains("conf-date") || no.contains("conf-quorum") {
+    if no.contains("conf-date") || no.contains("conf-kind") {
         p.add(
             "conf-date",
             "follow-ups of `conf-held` are shown after «Không»",
