@@ -13,7 +13,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::record::AnswerValue;
+use super::value::AnswerValue;
 
 /// Comparison operators of numeric conditions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
