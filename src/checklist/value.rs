@@ -152,7 +152,7 @@ pub fn parse_number(typed: &str, lang: Lang) -> Result<f64, ValueError> {
 fn group_thousands(digits: &str, group: char) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(group);
         }
         out.push(c);
