@@ -1159,4 +1159,18 @@ fn qcdc_quorum_is_computed_from_the_figures_at_the_boundaries() {
     assert!(finding(&s, "conf-quorum-delegates").0);
     // The plenary answer given earlier is kept in the record but no longer counts.
     assert_eq!(finding(&s, "conf-quorum"), (false, None));
+
+    // The resolution needs more than half of those attending: 15 of 30 is not enough,
+    // 16 is.
+    set(&mut s, "conf-attended", "30");
+    set(&mut s, "conf-votes-for", "15");
+    assert!(
+        s.is_visible("conf-majority"),
+        "15 of 30 is not more than half"
+    );
+    set(&mut s, "conf-majority", "adopted");
+    assert!(finding(&s, "conf-majority").0);
+    set(&mut s, "conf-votes-for", "16");
+    assert!(!s.is_visible("conf-majority"), "16 of 30 is more than half");
+    assert_eq!(finding(&s, "conf-majority"), (false, None));
 }
