@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use super::{Context, Failure, Outcome};
 use crate::checklist::catalog::{self, Catalog, Origin};
-use crate::i18n::Lang;
 use crate::i18n::tui::{self as i18n_tui, strings};
+use crate::i18n::{Lang, cli};
 use crate::record::lock::{self, LockGuard};
 use crate::record::store::{self, Store};
 use crate::record::{Record, Status, create, io};
@@ -45,7 +45,10 @@ pub fn start(ctx: &Context) -> Outcome {
                     "{}/{} · {}",
                     r.answered,
                     r.total,
-                    r.updated_at.format("%Y-%m-%d %H:%M")
+                    crate::checklist::value::format_date_time(
+                        &r.updated_at.with_timezone(&chrono::Local).naive_local(),
+                        ctx.lang
+                    )
                 ),
                 key: r.path.display().to_string(),
             }
@@ -147,7 +150,7 @@ enum Opened {
 impl Opened {
     fn failure(self, lang: Lang) -> Failure {
         match self {
-            Opened::Held(h) => Failure::user(i18n_tui::held_error(lang, &h)),
+            Opened::Held(h) => Failure::user(cli::lock_error(lang, &lock::LockError::Held(h))),
             Opened::Failed(f) => f,
         }
     }
@@ -155,31 +158,32 @@ impl Opened {
 
 fn create(ctx: &Context, spec: &str, sets: &[String]) -> Result<(PathBuf, Record, Lock), Failure> {
     let checklist = catalog::resolve(spec, &ctx.data_dir)
-        .map_err(|e| Failure::user(sanitize::multiline(&e.to_string())))?;
+        .map_err(|e| Failure::user(cli::resolve_error(ctx.lang, &e)))?;
     let sets = sets
         .iter()
-        .map(|s| create::parse_set(s))
+        .map(|s| create::parse_set(s, ctx.lang))
         .collect::<Result<Vec<_>, _>>()
         .map_err(Failure::usage)?;
     let now = chrono::Local::now().fixed_offset();
-    let mut record = create::new_record(checklist, &sets, now).map_err(Failure::user)?;
+    let mut record = create::new_record(checklist, &sets, now, ctx.lang).map_err(Failure::user)?;
     // The record is written by the TUI after its first frame, before the first key.
     let (path, lock) = Store::new(&ctx.data_dir)
         .claim(&mut record)
-        .map_err(|e| Failure::user(e.to_string()))?;
+        .map_err(|e| Failure::user(cli::store_error(ctx.lang, &e)))?;
     Ok((path, record, Some(lock)))
 }
 
 /// The record file a spec names (default: the latest unfinished one).
 fn resolve(ctx: &Context, spec: Option<&str>) -> Result<PathBuf, Opened> {
     let store = Store::new(&ctx.data_dir);
-    let failed = |e: store::StoreError| Opened::Failed(Failure::user(e.to_string()));
+    let failed =
+        |e: store::StoreError| Opened::Failed(Failure::user(cli::store_error(ctx.lang, &e)));
     match spec {
         Some(s) => store.find(s).map_err(failed),
         None => store
             .latest_unfinished()
             .map_err(failed)?
-            .ok_or_else(|| Opened::Failed(Failure::user(strings(ctx.lang).nothing_to_resume))),
+            .ok_or_else(|| Opened::Failed(Failure::user(cli::nothing_to_resume(ctx.lang)))),
     }
 }
 
@@ -194,10 +198,11 @@ fn open(
     } else {
         Some(lock::acquire(&path).map_err(|e| match e {
             lock::LockError::Held(h) => Opened::Held(h),
-            other => Opened::Failed(Failure::user(other.to_string())),
+            other => Opened::Failed(Failure::user(cli::lock_error(ctx.lang, &other))),
         })?)
     };
-    let record = io::load(&path).map_err(|e| Opened::Failed(Failure::user(e.to_string())))?;
+    let record = io::load(&path)
+        .map_err(|e| Opened::Failed(Failure::user(cli::load_error(ctx.lang, &e))))?;
     Ok((path, record, lock))
 }
 
@@ -219,7 +224,7 @@ type SharedPath = std::sync::Arc<std::sync::Mutex<PathBuf>>;
 
 impl Persist for StorePersist {
     fn save(&mut self, record: &Record) -> Result<(), String> {
-        store::save_at(&plock(&self.path), record).map_err(|e| i18n_tui::store_error(self.lang, &e))
+        store::save_at(&plock(&self.path), record).map_err(|e| cli::store_error(self.lang, &e))
     }
 
     fn location(&self) -> String {
@@ -335,7 +340,7 @@ fn renamer(
                 Ok(Some(record.id))
             }
             Ok(None) => Ok(None),
-            Err(e) => Err(i18n_tui::store_error(lang, &e)),
+            Err(e) => Err(cli::store_error(lang, &e)),
         }
     })
 }

@@ -74,6 +74,8 @@ pub struct TuiStrings {
     pub header_form: &'static str,
     /// Required fields still empty.
     pub header_missing: &'static str,
+    /// A required field was just emptied.
+    pub header_emptied: &'static str,
     /// Start screen heading: inspections in progress.
     pub in_progress: &'static str,
     /// Start screen heading: checklists.
@@ -150,8 +152,6 @@ pub struct TuiStrings {
     pub offer_title: &'static str,
     /// Recommendation: a scripted one the inspector changed.
     pub edited: &'static str,
-    /// `onsite resume` with nothing to resume.
-    pub nothing_to_resume: &'static str,
     /// The terminal failed.
     pub terminal_error: &'static str,
     /// No terminal to run in.
@@ -197,6 +197,7 @@ pub const EN: TuiStrings = TuiStrings {
     nothing_to_undo: "nothing to undo",
     header_form: "Title page",
     header_missing: "Required fields still empty",
+    header_emptied: "Required field left empty",
     in_progress: "Inspections in progress",
     checklists: "Start from a checklist",
     none_in_progress: "(none)",
@@ -235,7 +236,6 @@ pub const EN: TuiStrings = TuiStrings {
     finished_list: "Finished inspections",
     offer_title: "Open read-only?",
     edited: "edited",
-    nothing_to_resume: "no unfinished inspection to resume; start one with `onsite new CHECKLIST`",
     terminal_error: "terminal error",
     no_terminal: "cannot use the terminal; onsite needs an interactive terminal",
     hangup_saved: "the terminal went away; the inspection was saved to",
@@ -268,7 +268,7 @@ pub const VI: TuiStrings = TuiStrings {
     priorities: ["cao", "trung bình", "thấp"],
     edit_text: "Trả lời (văn bản)",
     edit_number: "Trả lời (số)",
-    edit_date: "Trả lời (ngày YYYY-MM-DD)",
+    edit_date: "Trả lời (ngày, ví dụ 02/12/2026)",
     edit_options: "Chọn",
     too_small: "Cửa sổ quá nhỏ: cần ít nhất 40×12",
     saved: "đã lưu",
@@ -277,6 +277,7 @@ pub const VI: TuiStrings = TuiStrings {
     nothing_to_undo: "không có gì để hoàn tác",
     header_form: "Trang thông tin",
     header_missing: "Còn ô bắt buộc chưa điền",
+    header_emptied: "Ô bắt buộc đang để trống",
     in_progress: "Cuộc kiểm tra đang làm",
     checklists: "Bắt đầu từ bộ câu hỏi",
     none_in_progress: "(không có)",
@@ -305,7 +306,7 @@ pub const VI: TuiStrings = TuiStrings {
     own: "của đoàn",
     edit_rec_text: "Kiến nghị",
     edit_responsible: "Đơn vị chịu trách nhiệm",
-    edit_due: "Thời hạn (YYYY-MM-DD)",
+    edit_due: "Thời hạn (ví dụ 02/12/2026)",
     exported: "Đã xuất",
     read_only_refused: "Chỉ xem: không thể thay đổi gì ở đây",
     finished_refused: "Cuộc kiểm tra đã kết thúc: bấm R hai lần để mở lại và sửa",
@@ -315,7 +316,6 @@ pub const VI: TuiStrings = TuiStrings {
     finished_list: "Cuộc kiểm tra đã kết thúc",
     offer_title: "Mở chỉ xem?",
     edited: "đã sửa",
-    nothing_to_resume: "không có cuộc kiểm tra chưa kết thúc nào để tiếp tục; bắt đầu bằng `onsite new BỘ_CÂU_HỎI`",
     terminal_error: "lỗi cửa sổ dòng lệnh",
     no_terminal: "không dùng được cửa sổ dòng lệnh; onsite cần một cửa sổ dòng lệnh tương tác",
     hangup_saved: "cửa sổ dòng lệnh đã đóng; cuộc kiểm tra đã được lưu vào",
@@ -325,7 +325,7 @@ pub const VI: TuiStrings = TuiStrings {
 /// A refused session command, in the UI language.
 pub fn session_error(lang: Lang, e: &crate::session::SessionError) -> String {
     use crate::session::SessionError as E;
-    let fmt = crate::tui::app::format_number;
+    let fmt = |n: f64| crate::checklist::value::format_number(n, lang);
     let range = |min: &Option<f64>, max: &Option<f64>| {
         format!(
             "{}..{}",
@@ -334,14 +334,13 @@ pub fn session_error(lang: Lang, e: &crate::session::SessionError) -> String {
         )
     };
     let text = match (lang, e) {
+        (_, E::Value(v)) => super::value::value_error(lang, v),
         (Lang::En, E::OutOfRange { min, max }) => format!("out of range ({})", range(min, max)),
         (Lang::En, other) => other.to_string(),
-        (Lang::Vi, E::NotANumber(s)) => format!("không phải là số: {s}"),
         (Lang::Vi, E::NotInteger) => "cần một số nguyên".into(),
         (Lang::Vi, E::OutOfRange { min, max }) => {
             format!("ngoài khoảng cho phép ({})", range(min, max))
         }
-        (Lang::Vi, E::BadDate(s)) => format!("không phải ngày (YYYY-MM-DD): {s}"),
         (Lang::Vi, E::NoSuchOption(s)) => format!("không có phương án {s}"),
         (Lang::Vi, E::NotAnswerable) => "câu này không nhận câu trả lời như vậy".into(),
         (Lang::Vi, E::Unknown(s)) => format!("không rõ: {s}"),
@@ -375,21 +374,9 @@ pub fn hides_answers(lang: Lang, n: usize) -> String {
     }
 }
 
-/// Who holds a record open: `alice@laptop (pid 1234) since 09:31`.
-pub fn holder(lang: Lang, h: &crate::record::lock::Holder) -> String {
-    let (user, host) = (
-        crate::sanitize::line(&h.user),
-        crate::sanitize::line(&h.host),
-    );
-    match lang {
-        Lang::En => format!("{user}@{host} (pid {}) since {}", h.pid, h.when()),
-        Lang::Vi => format!("{user}@{host} (pid {}) từ {}", h.pid, h.when()),
-    }
-}
-
 /// A record held by another `onsite`, as said in the offer to open it read-only.
 pub fn held_offer(lang: Lang, h: &crate::record::lock::Holder) -> String {
-    let who = holder(lang, h);
+    let who = super::cli::holder(lang, h);
     match lang {
         Lang::En => format!(
             "This inspection is open in another onsite by {who}. You can look at it read-only: nothing will be changed."
@@ -397,75 +384,6 @@ pub fn held_offer(lang: Lang, h: &crate::record::lock::Holder) -> String {
         Lang::Vi => format!(
             "Cuộc kiểm tra này đang được mở ở một onsite khác bởi {who}. Có thể mở chỉ xem: không thay đổi gì."
         ),
-    }
-}
-
-/// A record held by another `onsite`, where no terminal can offer read-only.
-pub fn held_error(lang: Lang, h: &crate::record::lock::Holder) -> String {
-    let who = holder(lang, h);
-    match lang {
-        Lang::En => format!("the record is open by {who}; open it read-only with --read-only"),
-        Lang::Vi => format!("hồ sơ đang được mở bởi {who}; mở chỉ xem bằng --read-only"),
-    }
-}
-
-/// A store failure as the TUI shows it (a failed save): in Vietnamese, the action, the
-/// path and the reason of the common OS errors are translated; English keeps the store's
-/// own sentence.
-pub fn store_error(lang: Lang, e: &crate::record::StoreError) -> String {
-    use crate::record::StoreError as E;
-    if lang == Lang::En {
-        return crate::sanitize::line(&e.to_string());
-    }
-    let path = |p: &std::path::Path| crate::sanitize::line(&p.display().to_string());
-    let text = match e {
-        E::Io {
-            action,
-            path: p,
-            source,
-        } => {
-            let action = match *action {
-                "write" => "ghi",
-                "read" => "đọc",
-                "remove" => "xoá",
-                "lock" => "khoá",
-                "create the records dir" => "tạo thư mục hồ sơ",
-                "create a temporary file in" => "tạo tệp tạm trong",
-                "sync the directory" => "đồng bộ thư mục",
-                other => other,
-            };
-            format!("không thể {action} {}: {}", path(p), io_reason(source))
-        }
-        E::Symlink { path: p } => format!(
-            "{} là một liên kết tượng trưng; onsite sẽ không ghi đè (hãy chuyển tệp thật vào đó)",
-            path(p)
-        ),
-        E::Format { path: p, format } => format!(
-            "không lưu {}: định dạng của nó là `{}`, phiên bản onsite này ghi onsite-record/1",
-            path(p),
-            crate::sanitize::line(format)
-        ),
-        E::BadId(id) => format!(
-            "mã hồ sơ `{}` không dùng được làm tên tệp",
-            crate::sanitize::line(id)
-        ),
-        other => other.to_string(),
-    };
-    crate::sanitize::line(&text)
-}
-
-/// The reason of an OS error in Vietnamese (the common ones), else as the OS says it.
-fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::StorageFull => "ổ đĩa đã đầy".into(),
-        K::PermissionDenied => "không có quyền".into(),
-        K::NotFound => "không tìm thấy".into(),
-        K::ReadOnlyFilesystem => "hệ thống tệp chỉ đọc".into(),
-        K::NotADirectory => "không phải là thư mục".into(),
-        K::AlreadyExists => "đã tồn tại".into(),
-        K::QuotaExceeded => "vượt hạn mức dung lượng".into(),
-        _ => e.to_string(),
     }
 }
 

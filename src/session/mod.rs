@@ -15,6 +15,7 @@ pub(crate) mod tests;
 mod undo;
 
 use crate::checklist::{HeaderField, Priority, Question, Section};
+use crate::i18n::Lang;
 use crate::record::{Answer, Record, Screen, Timestamp};
 use undo::UndoStep;
 
@@ -86,18 +87,15 @@ pub enum Command {
 /// Why a command was refused. The record is unchanged.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SessionError {
-    /// The typed text is not a number.
-    #[error("not a number: {0}")]
-    NotANumber(String),
+    /// The typed text is not a number or date as the UI language writes it.
+    #[error("{}", crate::i18n::value::value_error(crate::i18n::Lang::En, .0))]
+    Value(crate::checklist::value::ValueError),
     /// A whole number was required.
     #[error("a whole number is required")]
     NotInteger,
     /// Outside `min`..`max`.
     #[error("out of range")]
     OutOfRange { min: Option<f64>, max: Option<f64> },
-    /// Not a real calendar date `YYYY-MM-DD`.
-    #[error("not a date (YYYY-MM-DD): {0}")]
-    BadDate(String),
     /// No option with that number or value.
     #[error("no such option: {0}")]
     NoSuchOption(String),
@@ -125,9 +123,9 @@ pub struct Progress {
     pub answered: usize,
     /// Visible answerable questions.
     pub total: usize,
-    /// Visible required questions answered.
+    /// Visible required questions answered, plus required header fields filled.
     pub required_answered: usize,
-    /// Visible required questions.
+    /// Visible required questions, plus required header fields.
     pub required_total: usize,
 }
 
@@ -168,6 +166,8 @@ pub struct Session {
     revision: u64,
     /// Questions with an answer or a note that a condition hides now (kept with `visible`).
     hidden_answers: usize,
+    /// The UI language: how typed numbers and dates are read.
+    lang: Lang,
 }
 
 impl Session {
@@ -192,6 +192,7 @@ impl Session {
             pending_recommendations: None,
             revision: 0,
             hidden_answers: 0,
+            lang: Lang::default(),
         };
         s.refresh_visibility();
         let saved = s.record.position.question.clone();
@@ -200,6 +201,17 @@ impl Session {
         }
         s.settle_cursor();
         s
+    }
+
+    /// Reads typed numbers and dates as `lang` writes them (default English).
+    pub fn with_lang(mut self, lang: Lang) -> Session {
+        self.lang = lang;
+        self
+    }
+
+    /// The language typed numbers and dates are read in.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// Applies a command at time `now`.
@@ -393,6 +405,16 @@ impl Session {
                 p.required_answered += usize::from(answered);
             }
         }
+        // Required title-page fields count as required items too (filled / all).
+        let fields = self
+            .record
+            .checklist
+            .header
+            .iter()
+            .filter(|f| f.required)
+            .count();
+        p.required_total += fields;
+        p.required_answered += fields - self.missing_header().len();
         p
     }
 

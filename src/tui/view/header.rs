@@ -79,13 +79,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         if focused && app.header.editing {
             frame.render_widget(&app.header.area, value_area);
         } else {
-            let value = crate::sanitize::line(
-                record
-                    .header
-                    .get(&field.id)
-                    .map(String::as_str)
-                    .unwrap_or(""),
-            );
+            let raw = record.header.get(&field.id).cloned().unwrap_or_default();
+            let value = crate::sanitize::line(&crate::checklist::value::format_header(
+                field.kind, &raw, app.lang,
+            ));
             let shown = ellipsize(&value, usize::from(value_area.width));
             if focused {
                 cut = shown != value || label_text != full_label;
@@ -102,14 +99,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let mut below = Vec::new();
     if let Some(field) = fields.get(app.header.focus) {
         if cut {
-            let value = record
-                .header
-                .get(&field.id)
-                .map(String::as_str)
-                .unwrap_or("");
+            let raw = record.header.get(&field.id).cloned().unwrap_or_default();
+            let value = crate::checklist::value::format_header(field.kind, &raw, app.lang);
             below.push(Line::from(vec![
                 Span::styled(format!("{}: ", tr(&field.label, app.lang)), t.prompt()),
-                Span::raw(crate::sanitize::line(value)),
+                Span::raw(crate::sanitize::line(&value)),
             ]));
         }
         if let Some(help) = &field.help {

@@ -140,15 +140,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         })
         .collect();
     list(s.awaiting_list, awaiting);
+    // Required title-page fields left empty come first, then required questions.
+    let report_text = crate::i18n::report::text(lang);
     let unanswered = summary
-        .unanswered_required
+        .missing_header
         .iter()
-        .map(|p| {
+        .map(|f| {
+            line(format!(
+                "{} {}: {}",
+                t.marks.empty, report_text.title_page, f.label
+            ))
+        })
+        .chain(summary.unanswered_required.iter().map(|p| {
             line(format!(
                 "{} {} {}",
                 t.marks.empty, p.question.number, p.question.prompt
             ))
-        })
+        }))
         .collect();
     list(s.unanswered_required, unanswered);
     if !summary.general_notes.trim().is_empty() {
@@ -239,7 +247,7 @@ fn rec_items(app: &App, rows: &[RecRow], width: u16) -> Vec<Vec<Line<'static>>> 
             let due = r
                 .due
                 .as_deref()
-                .map(crate::sanitize::line)
+                .map(|d| crate::checklist::value::format_date(&crate::sanitize::line(d), app.lang))
                 .unwrap_or_else(|| none.to_string());
             let facts = format!("{}: {who} {} {}: {due}", s.responsible, m.dot, s.due);
             for part in wrap_text(&facts, room) {
