@@ -681,7 +681,12 @@ fn a_change_that_hides_answered_questions_says_how_many_and_undo_brings_them_bac
 #[test]
 fn a_read_only_view_advertises_no_editing_key_and_refuses_with_a_reason() {
     let (mut a, _) = app_on(Lang::En, record(&[("organisation", "X")]), true);
-    let hints = hint_line(&screen(&a, 80, 24));
+    let text = screen(&a, 80, 24);
+    assert!(
+        text.contains("│   [ ] Yes") && !text.contains(" 1 [ ] Yes"),
+        "no number keys on the options: {text}"
+    );
+    let hints = hint_line(&text);
     for editing in ["Enter edit", "1-9 answer", "n note", "u undo", "R reopen"] {
         assert!(!hints.contains(editing), "{editing} in {hints}");
     }

@@ -133,6 +133,7 @@ fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
 
     // The answer part: options, value, marks, note, own recommendations.
     let answer = app.session.answer(&q.id);
+    let editable = app.access() == crate::tui::keys::Access::Edit;
     let value = answer.and_then(|a| a.value.as_ref());
     let mut below: Vec<Line> = Vec::new();
     match q.kind {
@@ -143,7 +144,8 @@ fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
                     Some(AnswerValue::Multi(vs)) => vs.contains(&o.value),
                     _ => false,
                 };
-                let key = if i < 9 {
+                // The number keys are shown only where they answer.
+                let key = if i < 9 && editable {
                     format!("{}", i + 1)
                 } else {
                     " ".into()
