@@ -102,22 +102,6 @@ fn fill() -> Filled {
             q.kind,
             q.unit.as_ref().map(|u| u.get("vi").to_string()),
         );
-        // Questions with their own options (not Có/Một phần/Không) take their first one.
-        let first_option = s
-            .record()
-            .checklist
-            .options_of(q)
-            .first()
-            .map(|o| o.value.clone())
-            .unwrap_or_default();
-        let has = |v: &str| {
-            s.record()
-                .checklist
-                .options_of(q)
-                .iter()
-                .any(|o| o.value == v)
-        };
-        let yes_partial = has("yes") && has("partial");
         k += 1;
         // One visible question keeps only a note: notes without answers are reported too.
         let note_only = id == "feedback-evaluation";
@@ -126,8 +110,24 @@ fn fill() -> Filled {
             _ if note_only => None,
             QuestionType::Choice if id == "complaints-any" => Some("some".to_string()),
             // Alternate so that findings exist and the conditional questions open.
-            QuestionType::Choice if !yes_partial => Some(first_option),
-            QuestionType::Choice => Some(if k % 3 == 0 { "partial" } else { "yes" }.into()),
+            QuestionType::Choice => {
+                let values: Vec<String> = s
+                    .record()
+                    .checklist
+                    .options_of(q)
+                    .iter()
+                    .map(|o| o.value.clone())
+                    .collect();
+                let wanted = if k % 3 == 0 { "partial" } else { "yes" };
+                Some(if values.iter().any(|v| v == wanted) {
+                    wanted.to_string()
+                } else {
+                    values
+                        .first()
+                        .cloned()
+                        .expect("a choice question has options")
+                })
+            }
             QuestionType::Multi => {
                 let r = s.apply(
                     Command::SetMulti(vec!["posting".into(), "electronic".into()]),
