@@ -70,7 +70,7 @@ pub fn start(ctx: &Context) -> Outcome {
         StartChoice::Open(item) => {
             let (path, record, lock) = match item.kind {
                 StartKind::Resume => open(ctx, Some(&item.key), false)?,
-                StartKind::New => create(ctx, &item.key, &[])?,
+                StartKind::New => create(ctx, &item.key, &[], None)?,
             };
             run(tui, ctx, record, path, lock)
         }
@@ -78,9 +78,9 @@ pub fn start(ctx: &Context) -> Outcome {
     }
 }
 
-/// `onsite new CHECKLIST [--set FIELD=VALUE]...`.
-pub fn new(ctx: &Context, checklist: &str, sets: &[String]) -> Outcome {
-    let (path, record, lock) = create(ctx, checklist, sets)?;
+/// `onsite new CHECKLIST [--set FIELD=VALUE]... [--follow-up RECORD]`.
+pub fn new(ctx: &Context, checklist: &str, sets: &[String], follow_up: Option<&str>) -> Outcome {
+    let (path, record, lock) = create(ctx, checklist, sets, follow_up)?;
     let tui = enter()?;
     run(tui, ctx, record, path, lock)
 }
@@ -95,7 +95,14 @@ pub fn resume(ctx: &Context, record: Option<&str>, read_only: bool) -> Outcome {
 /// The lock of an inspection being edited; `None` when read-only.
 type Lock = Option<LockGuard>;
 
-fn create(ctx: &Context, spec: &str, sets: &[String]) -> Result<(PathBuf, Record, Lock), Failure> {
+/// A new record from a checklist, or the follow-up of a finished record
+/// (see [`crate::followup`]).
+fn create(
+    ctx: &Context,
+    spec: &str,
+    sets: &[String],
+    follow_up: Option<&str>,
+) -> Result<(PathBuf, Record, Lock), Failure> {
     let checklist = catalog::resolve(spec, &ctx.data_dir)
         .map_err(|e| Failure::user(sanitize::multiline(&e.to_string())))?;
     let sets = sets
@@ -104,7 +111,15 @@ fn create(ctx: &Context, spec: &str, sets: &[String]) -> Result<(PathBuf, Record
         .collect::<Result<Vec<_>, _>>()
         .map_err(Failure::usage)?;
     let now = chrono::Local::now().fixed_offset();
-    let mut record = create::new_record(checklist, &sets, now).map_err(Failure::user)?;
+    let mut record = match follow_up {
+        None => create::new_record(checklist, &sets, now).map_err(Failure::user)?,
+        Some(previous) => {
+            let path = super::report::locate(ctx, previous)?;
+            let previous = super::report::read_record(&path)?;
+            crate::followup::new_follow_up(checklist, &previous, &sets, now)
+                .map_err(|e| Failure::user(e.message(ctx.lang)))?
+        }
+    };
     // The record is written by the TUI after its first frame, before the first key.
     let (path, lock) = Store::new(&ctx.data_dir)
         .claim(&mut record)

@@ -286,6 +286,9 @@ pub fn clean_record(r: &mut Record) {
         rec.responsible = line(&rec.responsible);
         rec.due = rec.due.as_deref().map(line);
     }
+    if let Some(f) = &mut r.follow_up {
+        f.clean();
+    }
     clean_checklist(std::sync::Arc::make_mut(&mut r.checklist));
 }
 
