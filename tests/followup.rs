@@ -291,3 +291,167 @@ fn a_second_visit_starts_from_the_open_recommendations() {
     assert_eq!(prev.note, "Chưa kiện toàn sau khi Phó Giám đốc nghỉ hưu");
     assert_eq!(second.status, Status::InProgress);
 }
+
+/// The bundled checklist as a user file of a later version: `internal-rules` removed, a
+/// section added.
+fn next_version(data: &Path) {
+    let bundled = include_str!("../checklists/qcdc-agency.json");
+    let mut c: serde_json::Value = serde_json::from_str(bundled).expect("bundled parses");
+    c["version"] = "2026.2".into();
+    let sections = c["sections"].as_array_mut().expect("sections");
+    for s in sections.iter_mut() {
+        let qs = s["questions"].as_array_mut().expect("questions");
+        qs.retain(|q| q["id"] != "internal-rules");
+    }
+    sections.push(serde_json::json!({
+        "id": "digital", "title": {"vi": "VIII. Chuyển đổi số", "en": "VIII. Digital transformation"},
+        "questions": [{"id": "e-office", "type": "choice", "responses": "ynp",
+                       "prompt": {"vi": "Có dùng văn phòng điện tử?", "en": "Is an e-office used?"}}]
+    }));
+    std::fs::create_dir_all(data.join("checklists")).expect("dir");
+    std::fs::write(
+        data.join("checklists/qcdc-agency.json"),
+        serde_json::to_string_pretty(&c).expect("json"),
+    )
+    .expect("write checklist");
+}
+
+#[test]
+fn three_rounds_with_a_checklist_version_change_between_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path();
+    let first = first_visit(data);
+
+    // Round 2: steering committee done, party leadership not, the regulation no longer
+    // applicable, the report to the team partly.
+    let second = follow_up_in_terminal(
+        data,
+        &first.id,
+        &["1", "3", "4", "2"],
+        "Đề nghị Sở kịp thời kiện toàn Ban Chỉ đạo",
+    );
+    let second = complete(
+        data,
+        second,
+        &[
+            ("steering-committee", "yes"),
+            ("party-leadership", "yes"),
+            ("annual-plan", "yes"),
+            ("democracy-regulation", "partial"),
+            ("internal-rules", "no"),
+        ],
+        at("2027-03-10T09:00:00+07:00"),
+    );
+    let md = stdout(data, &["--lang", "vi", "report", &second.id]);
+    assert!(
+        md.contains("## Kết quả thực hiện kết luận kiểm tra lần trước"),
+        "{md}"
+    );
+    assert!(
+        md.contains(&format!(
+            "Lần kiểm tra trước: ngày 15/03/2026 (hồ sơ {}, phiên bản bộ câu hỏi 2026.1)",
+            first.id
+        )),
+        "{md}"
+    );
+    assert!(md.contains("Trong 4 kiến nghị: 1 đã thực hiện, 1 thực hiện một phần, 1 chưa thực hiện, 1 không còn áp dụng, 0 chưa kiểm tra."), "{md}");
+    assert!(md.contains("### Chưa thực hiện (1)"), "{md}");
+    assert!(md.contains("Thời hạn: 30/06/2026 (ĐÃ QUÁ HẠN)"), "{md}");
+    // Section I: 1.5/3 then (no, partial, yes), 3/3 now.
+    assert!(
+        md.contains("| I. Công tác lãnh đạo, chỉ đạo, triển khai thực hiện | 50% | 100% | +50 |"),
+        "{md}"
+    );
+    // The one not implemented and the one partly implemented carry forward.
+    let json: serde_json::Value = serde_json::from_str(&stdout(
+        data,
+        &["--lang", "vi", "report", &second.id, "--format", "json"],
+    ))
+    .expect("report json");
+    let counts = &json["follow_up"]["counts"];
+    assert_eq!(counts["implemented"], 1);
+    assert_eq!(counts["not_implemented"], 1);
+    let carried: Vec<&str> = json["recommendations"]
+        .as_array()
+        .expect("recommendations")
+        .iter()
+        .filter(|r| r["carried_forward"] == true)
+        .map(|r| r["text"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(carried.len(), 2, "{carried:?}");
+    assert!(
+        carried.iter().any(|t| t.starts_with("Đề nghị Đảng ủy Sở")),
+        "{carried:?}"
+    );
+    assert!(carried.contains(&"Báo cáo kết quả khắc phục về Đoàn kiểm tra"));
+    // The overall score leaves the generated section out: the same scale as last time.
+    let overall = &json["follow_up"]["overall"];
+    assert_eq!(overall["current"], json["overall"]);
+    for format in ["html", "txt"] {
+        let out = stdout(
+            data,
+            &["--lang", "en", "report", &second.id, "--format", format],
+        );
+        assert!(
+            out.contains("Implementation of the previous conclusion"),
+            "{out}"
+        );
+        assert!(out.contains("Of 4 recommendations: 1 implemented, 1 partly implemented, 1 not implemented, 1 no longer applicable, 0 not yet checked."), "{out}");
+        assert!(
+            out.contains("Scores compared with the previous inspection"),
+            "{out}"
+        );
+    }
+
+    // Round 3, after the checklist changed: `internal-rules` is gone, a section is new.
+    next_version(data);
+    let third = follow_up_in_terminal(data, &second.id, &["1", "1"], "Đề nghị Đảng ủy Sở");
+    let link = third.follow_up.as_ref().expect("link");
+    assert_eq!(link.previous, second.id);
+    assert_eq!(link.checklist_version, "2026.1");
+    assert_eq!(third.checklist.version, "2026.2");
+    assert!(
+        link.answers.keys().all(|k| !k.starts_with("follow-up")),
+        "{:?}",
+        link.answers.keys()
+    );
+    assert_eq!(
+        link.answers["party-leadership"].value,
+        Some(AnswerValue::Text("yes".into()))
+    );
+    assert_eq!(link.gone.len(), 1);
+    assert_eq!(link.gone[0].id, "internal-rules");
+    let third = complete(
+        data,
+        third,
+        &[("steering-committee", "yes"), ("e-office", "no")],
+        at("2028-03-10T09:00:00+07:00"),
+    );
+    let md = stdout(data, &["--lang", "vi", "report", &third.id]);
+    assert!(
+        md.contains("### Đã trả lời lần trước, nay không còn trong bộ câu hỏi"),
+        "{md}"
+    );
+    assert!(md.contains("(internal-rules) — Trả lời: Không"), "{md}");
+    assert!(
+        md.contains("VIII. Chuyển đổi số (mới trong bộ câu hỏi) | — | 0% | — |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn records_from_before_follow_ups_still_read_and_report_without_the_part() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let records = dir.path().join("records");
+    std::fs::create_dir_all(&records).expect("dir");
+    let old = include_str!("fixtures/records/so-tttt.json");
+    assert!(!old.contains("follow_up"));
+    std::fs::write(records.join("so-tttt.json"), old).expect("write");
+    let record = load(&records.join("so-tttt.json"));
+    assert!(record.follow_up.is_none());
+    let json = stdout(dir.path(), &["report", "so-tttt", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert!(json.get("follow_up").is_none());
+    let md = stdout(dir.path(), &["--lang", "vi", "report", "so-tttt"]);
+    assert!(!md.contains("lần trước"), "{md}");
+}

@@ -55,6 +55,7 @@ pub(crate) fn effective(
             question: Some(question),
             scripted: true,
             edited: false,
+            carried_forward: false,
         };
         if let Some(e) = entry {
             if let Some(t) = e
@@ -106,6 +107,7 @@ pub(crate) fn effective(
             question,
             scripted: false,
             edited: false,
+            carried_forward: false,
         });
     }
     (out, dropped)
