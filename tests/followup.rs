@@ -179,6 +179,14 @@ fn follow_up_in_terminal(data: &Path, previous: &str, keys: &[&str], first: &str
 /// finished and saved.
 fn complete(data: &Path, record: Record, answers: &[(&str, &str)], now: Timestamp) -> Record {
     let mut s = Session::new(record, false);
+    s.apply(
+        Command::SetHeader {
+            field: "date".into(),
+            value: now.format("%Y-%m-%d").to_string(),
+        },
+        now,
+    )
+    .expect("date of the visit");
     fill(&mut s, answers, now);
     s.apply(Command::Finish, now).expect("finish");
     let record = s.into_record();
@@ -454,4 +462,70 @@ fn records_from_before_follow_ups_still_read_and_report_without_the_part() {
     assert!(json.get("follow_up").is_none());
     let md = stdout(dir.path(), &["--lang", "vi", "report", "so-tttt"]);
     assert!(!md.contains("lần trước"), "{md}");
+}
+
+#[test]
+fn aggregate_shows_each_organisations_visits_in_every_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path();
+    let first = first_visit(data);
+    let second = follow_up_in_terminal(
+        data,
+        &first.id,
+        &["1", "3", "1", "2"],
+        "Đề nghị Sở kịp thời kiện toàn Ban Chỉ đạo",
+    );
+    let second = complete(
+        data,
+        second,
+        &[("steering-committee", "yes"), ("party-leadership", "no")],
+        at("2027-03-10T09:00:00+07:00"),
+    );
+    let third = follow_up_in_terminal(data, &second.id, &["1", "1", "1"], "Đề nghị Đảng ủy Sở");
+    let third = complete(data, third, &[], at("2028-03-10T09:00:00+07:00"));
+    let dir_arg = data.to_str().expect("path");
+
+    let md = stdout(data, &["--lang", "vi", "aggregate", dir_arg]);
+    assert!(md.contains("### Các lần kiểm tra theo cơ quan"), "{md}");
+    assert!(md.contains("#### Sở Nội vụ tỉnh Hà Nam"), "{md}");
+    let rounds: Vec<&str> = md
+        .lines()
+        .filter(|l| l.starts_with("| 1 |") || l.starts_with("| 2 |") || l.starts_with("| 3 |"))
+        .collect();
+    assert_eq!(rounds.len(), 3, "{md}");
+    assert!(
+        rounds[0].contains(&first.id) && rounds[0].contains("| — | 4 |"),
+        "{rounds:?}"
+    );
+    assert!(
+        rounds[1].contains(&second.id) && rounds[1].contains("| 2/4 |"),
+        "{rounds:?}"
+    );
+    assert!(rounds[2].contains(&third.id), "{rounds:?}");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(data, &["aggregate", dir_arg, "--format", "json"]))
+            .expect("json");
+    let visits = &json["groups"][0]["series"][0]["visits"];
+    assert_eq!(visits.as_array().map(Vec::len), Some(3));
+    assert_eq!(visits[1]["implemented"], 2);
+    assert_eq!(visits[1]["followed_up"], 4);
+    assert_eq!(visits[0]["implemented"], serde_json::Value::Null);
+    assert_eq!(visits[2]["record"], third.id.as_str());
+
+    let csv = stdout(
+        data,
+        &["--lang", "en", "aggregate", dir_arg, "--format", "csv"],
+    );
+    let rows: Vec<&str> = csv.split("\r\n").collect();
+    let head = rows
+        .iter()
+        .position(|r| r.contains("Previous recommendations implemented"))
+        .expect("series block");
+    let second_row = rows[head + 2];
+    assert!(
+        second_row.contains(&format!(",2,{},2027-03-10,", second.id)),
+        "{second_row}"
+    );
+    assert!(second_row.contains(",2,4,"), "{second_row}");
 }

@@ -66,6 +66,8 @@ pub struct FollowUpText {
     pub round: &'static str,
     /// Column: previous recommendations implemented / checked.
     pub implemented_of: &'static str,
+    /// Column: previous recommendations checked.
+    pub checked: &'static str,
     /// The question screen: the previous answer.
     pub last_time: &'static str,
     /// Start screen: follow up a finished inspection.
@@ -105,6 +107,7 @@ pub const EN: FollowUpText = FollowUpText {
     series: "Visits by organisation",
     round: "Round",
     implemented_of: "Previous recommendations implemented",
+    checked: "Previous recommendations checked",
     last_time: "last time",
     follow_up: "follow up",
     nothing_to_copy: "nothing from last time to copy",
@@ -141,6 +144,7 @@ pub const VI: FollowUpText = FollowUpText {
     series: "Các lần kiểm tra theo cơ quan",
     round: "Lần",
     implemented_of: "Kiến nghị lần trước đã thực hiện",
+    checked: "Kiến nghị lần trước đã kiểm tra",
     last_time: "lần trước",
     follow_up: "kiểm tra lại",
     nothing_to_copy: "không có gì của lần trước để chép",
