@@ -164,13 +164,14 @@ fn guidance(item: &FollowUpItem, section: &Text, date: &str, record: &str) -> Te
 }
 
 /// Starts the follow-up of `previous` from `checklist` at `now`: `sets` pre-fill the title
-/// page over what is carried from the previous one. The record opens at the title page, so
-/// the inspector confirms what was carried over.
+/// page over what is carried from the previous one (typed in `lang`). The record opens at
+/// the title page, so the inspector confirms what was carried over.
 pub fn new_follow_up(
     checklist: Checklist,
     previous: &Record,
     sets: &[(String, String)],
     now: Timestamp,
+    lang: Lang,
 ) -> Result<Record, FollowUpError> {
     if previous.checklist.id != checklist.id {
         return Err(FollowUpError::OtherChecklist {
@@ -339,7 +340,7 @@ pub fn new_follow_up(
             },
         );
     }
-    let mut record = create::new_record(checklist, sets, now).map_err(FollowUpError::Header)?;
+    let mut record = create::new_record(checklist, sets, now, lang).map_err(FollowUpError::Header)?;
     carry_header(&mut record, previous, sets);
     // Who had to act stays on a recommendation that carries forward.
     record.recommendations = link
@@ -373,7 +374,9 @@ fn carry_header(record: &mut Record, previous: &Record, sets: &[(String, String)
         let Some(old) = previous.header.get(&field.id) else {
             continue;
         };
-        if let Ok(v) = create::check_header_value(field, old)
+        // Stored values are language-neutral (dates `YYYY-MM-DD`, numbers with a decimal
+        // point): English reads them as they are.
+        if let Ok(v) = create::check_header_value(field, old, Lang::En)
             && !v.is_empty()
         {
             record.header.insert(field.id.clone(), v);

@@ -70,7 +70,7 @@ fn first_visit(data: &Path) -> Record {
         ),
         ("period".to_string(), "năm 2025".to_string()),
     ];
-    let record = onsite::record::new_record(checklist, &sets, now).expect("new record");
+    let record = onsite::record::new_record(checklist, &sets, now, onsite::i18n::Lang::Vi).expect("new record");
     let mut s = Session::new(record, false);
     fill(
         &mut s,
