@@ -340,7 +340,8 @@ pub fn new_follow_up(
             },
         );
     }
-    let mut record = create::new_record(checklist, sets, now, lang).map_err(FollowUpError::Header)?;
+    let mut record =
+        create::new_record(checklist, sets, now, lang).map_err(FollowUpError::Header)?;
     carry_header(&mut record, previous, sets);
     // Who had to act stays on a recommendation that carries forward.
     record.recommendations = link

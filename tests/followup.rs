@@ -69,8 +69,12 @@ fn first_visit(data: &Path) -> Record {
             "Nguyễn Văn An, Trưởng ban".to_string(),
         ),
         ("period".to_string(), "năm 2025".to_string()),
+        ("unit-short".to_string(), "Sở".to_string()),
+        ("head-title".to_string(), "Giám đốc Sở".to_string()),
+        ("party-committee".to_string(), "Đảng ủy Sở".to_string()),
     ];
-    let record = onsite::record::new_record(checklist, &sets, now, onsite::i18n::Lang::Vi).expect("new record");
+    let record = onsite::record::new_record(checklist, &sets, now, onsite::i18n::Lang::Vi)
+        .expect("new record");
     let mut s = Session::new(record, false);
     fill(
         &mut s,
@@ -305,7 +309,7 @@ fn a_second_visit_starts_from_the_open_recommendations() {
 fn next_version(data: &Path) {
     let bundled = include_str!("../checklists/qcdc-agency.json");
     let mut c: serde_json::Value = serde_json::from_str(bundled).expect("bundled parses");
-    c["version"] = "2026.2".into();
+    c["version"] = "next-test".into();
     let sections = c["sections"].as_array_mut().expect("sections");
     for s in sections.iter_mut() {
         let qs = s["questions"].as_array_mut().expect("questions");
@@ -357,8 +361,8 @@ fn three_rounds_with_a_checklist_version_change_between_them() {
     );
     assert!(
         md.contains(&format!(
-            "Lần kiểm tra trước: ngày 15/03/2026 (hồ sơ {}, phiên bản bộ câu hỏi 2026.1)",
-            first.id
+            "Lần kiểm tra trước: ngày 15/03/2026 (hồ sơ {}, phiên bản bộ câu hỏi {})",
+            first.id, first.checklist.version
         )),
         "{md}"
     );
@@ -416,8 +420,9 @@ fn three_rounds_with_a_checklist_version_change_between_them() {
     let third = follow_up_in_terminal(data, &second.id, &["1", "1"], "Đề nghị Đảng ủy Sở");
     let link = third.follow_up.as_ref().expect("link");
     assert_eq!(link.previous, second.id);
-    assert_eq!(link.checklist_version, "2026.1");
-    assert_eq!(third.checklist.version, "2026.2");
+    assert_eq!(link.checklist_version, second.checklist.version);
+    assert_ne!(second.checklist.version, "next-test");
+    assert_eq!(third.checklist.version, "next-test");
     assert!(
         link.answers.keys().all(|k| !k.starts_with("follow-up")),
         "{:?}",
@@ -481,7 +486,14 @@ fn aggregate_shows_each_organisations_visits_in_every_format() {
         &[("steering-committee", "yes"), ("party-leadership", "no")],
         at("2027-03-10T09:00:00+07:00"),
     );
-    let third = follow_up_in_terminal(data, &second.id, &["1", "1", "1"], "Đề nghị Đảng ủy Sở");
+    // Party leadership still "no": the checklist asks its recommendation again, so the one
+    // carried forward is kept once, after the team's own (which comes first now).
+    let third = follow_up_in_terminal(
+        data,
+        &second.id,
+        &["1", "1"],
+        "Báo cáo kết quả khắc phục về Đoàn kiểm tra",
+    );
     let third = complete(data, third, &[], at("2028-03-10T09:00:00+07:00"));
     let dir_arg = data.to_str().expect("path");
 
