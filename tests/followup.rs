@@ -541,3 +541,92 @@ fn aggregate_shows_each_organisations_visits_in_every_format() {
     );
     assert!(second_row.contains(",2,4,"), "{second_row}");
 }
+
+#[test]
+fn the_question_screen_shows_last_time_and_p_copies_it_over() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path();
+    let first = first_visit(data);
+    let before = records(data);
+    let mut p = Pty::spawn(
+        &[
+            "--lang",
+            "vi",
+            "new",
+            "qcdc-agency",
+            "--follow-up",
+            &first.id,
+        ],
+        data,
+        &[],
+        80,
+        24,
+    );
+    p.wait_for("Sở Nội vụ tỉnh Hà Nam", 10);
+    p.send(ESC);
+    p.wait_for("Đề nghị Sở kịp thời kiện toàn", 5);
+    p.send("/");
+    p.type_slowly("duoc kien toan kip thoi");
+    p.wait_for("1.1 Ban Chỉ đạo thực hiện dân chủ", 5);
+    p.send("\r");
+    p.wait_for(
+        "lần trước: Không — 15/03/2026 · Chưa kiện toàn sau khi Phó",
+        5,
+    );
+    p.send("p");
+    // copied, and on to the next question, which shows its own previous answer
+    p.wait_for("Cấp ủy cơ quan có nghị quyết", 5);
+    p.wait_for("lần trước: Một phần — 15/03/2026", 5);
+    // the help lists the key
+    p.send("?");
+    p.wait_for("không đổi so với lần trước: chép câu trả lời và ghi chú", 5);
+    p.send(ESC);
+    p.send("q");
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(5)),
+        Some(0),
+        "{}",
+        p.screen()
+    );
+    let path = records(data)
+        .into_iter()
+        .find(|p| !before.contains(p))
+        .expect("new record");
+    let record = load(&path);
+    let a = &record.answers["steering-committee"];
+    assert_eq!(a.value, Some(AnswerValue::Text("no".into())));
+    assert_eq!(a.note, "Chưa kiện toàn sau khi Phó Giám đốc nghỉ hưu");
+    assert!(!record.answers.contains_key("party-leadership"));
+}
+
+#[test]
+fn the_start_screen_follows_up_a_finished_inspection() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path();
+    let first = first_visit(data);
+    let mut p = Pty::spawn(&["--lang", "vi"], data, &[], 100, 30);
+    p.wait_for("Cuộc kiểm tra đã kết thúc", 10);
+    p.wait_for("Sở Nội vụ tỉnh Hà Nam · Kiểm tra việc thực hiện", 2);
+    p.send("\r");
+    p.wait_for("Nguyễn Văn An", 10);
+    p.send(ESC);
+    p.wait_for("Đề nghị Sở kịp thời kiện toàn", 5);
+    p.send("q");
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(5)),
+        Some(0),
+        "{}",
+        p.screen()
+    );
+    let files = records(data);
+    assert_eq!(files.len(), 2);
+    let new = files
+        .iter()
+        .map(|f| load(f))
+        .find(|r| r.id != first.id)
+        .expect("follow-up record");
+    assert_eq!(
+        new.follow_up.as_ref().map(|f| f.previous.as_str()),
+        Some(first.id.as_str())
+    );
+}

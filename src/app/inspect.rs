@@ -24,13 +24,24 @@ pub fn start(ctx: &Context) -> Outcome {
     let store = Store::new(&ctx.data_dir);
     let (mut records, _) = store.list();
     records.sort_by_key(|r| std::cmp::Reverse(r.updated_at));
+    // Finished inspections: Enter starts the next visit from them, with the checklist
+    // they were made from (its current version).
+    let finished: Vec<(String, String)> = records
+        .iter()
+        .filter(|r| r.status == Status::Finished)
+        .map(|r| (r.path.display().to_string(), r.checklist_id.clone()))
+        .collect();
     let mut items: Vec<StartItem> = records
         .into_iter()
-        .filter(|r| r.status == Status::InProgress)
         .map(|r| {
             let title = sanitize::line(r.checklist_title.get(ctx.lang.code()));
+            let finished = r.status == Status::Finished;
             StartItem {
-                kind: StartKind::Resume,
+                kind: if finished {
+                    StartKind::FollowUp
+                } else {
+                    StartKind::Resume
+                },
                 title: if r.organisation.is_empty() {
                     format!("{} · {title}", sanitize::line(&r.id))
                 } else {
@@ -74,6 +85,14 @@ pub fn start(ctx: &Context) -> Outcome {
             let (path, record, lock) = match item.kind {
                 StartKind::Resume => open(ctx, Some(&item.key), false)?,
                 StartKind::New => create(ctx, &item.key, &[], None)?,
+                StartKind::FollowUp => {
+                    let checklist = finished
+                        .iter()
+                        .find(|(path, _)| *path == item.key)
+                        .map(|(_, c)| c.as_str())
+                        .unwrap_or_default();
+                    create(ctx, checklist, &[], Some(&item.key))?
+                }
             };
             run(tui, ctx, record, path, lock)
         }

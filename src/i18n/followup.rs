@@ -70,8 +70,8 @@ pub struct FollowUpText {
     pub checked: &'static str,
     /// The question screen: the previous answer.
     pub last_time: &'static str,
-    /// Start screen: follow up a finished inspection.
-    pub follow_up: &'static str,
+    /// Start screen heading: finished inspections to follow up.
+    pub finished_heading: &'static str,
     /// Status line: nothing to copy.
     pub nothing_to_copy: &'static str,
 }
@@ -109,7 +109,7 @@ pub const EN: FollowUpText = FollowUpText {
     implemented_of: "Previous recommendations implemented",
     checked: "Previous recommendations checked",
     last_time: "last time",
-    follow_up: "follow up",
+    finished_heading: "Finished inspections — Enter starts the follow-up visit",
     nothing_to_copy: "nothing from last time to copy",
 };
 
@@ -146,7 +146,7 @@ pub const VI: FollowUpText = FollowUpText {
     implemented_of: "Kiến nghị lần trước đã thực hiện",
     checked: "Kiến nghị lần trước đã kiểm tra",
     last_time: "lần trước",
-    follow_up: "kiểm tra lại",
+    finished_heading: "Cuộc kiểm tra đã kết thúc — Enter để kiểm tra lại việc thực hiện kết luận",
     nothing_to_copy: "không có gì của lần trước để chép",
 };
 
