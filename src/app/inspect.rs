@@ -26,6 +26,13 @@ pub fn start(ctx: &Context) -> Outcome {
     let store = Store::new(&ctx.data_dir);
     let (mut records, _) = store.list();
     records.sort_by_key(|r| std::cmp::Reverse(r.updated_at));
+    // Finished inspections: Enter opens one (edits locked until reopened), `n` starts the
+    // next visit from it, with the checklist it was made from (its current version).
+    let finished: Vec<(String, String)> = records
+        .iter()
+        .filter(|r| r.status == Status::Finished)
+        .map(|r| (r.path.display().to_string(), r.checklist_id.clone()))
+        .collect();
     let mut items: Vec<StartItem> = records
         .into_iter()
         .map(|r| {
@@ -76,7 +83,19 @@ pub fn start(ctx: &Context) -> Outcome {
             .run_start(&mut screen, &theme)
             .map_err(|e| Failure::user(terminal_error(ctx.lang, &e)))?;
         let (path, record, lock) = match choice {
-            StartChoice::Open(item) if item.kind == StartKind::New => create(ctx, &item.key, &[])?,
+            StartChoice::Open(item) if item.kind == StartKind::New => {
+                create(ctx, &item.key, &[], None)?
+            }
+            // The next visit from a finished inspection, with the checklist it was made
+            // from (its current version).
+            StartChoice::FollowUp(item) => {
+                let checklist = finished
+                    .iter()
+                    .find(|(path, _)| *path == item.key)
+                    .map(|(_, c)| c.as_str())
+                    .unwrap_or_default();
+                create(ctx, checklist, &[], Some(&item.key))?
+            }
             StartChoice::Open(item) => match open(ctx, Some(&item.key), false) {
                 Err(Opened::Held(holder)) => {
                     let text = i18n_tui::held_offer(ctx.lang, &holder);
@@ -94,9 +113,9 @@ pub fn start(ctx: &Context) -> Outcome {
     }
 }
 
-/// `onsite new CHECKLIST [--set FIELD=VALUE]...`.
-pub fn new(ctx: &Context, checklist: &str, sets: &[String]) -> Outcome {
-    let (path, record, lock) = create(ctx, checklist, sets)?;
+/// `onsite new CHECKLIST [--set FIELD=VALUE]... [--follow-up RECORD]`.
+pub fn new(ctx: &Context, checklist: &str, sets: &[String], follow_up: Option<&str>) -> Outcome {
+    let (path, record, lock) = create(ctx, checklist, sets, follow_up)?;
     let tui = enter(ctx.lang)?;
     run(tui, ctx, record, path, lock)
 }
@@ -156,7 +175,14 @@ impl Opened {
     }
 }
 
-fn create(ctx: &Context, spec: &str, sets: &[String]) -> Result<(PathBuf, Record, Lock), Failure> {
+/// A new record from a checklist, or the follow-up of a finished record
+/// (see [`crate::followup`]).
+fn create(
+    ctx: &Context,
+    spec: &str,
+    sets: &[String],
+    follow_up: Option<&str>,
+) -> Result<(PathBuf, Record, Lock), Failure> {
     let checklist = catalog::resolve(spec, &ctx.data_dir)
         .map_err(|e| Failure::user(cli::resolve_error(ctx.lang, &e)))?;
     let sets = sets
@@ -165,7 +191,15 @@ fn create(ctx: &Context, spec: &str, sets: &[String]) -> Result<(PathBuf, Record
         .collect::<Result<Vec<_>, _>>()
         .map_err(Failure::usage)?;
     let now = chrono::Local::now().fixed_offset();
-    let mut record = create::new_record(checklist, &sets, now, ctx.lang).map_err(Failure::user)?;
+    let mut record = match follow_up {
+        None => create::new_record(checklist, &sets, now, ctx.lang).map_err(Failure::user)?,
+        Some(previous) => {
+            let path = super::report::locate(ctx, previous)?;
+            let previous = super::report::read_record(&path, ctx.lang)?;
+            crate::followup::new_follow_up(checklist, &previous, &sets, now, ctx.lang)
+                .map_err(|e| Failure::user(e.message(ctx.lang)))?
+        }
+    };
     // The record is written by the TUI after its first frame, before the first key.
     let (path, lock) = Store::new(&ctx.data_dir)
         .claim(&mut record)

@@ -69,6 +69,8 @@ pub enum Action {
     Confirm,
     /// Clear the answer.
     Clear,
+    /// Follow-up: copy the previous visit's answer and note.
+    CopyPrevious,
     /// Undo.
     Undo,
     /// Edit the note.
@@ -103,6 +105,8 @@ pub enum Action {
     Open,
     /// Show or hide finished inspections (start screen).
     ToggleFinished,
+    /// Start the follow-up visit of a finished inspection (start screen).
+    FollowUp,
     /// Export the report.
     Export,
     /// Help.
@@ -131,6 +135,7 @@ impl Action {
                 | Action::Responsible
                 | Action::Due
                 | Action::Finish
+                | Action::CopyPrevious
         )
     }
 }
@@ -255,6 +260,7 @@ pub const TABLE: &[Binding] = &[
     b(S::Inspection, &[KeySpec::Digits], "1…9", A::Pick(0), "choice: pick option n, save, next question; multi: toggle option n; number or date: a digit starts the answer", "một lựa chọn: chọn phương án n, lưu, sang câu sau; nhiều lựa chọn: bật/tắt phương án n; số hoặc ngày: gõ chữ số để bắt đầu nhập", Some(("1-9 answer", "1-9 chọn"))),
     b(S::Inspection, ENTER, "Enter", A::Edit, "edit the answer (Enter confirms and moves on, Esc cancels)", "sửa câu trả lời (Enter xác nhận và sang câu sau, Esc huỷ)", Some(("Enter edit", "Enter sửa"))),
     b(S::Inspection, &[C('x')], "x", A::Clear, "clear the answer", "xoá câu trả lời", None),
+    b(S::Inspection, &[C('p')], "p", A::CopyPrevious, "nothing changed since last time: copy its answer and note", "không đổi so với lần trước: chép câu trả lời và ghi chú", None),
     b(S::Inspection, &[C('u')], "u", A::Undo, "undo the last change (answers, notes, marks, title page, recommendations)", "hoàn tác thay đổi gần nhất (câu trả lời, ghi chú, đánh dấu, trang thông tin, kiến nghị)", Some(("u undo", "u hoàn tác"))),
     b(S::Inspection, &[C('n')], "n", A::Note, "edit the note of this question (Esc closes and keeps it)", "ghi chú cho câu này (Esc đóng và giữ nội dung)", Some(("n note", "n ghi chú"))),
     b(S::Inspection, &[C('N')], "N", A::GeneralNotes, "the inspection's general notes (minutes)", "ghi chú chung của cuộc kiểm tra (biên bản)", None),
@@ -344,6 +350,7 @@ pub const TABLE: &[Binding] = &[
     b(S::Start, DOWN, "j / Down", A::Next, "next item", "mục sau", None),
     b(S::Start, UP, "k / Up", A::Prev, "previous item", "mục trước", None),
     b(S::Start, ENTER, "Enter", A::Open, "continue the inspection / start from the checklist", "tiếp tục cuộc kiểm tra / bắt đầu từ bộ câu hỏi", Some(("Enter open", "Enter mở"))),
+    b(S::Start, &[C('n')], "n", A::FollowUp, "a finished inspection: start its follow-up visit", "cuộc kiểm tra đã kết thúc: bắt đầu kiểm tra lại việc thực hiện kết luận", Some(("n follow-up", "n kiểm tra lại"))),
     b(S::Start, &[C('f')], "f", A::ToggleFinished, "show / hide finished inspections", "hiện / ẩn các cuộc kiểm tra đã kết thúc", Some(("f finished", "f đã kết thúc"))),
     b(S::Start, &[C('?')], "?", A::Help, "help", "trợ giúp", Some(("? help", "? trợ giúp"))),
     b(S::Start, &[C('q'), Ctrl('c'), Code(KeyCode::Esc)], "q / Esc", A::Quit, "quit", "thoát", Some(("q quit", "q thoát"))),

@@ -64,6 +64,8 @@ pub enum StartChoice {
     Open(StartItem),
     /// Open this record read-only.
     OpenReadOnly(StartItem),
+    /// Start the follow-up visit of this finished record.
+    FollowUp(StartItem),
     /// Quit.
     Quit,
 }
@@ -182,6 +184,16 @@ impl StartScreen {
                     return StartChoice::Open(item.clone());
                 }
             }
+            Some(Action::FollowUp)
+                if self
+                    .items
+                    .get(self.cursor)
+                    .is_some_and(|i| i.kind == StartKind::Finished) =>
+            {
+                if let Some(item) = self.items.get(self.cursor) {
+                    return StartChoice::FollowUp(item.clone());
+                }
+            }
             Some(Action::ToggleFinished) => {
                 self.show_finished = !self.show_finished;
                 let finished = self
@@ -263,6 +275,10 @@ mod tests {
         assert_eq!(
             s.handle(key(KeyCode::Enter)),
             StartChoice::Open(item(StartKind::Finished, "done"))
+        );
+        assert_eq!(
+            s.handle(key(KeyCode::Char('n'))),
+            StartChoice::FollowUp(item(StartKind::Finished, "done"))
         );
         s.handle(key(KeyCode::Char('f')));
         assert_ne!(s.items[s.cursor].kind, StartKind::Finished);
