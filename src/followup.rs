@@ -384,3 +384,68 @@ fn carry_header(record: &mut Record, previous: &Record, sets: &[(String, String)
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::RecommendationEntry;
+    use crate::session::tests::{now, record};
+
+    /// A finished record of the session tests' checklist with a flagged answer and an own
+    /// recommendation whose wording holds braces that would read as a placeholder.
+    fn previous() -> Record {
+        let mut r = record();
+        r.status = Status::Finished;
+        r.header.insert("organisation".into(), "Sở Tư pháp".into());
+        r.answers.insert(
+            "committee".into(),
+            crate::record::Answer {
+                value: Some(crate::record::AnswerValue::Text("no".into())),
+                note: String::new(),
+                awaiting_evidence: false,
+                updated_at: now(),
+            },
+        );
+        r.recommendations.push(RecommendationEntry {
+            id: "own-1".into(),
+            question: None,
+            text: Some("Gửi báo cáo cho {organisation} trước quý IV".into()),
+            priority: None,
+            responsible: String::new(),
+            due: None,
+            dropped: false,
+        });
+        r
+    }
+
+    #[test]
+    fn generated_ids_never_clash_and_the_checklist_stays_valid() {
+        let prev = previous();
+        let mut checklist = (*prev.checklist).clone();
+        checklist.sections[1].questions[2].id = "follow-up-1".into();
+        let next = new_follow_up(checklist, &prev, &[], now(), Lang::Vi).unwrap();
+        let link = next.follow_up.as_ref().unwrap();
+        assert_eq!(link.section, "follow-upx");
+        assert_eq!(link.items[0].question, "follow-upx-1");
+        assert!(crate::checklist::validate::validate(&next.checklist).is_empty());
+        // the own wording is kept literal, not read as a placeholder
+        assert_eq!(
+            link.items[1].text.get("vi"),
+            "Gửi báo cáo cho (organisation) trước quý IV"
+        );
+        assert_eq!(next.header["organisation"], "Sở Tư pháp");
+    }
+
+    #[test]
+    fn other_checklists_and_unfinished_records_are_refused() {
+        let prev = previous();
+        let mut other = (*prev.checklist).clone();
+        other.id = "khac".into();
+        let e = new_follow_up(other, &prev, &[], now(), Lang::Vi).unwrap_err();
+        assert!(e.message(Lang::En).contains("not `khac`"), "{e:?}");
+        let mut open = prev.clone();
+        open.status = Status::InProgress;
+        let e = new_follow_up((*prev.checklist).clone(), &open, &[], now(), Lang::Vi).unwrap_err();
+        assert!(e.message(Lang::Vi).contains("chưa kết thúc"), "{e:?}");
+    }
+}
