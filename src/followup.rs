@@ -137,13 +137,19 @@ fn overdue(due: Option<&str>, today: &str) -> bool {
 
 /// The guidance of a generated question: where the recommendation came from, who had to
 /// act, by when, and whether that day has passed.
-fn guidance(item: &FollowUpItem, section: &Text, date: &str, record: &str) -> Text {
+fn guidance(item: &FollowUpItem, date: &str, record: &str) -> Text {
     localized(|t, lang| {
         let mut out = t
             .from_visit
             .replace("{date}", &value::format_date(date, lang))
             .replace("{record}", record);
-        let section = section.get(lang.code());
+        if let Some(since) = &item.since {
+            out.push_str(&format!(
+                "; {}",
+                t.since.replace("{date}", &value::format_date(since, lang))
+            ));
+        }
+        let section = item.section.as_ref().map_or("", |s| s.get(lang.code()));
         if !section.is_empty() {
             out.push_str(&format!(" — {}: {section}", t.section));
         }
@@ -211,7 +217,19 @@ pub fn new_follow_up(
         .zip(&en.recommendations)
         .enumerate()
     {
+        // A recommendation carried forward last time keeps where it first came from.
+        let carried = previous.follow_up.as_ref().and_then(|link| {
+            let q = rv.id.strip_prefix("q:")?;
+            link.item(q).map(|i| (i, link))
+        });
+        let section = match (carried, &rv.section, &re.section) {
+            (Some((old, _)), _, _) => old.section.clone(),
+            (None, Some(a), Some(b)) => Some(both(a.heading.clone(), b.heading.clone())),
+            _ => None,
+        };
         let item = FollowUpItem {
+            section,
+            since: carried.map(|(old, link)| old.since.clone().unwrap_or(link.date.clone())),
             question: format!("{prefix}-{}", n + 1),
             recommendation: rv.id.clone(),
             text: both(inert_braces(&rv.text), inert_braces(&re.text)),
@@ -219,10 +237,6 @@ pub fn new_follow_up(
             responsible: rv.responsible.clone(),
             due: rv.due.clone(),
             overdue: overdue(rv.due.as_deref(), &today),
-        };
-        let section = match (&rv.section, &re.section) {
-            (Some(a), Some(b)) => both(a.heading.clone(), b.heading.clone()),
-            _ => Text::Plain(String::new()),
         };
         let addressee = match (&rv.addressee, &re.addressee) {
             (Some(a), Some(b)) => Some(both(inert_braces(a), inert_braces(b))),
@@ -235,7 +249,7 @@ pub fn new_follow_up(
             options: Some(options()),
             required: true,
             prompt: item.text.clone(),
-            guidance: Some(guidance(&item, &section, &vi.date, &vi.record)),
+            guidance: Some(guidance(&item, &vi.date, &vi.record)),
             basis: None,
             evidence: Vec::new(),
             recommendation: Some(RecommendationDef {
