@@ -5,10 +5,9 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use super::report::{emit, read_record};
+use super::report::emit;
 use super::{Context, Failure, Outcome};
 use crate::i18n::{Lang, cli};
-use crate::report::Summary;
 use crate::report::aggregate::Aggregate;
 use crate::report::aggregate_render::{self, Format};
 use crate::sanitize;
@@ -76,19 +75,11 @@ pub fn run(ctx: &Context, inputs: &[PathBuf], format: Format, output: Option<&Pa
         eprintln!("onsite: {}: {}", words.skipped, sanitize::line(&s));
     }
     let show_progress = files.len() >= PROGRESS_FROM && std::io::stderr().is_terminal();
-    let mut agg = Aggregate::default();
-    for (i, path) in files.iter().enumerate() {
-        if show_progress && i % 25 == 0 {
+    let agg = Aggregate::read(&files, ctx.lang, &mut skipped, |i| {
+        if show_progress && (i % 25 == 0 || i == files.len()) {
             progress(i, files.len(), ctx.lang);
         }
-        match read_record(path, ctx.lang) {
-            Ok(rec) => agg.add(&Summary::compute(&rec, ctx.lang)),
-            Err(f) => skipped.push(f.message),
-        }
-    }
-    if show_progress {
-        progress(files.len(), files.len(), ctx.lang);
-    }
+    });
     for s in &skipped {
         eprintln!("onsite: {}: {}", words.skipped, sanitize::line(s));
     }

@@ -83,14 +83,7 @@ pub struct Violation {
     pub message: String,
 }
 
-/// Whether `id` is a valid identifier: `[a-z0-9][a-z0-9_-]*`.
-pub fn is_valid_id(id: &str) -> bool {
-    let mut chars = id.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
-}
+pub use super::model::is_valid_id;
 
 /// Checks every rule; returns all violations, in file order.
 pub fn validate(c: &Checklist) -> Vec<Violation> {

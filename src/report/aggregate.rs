@@ -3,10 +3,13 @@
 //! empty for the records that lack it). Built from [`Summary`]s, so every number is the
 //! one the single-record report shows.
 
+use std::path::PathBuf;
+
 use serde::Serialize;
 
 use super::score::Score;
 use super::summary::Summary;
+use crate::i18n::Lang;
 use crate::record::Status;
 
 /// A column of section scores.
@@ -69,6 +72,27 @@ pub struct Aggregate {
 }
 
 impl Aggregate {
+    /// The aggregate of the record files `files`, in order; each file that cannot be read
+    /// adds one sentence to `skipped`. `progress` is told how many files are done.
+    pub fn read(
+        files: &[PathBuf],
+        lang: Lang,
+        skipped: &mut Vec<String>,
+        mut progress: impl FnMut(usize),
+    ) -> Aggregate {
+        let mut agg = Aggregate::default();
+        let mut batch = crate::record::io::Batch::default();
+        for (i, path) in files.iter().enumerate() {
+            progress(i);
+            match batch.load(path) {
+                Ok(record) => agg.add(&Summary::compute(&record, lang)),
+                Err(e) => skipped.push(crate::i18n::cli::load_error(lang, &e)),
+            }
+        }
+        progress(files.len());
+        agg
+    }
+
     /// Adds one inspection to its checklist's group.
     pub fn add(&mut self, s: &Summary) {
         let gi = match self

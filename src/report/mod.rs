@@ -16,6 +16,7 @@ pub mod markdown;
 mod parts;
 pub mod plain;
 mod recommend;
+pub mod refs;
 pub mod score;
 pub mod summary;
 pub mod write;

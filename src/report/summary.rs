@@ -10,6 +10,8 @@
 use serde::Serialize;
 
 use super::recommend;
+pub use super::recommend::Recommendation;
+pub use super::refs::{QuestionRef, SectionRef};
 use super::score::{self, Score};
 use crate::checklist::numbering::Numbering;
 use crate::checklist::placeholder;
@@ -52,33 +54,6 @@ pub struct MissingField {
     pub id: String,
     /// Label in the report's language.
     pub label: String,
-}
-
-/// A section, by id and title.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SectionRef {
-    /// Section id.
-    pub id: String,
-    /// The section's number as printed on the checklist (`V.` is 5); `None` for an
-    /// unnumbered section (see [`crate::checklist::numbering`]).
-    pub number: Option<u32>,
-    /// Title in the report's language.
-    pub title: String,
-    /// The heading to print: the title, with `N. ` before it when the title does not
-    /// carry its number.
-    pub heading: String,
-}
-
-/// A question, by id, number and prompt.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct QuestionRef {
-    /// Question id.
-    pub id: String,
-    /// The number printed on the checklist: `section.question` (`5.2`), or the question's
-    /// number alone in an unnumbered section (see [`crate::checklist::numbering`]).
-    pub number: String,
-    /// Prompt in the report's language.
-    pub prompt: String,
 }
 
 /// Progress counts over the visible answerable questions; the required counts include the
@@ -158,33 +133,6 @@ pub struct Finding {
     pub evidence: Vec<String>,
     /// Documents still to come.
     pub awaiting_evidence: bool,
-}
-
-/// A recommendation as it will be handed over.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Recommendation {
-    /// `q:<question-id>` for a scripted one, `own-<n>` for the inspector's own.
-    pub id: String,
-    /// Wording.
-    pub text: String,
-    /// Priority.
-    pub priority: Priority,
-    /// Who must act (may be empty).
-    pub responsible: String,
-    /// To whom the checklist addresses it (documents group requests by it); `None` for the
-    /// inspector's own and for checklists that do not say.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub addressee: Option<String>,
-    /// By when (`YYYY-MM-DD`).
-    pub due: Option<String>,
-    /// The section of its question.
-    pub section: Option<SectionRef>,
-    /// The question it belongs to.
-    pub question: Option<QuestionRef>,
-    /// Comes from the checklist (else the inspector's own).
-    pub scripted: bool,
-    /// A scripted one whose wording, priority, party or date the inspector changed.
-    pub edited: bool,
 }
 
 /// A visible question still waiting for something: an answer or documents.
@@ -423,7 +371,7 @@ impl Summary {
                 let answer = record.answers.get(&q.id);
                 let value = answer
                     .and_then(|a| a.value.as_ref())
-                    .filter(|v| score::is_answered(Some(v)));
+                    .filter(|v| v.is_answered());
                 total += 1;
                 progress.total += 1;
                 if q.required {
@@ -431,7 +379,7 @@ impl Summary {
                 }
                 if let Some(a) = answer {
                     let note = sanitize::multiline(a.note.trim());
-                    let kept = a.value.as_ref().filter(|v| score::is_answered(Some(v)));
+                    let kept = a.value.as_ref().filter(|v| v.is_answered());
                     if kept.is_some() || !note.is_empty() || a.awaiting_evidence {
                         answers.push(AnswerEntry {
                             section: sref.clone(),
@@ -551,8 +499,12 @@ impl Summary {
         let date = pick_date(checklist, &header)
             .unwrap_or_else(|| record.created_at.format("%Y-%m-%d").to_string());
 
-        let (recommendations, dropped_recommendations) =
-            recommend::effective(&refs, triggered, &record.recommendations);
+        let (recommendations, dropped_recommendations) = recommend::effective(
+            &|t| refs.filled(t),
+            &|id| refs.question(id),
+            triggered,
+            &record.recommendations,
+        );
         Summary {
             lang,
             record: sanitize::line(&record.id),
