@@ -358,3 +358,30 @@ pub fn no_home(lang: Lang) -> &'static str {
         }
     }
 }
+
+/// `onsite validate`: a JSON Schema file given among checklists.
+pub fn validate_schema_skipped(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "skipped (a JSON Schema, not a checklist)",
+        Lang::Vi => "bỏ qua (tệp JSON Schema, không phải bộ câu hỏi)",
+    }
+}
+
+/// `onsite validate`: the closing count of problems.
+pub fn validate_total(lang: Lang, problems: usize, bad: usize, files: usize) -> String {
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    match lang {
+        Lang::En => format!(
+            "{} in {bad} of {}",
+            plural(problems, "problem"),
+            plural(files, "file")
+        ),
+        Lang::Vi => format!("{problems} lỗi trong {bad} trên {files} tệp"),
+    }
+}
