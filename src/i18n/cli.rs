@@ -385,3 +385,14 @@ pub fn validate_total(lang: Lang, problems: usize, bad: usize, files: usize) -> 
         Lang::Vi => format!("{problems} lỗi trong {bad} trên {files} tệp"),
     }
 }
+
+/// The terminal cannot be used (not a terminal, or it refused raw mode).
+pub fn no_terminal(lang: Lang, e: &io::Error) -> String {
+    match lang {
+        Lang::En => format!("cannot use the terminal ({e}); onsite needs an interactive terminal"),
+        Lang::Vi => format!(
+            "không dùng được cửa sổ dòng lệnh ({}); onsite cần một terminal tương tác",
+            io_reason(lang, e)
+        ),
+    }
+}
