@@ -112,7 +112,24 @@ fn fill() -> Filled {
             _ if note_only => None,
             QuestionType::Choice if id == "complaints-any" => Some("some".to_string()),
             // Alternate so that findings exist and the conditional questions open.
-            QuestionType::Choice => Some(if k % 3 == 0 { "partial" } else { "yes" }.into()),
+            QuestionType::Choice => {
+                let values: Vec<String> = s
+                    .record()
+                    .checklist
+                    .options_of(q)
+                    .iter()
+                    .map(|o| o.value.clone())
+                    .collect();
+                let wanted = if k % 3 == 0 { "partial" } else { "yes" };
+                Some(if values.iter().any(|v| v == wanted) {
+                    wanted.to_string()
+                } else {
+                    values
+                        .first()
+                        .cloned()
+                        .expect("a choice question has options")
+                })
+            }
             QuestionType::Multi => {
                 let r = s.apply(
                     Command::SetMulti(vec!["posting".into(), "electronic".into()]),

@@ -351,16 +351,14 @@ fn a_second_onsite_on_the_same_record_is_told_who_holds_it_and_read_only_works()
         24,
     );
     p.wait_for("Question 1.1 ", 10);
-    // The new record is written right after the first frame: wait until it is on disk.
+    // The record is written right after the first frame: wait for the file, not the screen.
     let records = data.join("records");
-    let on_disk = || {
-        std::fs::read_dir(&records).is_ok_and(|d| {
-            d.flatten()
-                .any(|e| e.path().extension().is_some_and(|x| x == "json"))
-        })
-    };
-    let start = std::time::Instant::now();
-    while !on_disk() && start.elapsed() < Duration::from_secs(5) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while !std::fs::read_dir(&records).is_ok_and(|d| {
+        d.flatten()
+            .any(|e| e.path().extension().is_some_and(|x| x == "json"))
+    }) && std::time::Instant::now() < deadline
+    {
         std::thread::sleep(Duration::from_millis(20));
     }
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_onsite"))
