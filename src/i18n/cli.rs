@@ -396,3 +396,27 @@ pub fn no_terminal(lang: Lang, e: &io::Error) -> String {
         ),
     }
 }
+
+/// A record file other users can read.
+pub fn permission_warning(lang: Lang, w: &crate::record::io::PermissionWarning) -> String {
+    match lang {
+        Lang::En => w.to_string(),
+        Lang::Vi => format!(
+            "người dùng khác đọc được {} (quyền {:03o}); hãy chạy `chmod 600 {}`",
+            shown(&w.path),
+            w.mode,
+            shown(&w.path)
+        ),
+    }
+}
+
+/// A warning of `onsite list` (and the start screen).
+pub fn list_warning(lang: Lang, w: &crate::record::store::ListWarning) -> String {
+    use crate::record::store::ListWarning as W;
+    match (lang, w) {
+        (_, W::Readable(p)) => permission_warning(lang, p),
+        (Lang::En, W::Skipped(e)) => format!("skipped {e}"),
+        (Lang::Vi, W::Skipped(e)) => format!("bỏ qua {}", load_error(lang, e)),
+        (_, W::Store(e)) => store_error(lang, e),
+    }
+}
