@@ -87,6 +87,7 @@ pub fn new_record(
             question: first,
         },
         recommendations: Vec::new(),
+        follow_up: None,
         extra: IndexMap::new(),
     };
     record.id = id::base_id(&record);

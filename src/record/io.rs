@@ -366,6 +366,9 @@ fn clean_answers(r: &mut Record) {
         rec.responsible = line(&rec.responsible);
         rec.due = rec.due.as_deref().map(line);
     }
+    if let Some(f) = &mut r.follow_up {
+        f.clean();
+    }
 }
 
 /// Makes every text of an embedded checklist inert (the same rules as loading a checklist).
