@@ -267,7 +267,7 @@ impl Persist for StorePersist {
 }
 
 fn enter(lang: Lang) -> Result<Tui, Failure> {
-    Tui::enter().map_err(|e| Failure::user(format!("{} ({e})", strings(lang).no_terminal)))
+    Tui::enter().map_err(|e| Failure::user(cli::no_terminal(lang, &e)))
 }
 
 fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -> Outcome {

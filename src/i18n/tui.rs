@@ -154,8 +154,6 @@ pub struct TuiStrings {
     pub edited: &'static str,
     /// The terminal failed.
     pub terminal_error: &'static str,
-    /// No terminal to run in.
-    pub no_terminal: &'static str,
     /// The terminal went away (before the record path).
     pub hangup_saved: &'static str,
     /// Before a record path: where it was saved.
@@ -237,7 +235,6 @@ pub const EN: TuiStrings = TuiStrings {
     offer_title: "Open read-only?",
     edited: "edited",
     terminal_error: "terminal error",
-    no_terminal: "cannot use the terminal; onsite needs an interactive terminal",
     hangup_saved: "the terminal went away; the inspection was saved to",
     saved_to: "the inspection was saved to",
 };
@@ -317,7 +314,6 @@ pub const VI: TuiStrings = TuiStrings {
     offer_title: "Mở chỉ xem?",
     edited: "đã sửa",
     terminal_error: "lỗi cửa sổ dòng lệnh",
-    no_terminal: "không dùng được cửa sổ dòng lệnh; onsite cần một cửa sổ dòng lệnh tương tác",
     hangup_saved: "cửa sổ dòng lệnh đã đóng; cuộc kiểm tra đã được lưu vào",
     saved_to: "cuộc kiểm tra đã được lưu vào",
 };
