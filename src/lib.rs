@@ -8,6 +8,7 @@ pub mod fold;
 pub mod i18n;
 pub mod record;
 pub mod report;
+pub mod safe_fs;
 pub mod sanitize;
 pub mod session;
 pub mod tui;

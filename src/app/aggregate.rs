@@ -96,5 +96,5 @@ pub fn run(ctx: &Context, inputs: &[PathBuf], format: Format, output: Option<&Pa
             "no record could be read; nothing to aggregate",
         ));
     }
-    emit(&aggregate_render::render(&agg, format, ctx.lang), output)
+    emit(&aggregate_render::render(&agg, format, ctx.lang), output, ctx.lang)
 }

@@ -8,19 +8,33 @@ use std::path::{Path, PathBuf};
 use super::{Context, Failure, Outcome};
 use crate::checklist::catalog::{self, Catalog, Origin};
 use crate::i18n::Lang;
+use crate::i18n::safety;
 use crate::i18n::tui::strings;
 use crate::record::lock::{self, LockGuard};
 use crate::record::store::{self, Store};
-use crate::record::{Record, Status, create, io};
+use crate::record::{FileStamp, Record, Status, create, io, rescue};
 use crate::sanitize;
 use crate::session::Session;
 use crate::tui::{
-    App, BackgroundSaver, Exit, MemoryPersist, Persist, QuitInfo, StartChoice, StartItem,
+    App, BackgroundSaver, Exit, MemoryPersist, Persist, StartChoice, StartItem,
     StartKind, StartScreen, Theme, Tui,
 };
 
+/// Refuses, before anything is written or locked, to run the TUI without a terminal to
+/// draw on (output redirected, no terminal at all, `TERM=dumb`).
+fn need_terminal(ctx: &Context) -> Result<(), Failure> {
+    crate::tui::check_terminal().map_err(|why| Failure::user(safety::no_terminal(ctx.lang, why)))
+}
+
+/// Removes temp files left in the records dir by saves that were interrupted.
+fn tidy(ctx: &Context) {
+    Store::new(&ctx.data_dir).remove_stale_temp_files(store::STALE_AFTER);
+}
+
 /// `onsite`: the start screen, then the chosen inspection.
 pub fn start(ctx: &Context) -> Outcome {
+    need_terminal(ctx)?;
+    tidy(ctx);
     let store = Store::new(&ctx.data_dir);
     let (mut records, _) = store.list();
     records.sort_by_key(|r| std::cmp::Reverse(r.updated_at));
@@ -87,6 +101,8 @@ pub fn new(ctx: &Context, checklist: &str, sets: &[String]) -> Outcome {
 
 /// `onsite resume [RECORD] [--read-only]`.
 pub fn resume(ctx: &Context, record: Option<&str>, read_only: bool) -> Outcome {
+    need_terminal(ctx)?;
+    tidy(ctx);
     let (path, record, lock) = open(ctx, record, read_only)?;
     let tui = enter()?;
     run(tui, ctx, record, path, lock)
@@ -103,6 +119,7 @@ fn create(ctx: &Context, spec: &str, sets: &[String]) -> Result<(PathBuf, Record
         .map(|s| create::parse_set(s))
         .collect::<Result<Vec<_>, _>>()
         .map_err(Failure::usage)?;
+    need_terminal(ctx)?;
     let now = chrono::Local::now().fixed_offset();
     let mut record = create::new_record(checklist, &sets, now).map_err(Failure::user)?;
     // The record is written by the TUI after its first frame, before the first key.
@@ -138,18 +155,50 @@ fn open(
     Ok((path, record, lock))
 }
 
-/// Saves through the record store (atomic, durable, refuses symlinks and other formats).
+/// Saves through the record store (atomic, durable, refuses symlinks and other formats),
+/// holding the record's edit lock: before each save it checks that the lock file is still
+/// its own (taking it again if it was removed) and that the record file is the one it
+/// last wrote or read, so that another writer's answers are never overwritten.
 struct StorePersist {
     path: PathBuf,
+    data_dir: PathBuf,
+    lang: Lang,
+    lock: Option<LockGuard>,
+    stamp: Option<FileStamp>,
 }
 
 impl Persist for StorePersist {
     fn save(&mut self, record: &Record) -> Result<(), String> {
-        store::save_at(&self.path, record).map_err(|e| e.to_string())
+        if let Some(guard) = &mut self.lock
+            && !guard.still_held()
+        {
+            match guard.retake() {
+                Ok(()) => {}
+                Err(lock::LockError::Held(h)) => {
+                    return Err(safety::lock_taken(self.lang, &self.path, &h.describe()));
+                }
+                Err(e) => return Err(e.to_string()),
+            }
+        }
+        let now = FileStamp::of(&self.path);
+        if now.is_some() && now != self.stamp {
+            return Err(safety::changed_on_disk(self.lang, &self.path));
+        }
+        store::save_at(&self.path, record).map_err(|e| e.to_string())?;
+        self.stamp = FileStamp::of(&self.path);
+        Ok(())
     }
 
     fn location(&self) -> String {
         self.path.display().to_string()
+    }
+
+    fn rescue(&mut self, record: &Record) -> Result<PathBuf, String> {
+        crate::record::rescue::write(record, Some(&self.data_dir))
+    }
+
+    fn release(&mut self) {
+        self.lock = None;
     }
 }
 
@@ -167,7 +216,11 @@ fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -
         Box::new(MemoryPersist::default())
     } else {
         Box::new(BackgroundSaver::new(Box::new(StorePersist {
+            stamp: FileStamp::of(&path),
             path: path.clone(),
+            data_dir: ctx.data_dir.clone(),
+            lang: ctx.lang,
+            lock,
         })))
     };
     let session = Session::new(record, read_only);
@@ -187,7 +240,7 @@ fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -
     let exit = tui.run_app(&mut app);
     let info = app.quit_info();
     drop(tui);
-    drop(lock);
+    let resume = resume_command(ctx, &info.record_id);
     match exit {
         Ok(Exit::Quit) => {
             if read_only {
@@ -198,18 +251,21 @@ fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -
                 );
                 return Ok(());
             }
-            println!("{}", quit_message(&info, &path, ctx.lang));
             if info.unsaved {
-                let warning = strings(ctx.lang).quit_unsaved;
-                return Err(Failure::user(match &info.rescued_to {
-                    Some(copy) => format!("{warning}; a copy was written to {copy}"),
-                    None => rescue(app.session.record(), ctx.lang),
-                }));
+                let copy = match &info.rescued_to {
+                    Some(copy) => Ok(PathBuf::from(copy)),
+                    None => crate::record::rescue::write(app.session.record(), Some(&ctx.data_dir)),
+                };
+                return Err(Failure::user(not_saved_message(
+                    ctx.lang, &path, copy, &resume,
+                )));
             }
+            println!("{}", quit_message(&path, &resume, ctx.lang));
             Ok(())
         }
         Ok(Exit::Hangup) if info.unsaved => {
-            Err(Failure::user(rescue(app.session.record(), ctx.lang)))
+            let copy = crate::record::rescue::write(app.session.record(), Some(&ctx.data_dir));
+            Err(Failure::user(not_saved_message(ctx.lang, &path, copy, &resume)))
         }
         Ok(Exit::Hangup) => Err(Failure::user(format!(
             "the terminal went away; the inspection was saved to {}",
@@ -222,33 +278,36 @@ fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -
     }
 }
 
-/// The last save failed: writes the record to the temp dir instead and says where.
-fn rescue(record: &Record, lang: Lang) -> String {
-    let warning = strings(lang).quit_unsaved;
-    let name = format!(
-        "onsite-rescue-{}.json",
-        sanitize::line(&record.id).replace('/', "-")
-    );
-    let path = std::env::temp_dir().join(name);
-    match store::save_at(&path, record) {
-        Ok(()) => format!("{warning}; a copy was written to {}", path.display()),
-        Err(e) => format!("{warning}; writing a copy failed too: {e}"),
+/// `onsite resume ID`, with `--data-dir DIR` unless the data dir is the platform default.
+fn resume_command(ctx: &Context, id: &str) -> String {
+    let default = directories::ProjectDirs::from("", "", "onsite").map(|p| p.data_dir().to_path_buf());
+    let mut out = format!("onsite resume {}", rescue::shell_quote(id));
+    if default.as_deref() != Some(ctx.data_dir.as_path()) {
+        out.push_str(" --data-dir ");
+        out.push_str(&rescue::shell_quote(&ctx.data_dir.display().to_string()));
     }
+    out
+}
+
+/// What is true after quitting with the last save failed: the record file holds older
+/// answers (or none), the latest are in the rescue copy, and how to put it in place.
+fn not_saved_message(
+    lang: Lang,
+    path: &Path,
+    copy: Result<PathBuf, String>,
+    resume: &str,
+) -> String {
+    let held = io::read_head(path).map(|h| h.updated_at.format("%Y-%m-%d %H:%M").to_string());
+    safety::not_saved(lang, path, held.as_deref(), copy, resume)
 }
 
 /// The lines printed on quit: where the record is and how to resume it.
-pub fn quit_message(info: &QuitInfo, path: &Path, lang: Lang) -> String {
+pub fn quit_message(path: &Path, resume: &str, lang: Lang) -> String {
     let s = strings(lang);
-    let mut out = format!(
-        "{}: {}\n{}: onsite resume {}",
+    format!(
+        "{}: {}\n{}: {resume}",
         s.quit_saved,
         sanitize::line(&path.display().to_string()),
         s.quit_resume,
-        sanitize::line(&info.record_id)
-    );
-    if info.unsaved {
-        out.push('\n');
-        out.push_str(s.quit_unsaved);
-    }
-    out
+    )
 }

@@ -8,10 +8,12 @@ use super::{Context, Failure, Outcome};
 use crate::record::{Record, Store};
 use crate::report::{self, Format, Summary};
 
-/// Writes `text` to FILE atomically, or to stdout.
-pub(crate) fn emit(text: &str, output: Option<&Path>) -> Outcome {
-    match output {
-        Some(path) => report::write::write_atomic(path, text.as_bytes()).map_err(Failure::user),
+/// Writes `text` to FILE atomically, or to stdout (no `-o`, or `-o -`).
+pub(crate) fn emit(text: &str, output: Option<&Path>, lang: crate::i18n::Lang) -> Outcome {
+    match output.filter(|p| p.as_os_str() != "-") {
+        Some(path) => {
+            report::write::write_atomic_in(path, text.as_bytes(), lang).map_err(Failure::user)
+        }
         None => {
             let mut out = std::io::stdout().lock();
             match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
@@ -29,7 +31,7 @@ pub fn run(ctx: &Context, record: &str, format: Format, output: Option<&Path>) -
     let path = locate(ctx, record)?;
     let rec = read_record(&path)?;
     let summary = Summary::compute(&rec, ctx.lang);
-    emit(&report::render(&summary, format), output)
+    emit(&report::render(&summary, format), output, ctx.lang)
 }
 
 /// The record's file: an id, a unique id prefix, or a path (through the store).

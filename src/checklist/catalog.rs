@@ -297,7 +297,8 @@ fn id_of(text: &str) -> Option<String> {
 
 fn id_of_file(path: &Path) -> Option<String> {
     use std::io::BufRead;
-    let mut reader = std::io::BufReader::new(std::fs::File::open(path).ok()?);
+    let file = crate::safe_fs::open_regular(path, crate::safe_fs::Links::Follow).ok()?;
+    let mut reader = std::io::BufReader::new(file);
     if reader.fill_buf().ok()?.starts_with(b"\xEF\xBB\xBF") {
         reader.consume(3);
     }

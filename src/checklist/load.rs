@@ -87,13 +87,20 @@ pub fn load_file(path: &Path) -> Result<Checklist, Vec<Problem>> {
     if meta.is_dir() {
         return fail("is a directory, not a checklist file".into());
     }
+    if !meta.is_file() {
+        // A FIFO would block the read for ever; a device would never end.
+        return fail(format!(
+            "is {}, not a checklist file",
+            crate::safe_fs::kind_of(&meta)
+        ));
+    }
     if meta.len() > MAX_SIZE {
         return fail(too_large(meta.len()));
     }
     // A good large file is read in chunks with each question parsed as it arrives, so
     // that it is never in memory twice (as text and as model).
     if meta.len() >= super::stream::CHUNKED_FROM
-        && let Ok(file) = std::fs::File::open(path)
+        && let Ok(file) = crate::safe_fs::open_regular(path, crate::safe_fs::Links::Follow)
         && let Some(checklist) = super::stream::read_checklist(file.take(MAX_SIZE + 1))
         && let Some(checklist) = accept(checklist)
     {
@@ -101,7 +108,9 @@ pub fn load_file(path: &Path) -> Result<Checklist, Vec<Problem>> {
     }
     // Otherwise the whole text, to say what is wrong and where.
     let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    let read = std::fs::File::open(path).and_then(|f| f.take(MAX_SIZE + 1).read_to_end(&mut bytes));
+    let read = crate::safe_fs::open_regular(path, crate::safe_fs::Links::Follow)
+        .map_err(|e| std::io::Error::other(e.to_string()))
+        .and_then(|f| f.take(MAX_SIZE + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
         return fail(format!("cannot read the file: {e}"));
     }

@@ -5,6 +5,7 @@
 
 pub mod list;
 pub mod report;
+pub mod safety;
 pub mod tui;
 
 /// A UI language.

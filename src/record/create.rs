@@ -126,6 +126,7 @@ pub fn new_record(
             question: first,
         },
         recommendations: Vec::new(),
+        draft: None,
         extra: IndexMap::new(),
     };
     record.id = id::base_id(&record);

@@ -5,10 +5,11 @@ pub mod id;
 pub mod io;
 pub mod lock;
 pub mod model;
+pub mod rescue;
 pub mod store;
 
 pub use create::{new_record, parse_set};
 pub use io::{LoadError, Loaded, load, load_with_warnings};
 pub use lock::{Holder, LockError, LockGuard, acquire};
 pub use model::*;
-pub use store::{RecordSummary, Store, StoreError, save_at};
+pub use store::{FileStamp, RecordSummary, Store, StoreError, save_at};

@@ -101,7 +101,7 @@ pub fn export_beside(
     let summary = Summary::compute(record, lang);
     let md = dir.join(format!("{stem}.md"));
     let html = dir.join(format!("{stem}.html"));
-    write::write_atomic(&md, render(&summary, Format::Md).as_bytes())?;
-    write::write_atomic(&html, render(&summary, Format::Html).as_bytes())?;
+    write::write_atomic_in(&md, render(&summary, Format::Md).as_bytes(), lang)?;
+    write::write_atomic_in(&html, render(&summary, Format::Html).as_bytes(), lang)?;
     Ok((md, html))
 }

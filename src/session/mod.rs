@@ -79,6 +79,9 @@ pub enum Command {
     SetScreen(Screen),
     /// Mark the record finished.
     Finish,
+    /// Keep (or, with `None`, forget) the text of an editor not yet confirmed. Not undone
+    /// by `Undo`: it is what is being typed, not a change to the inspection.
+    SetDraft(Option<crate::record::Draft>),
 }
 
 /// Why a command was refused. The record is unchanged.

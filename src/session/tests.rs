@@ -58,6 +58,7 @@ pub(crate) fn record() -> Record {
         general_notes: String::new(),
         position: Default::default(),
         recommendations: Vec::new(),
+        draft: None,
         extra: Default::default(),
     }
 }

@@ -75,15 +75,14 @@ impl App {
             NoteTarget::General => Command::SetGeneralNotes(text),
             NoteTarget::Question(_) => Command::SetNote(text),
         };
-        if self.apply(cmd).is_ok() {
-            self.set_pending(None);
-        }
+        let _ = self.apply(cmd);
+        self.sync_pending();
     }
 
     pub(super) fn close_note(&mut self) {
         self.autosave_note(Instant::now(), true);
-        self.set_pending(None);
         self.overlay = Overlay::None;
+        self.sync_pending();
     }
 
     pub(super) fn overlay_key(&mut self, key: KeyEvent, action: Option<Action>) -> Control {
@@ -91,6 +90,8 @@ impl App {
             if matches!(self.overlay, Overlay::Note(_)) {
                 self.close_note();
             }
+            // The text of any other editor is kept as the record's draft.
+            self.keep_draft();
             self.overlay = Overlay::None;
             return Control::Quit;
         }
@@ -110,8 +111,7 @@ impl App {
                     self.close_note();
                 } else {
                     editors::feed(&mut editor.area, key, true);
-                    let pending = (editor.target.clone(), editors::text_of(&editor.area));
-                    self.set_pending(Some(pending));
+                    self.sync_pending();
                     self.autosave_note(Instant::now(), false);
                 }
             }
@@ -326,22 +326,49 @@ impl App {
     }
 
     pub(super) fn paste(&mut self, text: &str) {
+        // Bracketed-paste markers inside a paste are never honoured nor kept.
+        let text = &text.replace("\x1b[200~", "").replace("\x1b[201~", "");
+        let limit = crate::record::io::MAX_TEXT_SIZE;
         match &mut self.overlay {
             Overlay::Note(editor) => {
+                if editors::text_of(&editor.area).len() + text.len() > limit {
+                    self.message = Some(Message::Error(
+                        crate::i18n::safety::paste_too_long(self.lang, limit).into(),
+                    ));
+                    return;
+                }
                 editors::paste(&mut editor.area, text, true);
-                let pending = (editor.target.clone(), editors::text_of(&editor.area));
-                self.set_pending(Some(pending));
+                self.sync_pending();
                 self.autosave_note(Instant::now(), false);
             }
-            Overlay::Line(area) => editors::paste(area, text, false),
-            Overlay::Recommendation(editor) => editors::paste(&mut editor.area, text, false),
-            Overlay::RecField(editor) => editors::paste(&mut editor.area, text, false),
+            Overlay::Line(area) => editors::paste(area, &cut(text, limit), false),
+            Overlay::Recommendation(editor) => {
+                editors::paste(&mut editor.area, &cut(text, limit), false)
+            }
+            Overlay::RecField(editor) => editors::paste(&mut editor.area, &cut(text, limit), false),
+            Overlay::Rescue(area) => editors::paste(area, &cut(text, limit), false),
             Overlay::Search(state) => {
-                state.query.push_str(&crate::sanitize::line(text));
+                state.query.push_str(&crate::sanitize::line(&cut(text, 1024)));
                 self.refresh_search();
             }
-            _ if self.mode == Mode::Header => editors::paste(&mut self.header.area, text, false),
-            _ => {}
+            Overlay::None if self.mode == Mode::Header => {
+                editors::paste(&mut self.header.area, &cut(text, limit), false)
+            }
+            // Pasted text never becomes keys: where nothing takes text, it is refused.
+            _ => {
+                self.message = Some(Message::Error(
+                    crate::i18n::safety::paste_ignored(self.lang).into(),
+                ))
+            }
         }
     }
+}
+
+/// At most `limit` bytes of `text`, cut at a character boundary.
+fn cut(text: &str, limit: usize) -> String {
+    let mut end = text.len().min(limit);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].to_string()
 }

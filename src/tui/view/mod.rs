@@ -34,9 +34,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if too_small(frame, area, app.lang, &app.theme) {
         return;
     }
+    let message_line = message_line(app);
+    // A long message (a save error names a path and a reason) wraps onto up to three
+    // lines rather than being cut at the edge.
+    let width = usize::from(area.width.max(1));
+    let rows = message_line.width().div_ceil(width).clamp(1, 3) as u16;
     let [body, message, hints] = area.layout(&Layout::vertical([
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(rows),
         Constraint::Length(1),
     ]));
     match app.mode {
@@ -45,7 +50,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Summary => summary::draw(frame, body, app),
     }
     overlays::draw(frame, body, app);
-    draw_message(frame, message, app);
+    frame.render_widget(
+        Paragraph::new(message_line).wrap(Wrap { trim: false }),
+        message,
+    );
     let hint_text = keys::hints(app.screen(), app.lang);
     let hint_text = if hint_text.is_empty() {
         overlays::hint(app).to_string()
@@ -69,10 +77,12 @@ pub fn too_small(frame: &mut Frame, area: Rect, lang: Lang, theme: &Theme) -> bo
     true
 }
 
-fn draw_message(frame: &mut Frame, area: Rect, app: &App) {
+/// The message line: a save error first, then a message, then the save state ("saving…"
+/// while a save runs or typed text is not on disk yet; "saved" only when it is).
+fn message_line(app: &App) -> Line<'static> {
     let s = app.strings();
     let t = &app.theme;
-    let line = if let Some(err) = &app.save_error {
+    if let Some(err) = &app.save_error {
         Line::from(Span::styled(format!("{}: {err}", s.save_failed), t.error()))
     } else if let Some(msg) = &app.message {
         match msg {
@@ -81,13 +91,17 @@ fn draw_message(frame: &mut Frame, area: Rect, app: &App) {
         }
     } else if app.session.is_read_only() {
         Line::from(Span::styled(s.read_only, t.flagged()))
+    } else if app.is_saving() {
+        Line::from(Span::styled(
+            crate::i18n::safety::saving(app.lang),
+            t.flagged(),
+        ))
     } else {
         Line::from(Span::styled(
             format!("{} {}", t.marks.answered, s.saved),
             t.dim(),
         ))
-    };
-    frame.render_widget(Paragraph::new(line), area);
+    }
 }
 
 /// The key-hint line at the bottom.
