@@ -57,6 +57,25 @@ fn expand(inputs: &[PathBuf], skipped: &mut Vec<String>) -> Vec<PathBuf> {
     files
 }
 
+/// The files in order, each file once however it was reached (the same path twice, a
+/// directory given twice, a link such as `records -> .`): by device and inode.
+fn distinct_files(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut seen = std::collections::HashSet::new();
+    files
+        .into_iter()
+        .filter(|p| match std::fs::metadata(p) {
+            #[cfg(unix)]
+            Ok(m) => {
+                use std::os::unix::fs::MetadataExt;
+                seen.insert((m.dev(), m.ino()))
+            }
+            #[cfg(not(unix))]
+            Ok(_) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+            Err(_) => true,
+        })
+        .collect()
+}
+
 fn progress(done: usize, total: usize) {
     let mut err = std::io::stderr().lock();
     let _ = if done < total {
@@ -74,14 +93,30 @@ pub fn run(ctx: &Context, inputs: &[PathBuf], format: Format, output: Option<&Pa
     for s in skipped.drain(..) {
         eprintln!("onsite: skipped: {}", sanitize::line(&s));
     }
+    let files = distinct_files(files);
     let show_progress = files.len() >= PROGRESS_FROM && std::io::stderr().is_terminal();
     let mut agg = Aggregate::default();
+    // Each record once: the same file reached twice is read once (above); two files with
+    // one record id (a copy) count once, and the second is named.
+    let mut ids: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
     for (i, path) in files.iter().enumerate() {
         if show_progress && i % 25 == 0 {
             progress(i, files.len());
         }
         match read_record(path) {
-            Ok(rec) => agg.add(&Summary::compute(&rec, ctx.lang)),
+            Ok(rec) => {
+                if let Some(first) = ids.get(&rec.id) {
+                    skipped.push(crate::i18n::safety::same_id(
+                        ctx.lang,
+                        path,
+                        &rec.id,
+                        first,
+                    ));
+                    continue;
+                }
+                ids.insert(rec.id.clone(), path.clone());
+                agg.add(&Summary::compute(&rec, ctx.lang))
+            }
             Err(f) => skipped.push(f.message),
         }
     }

@@ -101,9 +101,9 @@ pub fn new(ctx: &Context, checklist: &str, sets: &[String]) -> Outcome {
 
 /// `onsite resume [RECORD] [--read-only]`.
 pub fn resume(ctx: &Context, record: Option<&str>, read_only: bool) -> Outcome {
-    need_terminal(ctx)?;
     tidy(ctx);
     let (path, record, lock) = open(ctx, record, read_only)?;
+    need_terminal(ctx)?;
     let tui = enter()?;
     run(tui, ctx, record, path, lock)
 }

@@ -86,11 +86,15 @@ pub fn not_saved(
         (Lang::En, Some(t)) => format!(
             "NOT SAVED: the last save failed; {rec} still holds the answers as saved at {t}, not the latest ones."
         ),
-        (Lang::En, None) => format!("NOT SAVED: the last save failed; {rec} was not written."),
+        (Lang::En, None) => format!(
+            "NOT SAVED: the last save failed; {rec} cannot be read now and does not hold the latest answers."
+        ),
         (Lang::Vi, Some(t)) => format!(
             "CHƯA LƯU: lần lưu cuối thất bại; {rec} vẫn chứa các câu trả lời đã lưu lúc {t}, không phải bản mới nhất."
         ),
-        (Lang::Vi, None) => format!("CHƯA LƯU: lần lưu cuối thất bại; {rec} chưa được ghi."),
+        (Lang::Vi, None) => format!(
+            "CHƯA LƯU: lần lưu cuối thất bại; hiện không đọc được {rec} và tệp này không chứa các câu trả lời mới nhất."
+        ),
     };
     out.push('\n');
     match copy {
@@ -175,5 +179,22 @@ pub fn kind_vi(kind: &str) -> &'static str {
         "a directory" => "một thư mục",
         "a symbolic link" => "một liên kết tượng trưng",
         _ => "một tệp đặc biệt",
+    }
+}
+
+/// `aggregate` met a second file holding a record it already counted.
+pub fn same_id(lang: Lang, path: &Path, id: &str, first: &Path) -> String {
+    let id = sanitize::line(id);
+    match lang {
+        Lang::En => format!(
+            "{} holds record {id}, already counted from {}; counted once",
+            p(path),
+            p(first)
+        ),
+        Lang::Vi => format!(
+            "{} chứa hồ sơ {id}, đã được tính từ {}; chỉ tính một lần",
+            p(path),
+            p(first)
+        ),
     }
 }
