@@ -210,10 +210,7 @@ mod tests {
             open_regular(&link, Links::Refuse),
             Err(OpenError::Link)
         ));
-        assert!(matches!(
-            output_target(&link),
-            Err(Refusal::Link)
-        ));
+        assert!(matches!(output_target(&link), Err(Refusal::Link)));
         assert_eq!(output_target(&fifo), Err(Refusal::Special("a FIFO")));
         let hard = dir.path().join("cứng.json");
         std::fs::hard_link(&real, &hard).unwrap();

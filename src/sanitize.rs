@@ -221,9 +221,8 @@ mod tests {
         {
             let text = format!("a{c}b");
             let plain = is_plainly_inert(text.as_bytes(), true);
-            let expected =
-                matches!(c, ' '..='~' | '\n' | '\u{A0}'..='\u{2FF}' | '\u{1EA0}'..='\u{1EF9}')
-                    && c != '\u{AD}';
+            let expected = matches!(c, ' '..='~' | '\n' | '\u{A0}'..='\u{2FF}' | '\u{1EA0}'..='\u{1EF9}')
+                && c != '\u{AD}';
             assert_eq!(plain, expected, "{c:?} U+{:04X}", c as u32);
             if plain {
                 assert!(!c.is_control() || c == '\n');
@@ -258,7 +257,10 @@ mod tests {
     fn invisible_and_format_characters_are_dropped_and_separators_break_lines() {
         let hidden = "Đ\u{200B}ạt\u{200C}\u{200D} \u{2060}yêu\u{FEFF} cầu\u{00AD}\u{3164}\u{115F}\u{E0041}\u{E007F}.";
         assert_eq!(line(hidden), "Đạt yêu cầu.");
-        assert_eq!(multiline("Dòng 1\u{2028}Dòng 2\u{2029}Dòng 3"), "Dòng 1\nDòng 2\nDòng 3");
+        assert_eq!(
+            multiline("Dòng 1\u{2028}Dòng 2\u{2029}Dòng 3"),
+            "Dòng 1\nDòng 2\nDòng 3"
+        );
         assert_eq!(line("a\u{2028}b"), "a b");
         for c in ['\u{AD}', '\u{200B}', '\u{2028}', '\u{E0020}', '\u{FFA0}'] {
             let s = format!("x{c}y");

@@ -67,7 +67,10 @@ fn a_lock_planted_as_a_link_is_never_followed_and_an_open_records_dir_is_refused
     let out = run(data.path(), &["resume", "20261123-0830-so-tttt"], 10);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.contains("symbolic link") && err.contains(".lock"), "{err}");
+    assert!(
+        err.contains("symbolic link") && err.contains(".lock"),
+        "{err}"
+    );
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "dữ liệu quý");
     // A records dir other users can write is refused with a sentence, as ssh does.
     std::fs::remove_file(record.with_extension("lock")).unwrap();
@@ -93,7 +96,11 @@ fn a_record_that_is_a_link_is_not_read_through_it() {
     symlink(&elsewhere, &record).unwrap();
     let out = run(data.path(), &["resume", "20261123-0830-so-tttt"], 10);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("symbolic link"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("symbolic link"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
@@ -113,15 +120,35 @@ fn report_outputs_refuse_links_fifos_and_hard_links_keep_modes_and_dash_is_stdou
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("FIFO"), "{}", text(&out.stderr));
     use std::os::unix::fs::FileTypeExt;
-    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
     // A link: refused, its target untouched.
     let target = d.join("đích.md");
     std::fs::write(&target, "của người khác").unwrap();
     let link = d.join("liên-kết.md");
     symlink(&target, &link).unwrap();
-    let out = run(d, &["--lang", "vi", "aggregate", d.to_str().unwrap(), "-o", link.to_str().unwrap()], 10);
+    let out = run(
+        d,
+        &[
+            "--lang",
+            "vi",
+            "aggregate",
+            d.to_str().unwrap(),
+            "-o",
+            link.to_str().unwrap(),
+        ],
+        10,
+    );
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("liên kết tượng trưng"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("liên kết tượng trưng"),
+        "{}",
+        text(&out.stderr)
+    );
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "của người khác");
     // /dev/stdout is a link too: the sentence points to `-o -`.
     let out = run(d, &["report", id, "-o", "/dev/stdout"], 10);
@@ -133,13 +160,31 @@ fn report_outputs_refuse_links_fifos_and_hard_links_keep_modes_and_dash_is_stdou
     std::fs::hard_link(&shared, d.join("chung-2.md")).unwrap();
     let out = run(d, &["report", id, "-o", shared.to_str().unwrap()], 10);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("hard links"), "{}", text(&out.stderr));
-    assert_eq!(std::fs::read_to_string(d.join("chung-2.md")).unwrap(), "một");
+    assert!(
+        text(&out.stderr).contains("hard links"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("chung-2.md")).unwrap(),
+        "một"
+    );
     // An existing file of ours keeps its mode.
     let mine = d.join("báo-cáo.html");
     std::fs::write(&mine, "cũ").unwrap();
     std::fs::set_permissions(&mine, std::fs::Permissions::from_mode(0o640)).unwrap();
-    let out = run(d, &["report", id, "--format", "html", "-o", mine.to_str().unwrap()], 10);
+    let out = run(
+        d,
+        &[
+            "report",
+            id,
+            "--format",
+            "html",
+            "-o",
+            mine.to_str().unwrap(),
+        ],
+        10,
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let meta = std::fs::metadata(&mine).unwrap();
     assert_eq!(meta.permissions().mode() & 0o777, 0o640);
@@ -189,14 +234,21 @@ fn an_oversized_record_or_note_is_refused_with_a_sentence() {
     let out = run(d, &["report", "20261123-0830-so-tttt"], 10);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.contains(&format!("/answers/{first}/note")) && err.contains("KiB"), "{err}");
+    assert!(
+        err.contains(&format!("/answers/{first}/note")) && err.contains("KiB"),
+        "{err}"
+    );
     // A record larger than any record may be is refused before it is read.
     let big = record.with_file_name("20261125-0900-big.json");
     let file = std::fs::File::create(&big).unwrap();
     file.set_len(40 << 20).unwrap();
     let out = run(d, &["report", "20261125-0900-big"], 10);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("too large"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("too large"),
+        "{}",
+        text(&out.stderr)
+    );
     assert!(started.elapsed() < Duration::from_secs(5));
 }
 

@@ -106,12 +106,7 @@ pub fn run(ctx: &Context, inputs: &[PathBuf], format: Format, output: Option<&Pa
         match read_record(path) {
             Ok(rec) => {
                 if let Some(first) = ids.get(&rec.id) {
-                    skipped.push(crate::i18n::safety::same_id(
-                        ctx.lang,
-                        path,
-                        &rec.id,
-                        first,
-                    ));
+                    skipped.push(crate::i18n::safety::same_id(ctx.lang, path, &rec.id, first));
                     continue;
                 }
                 ids.insert(rec.id.clone(), path.clone());
@@ -131,5 +126,9 @@ pub fn run(ctx: &Context, inputs: &[PathBuf], format: Format, output: Option<&Pa
             "no record could be read; nothing to aggregate",
         ));
     }
-    emit(&aggregate_render::render(&agg, format, ctx.lang), output, ctx.lang)
+    emit(
+        &aggregate_render::render(&agg, format, ctx.lang),
+        output,
+        ctx.lang,
+    )
 }

@@ -16,8 +16,8 @@ use crate::record::{FileStamp, Record, Status, create, io, rescue};
 use crate::sanitize;
 use crate::session::Session;
 use crate::tui::{
-    App, BackgroundSaver, Exit, MemoryPersist, Persist, StartChoice, StartItem,
-    StartKind, StartScreen, Theme, Tui,
+    App, BackgroundSaver, Exit, MemoryPersist, Persist, StartChoice, StartItem, StartKind,
+    StartScreen, Theme, Tui,
 };
 
 /// Refuses, before anything is written or locked, to run the TUI without a terminal to
@@ -265,7 +265,9 @@ fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -
         }
         Ok(Exit::Hangup) if info.unsaved => {
             let copy = crate::record::rescue::write(app.session.record(), Some(&ctx.data_dir));
-            Err(Failure::user(not_saved_message(ctx.lang, &path, copy, &resume)))
+            Err(Failure::user(not_saved_message(
+                ctx.lang, &path, copy, &resume,
+            )))
         }
         Ok(Exit::Hangup) => Err(Failure::user(format!(
             "the terminal went away; the inspection was saved to {}",
@@ -280,7 +282,8 @@ fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -
 
 /// `onsite resume ID`, with `--data-dir DIR` unless the data dir is the platform default.
 fn resume_command(ctx: &Context, id: &str) -> String {
-    let default = directories::ProjectDirs::from("", "", "onsite").map(|p| p.data_dir().to_path_buf());
+    let default =
+        directories::ProjectDirs::from("", "", "onsite").map(|p| p.data_dir().to_path_buf());
     let mut out = format!("onsite resume {}", rescue::shell_quote(id));
     if default.as_deref() != Some(ctx.data_dir.as_path()) {
         out.push_str(" --data-dir ");

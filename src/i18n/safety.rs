@@ -23,7 +23,10 @@ pub fn rescued(lang: Lang, error: &str, copy: &Path) -> String {
     let error = sanitize::line(error);
     match lang {
         Lang::En => format!("{error}; the answers were written to {} instead", p(copy)),
-        Lang::Vi => format!("{error}; các câu trả lời đã được ghi vào {} thay thế", p(copy)),
+        Lang::Vi => format!(
+            "{error}; các câu trả lời đã được ghi vào {} thay thế",
+            p(copy)
+        ),
     }
 }
 
@@ -141,8 +144,12 @@ pub fn no_terminal(lang: Lang, why: crate::tui::NoTerminal) -> String {
 /// Text was pasted where no editor is open.
 pub fn paste_ignored(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => "Pasted text was not used: open an editor first (Enter for the answer, n for a note)",
-        Lang::Vi => "Nội dung dán không được dùng: hãy mở ô nhập trước (Enter để trả lời, n để ghi chú)",
+        Lang::En => {
+            "Pasted text was not used: open an editor first (Enter for the answer, n for a note)"
+        }
+        Lang::Vi => {
+            "Nội dung dán không được dùng: hãy mở ô nhập trước (Enter để trả lời, n để ghi chú)"
+        }
     }
 }
 
@@ -159,14 +166,31 @@ pub fn output_refused(lang: Lang, path: &Path, why: crate::safe_fs::Refusal) -> 
     use crate::safe_fs::Refusal;
     let f = p(path);
     match (lang, why) {
-        (Lang::En, Refusal::Link) => format!("will not write {f}: it is a symbolic link (onsite never writes through one); give the real path, or `-o -` for standard output"),
-        (Lang::En, Refusal::Special(kind)) => format!("will not write {f}: it is {kind}, not a regular file; give a file name, or `-o -` for standard output"),
-        (Lang::En, Refusal::OtherOwner) => format!("will not write {f}: it belongs to another user; choose another name"),
-        (Lang::En, Refusal::HardLinks(n)) => format!("will not write {f}: it has {n} hard links and replacing it would split them; choose another name"),
-        (Lang::Vi, Refusal::Link) => format!("không ghi {f}: đây là liên kết tượng trưng (onsite không bao giờ ghi qua liên kết); hãy cho đường dẫn thật, hoặc `-o -` để ghi ra đầu ra chuẩn"),
-        (Lang::Vi, Refusal::Special(kind)) => format!("không ghi {f}: đây là {}, không phải tệp thường; hãy cho tên tệp, hoặc `-o -` để ghi ra đầu ra chuẩn", kind_vi(kind)),
-        (Lang::Vi, Refusal::OtherOwner) => format!("không ghi {f}: tệp thuộc về người dùng khác; hãy chọn tên khác"),
-        (Lang::Vi, Refusal::HardLinks(n)) => format!("không ghi {f}: tệp có {n} liên kết cứng, ghi thay sẽ tách chúng ra; hãy chọn tên khác"),
+        (Lang::En, Refusal::Link) => format!(
+            "will not write {f}: it is a symbolic link (onsite never writes through one); give the real path, or `-o -` for standard output"
+        ),
+        (Lang::En, Refusal::Special(kind)) => format!(
+            "will not write {f}: it is {kind}, not a regular file; give a file name, or `-o -` for standard output"
+        ),
+        (Lang::En, Refusal::OtherOwner) => {
+            format!("will not write {f}: it belongs to another user; choose another name")
+        }
+        (Lang::En, Refusal::HardLinks(n)) => format!(
+            "will not write {f}: it has {n} hard links and replacing it would split them; choose another name"
+        ),
+        (Lang::Vi, Refusal::Link) => format!(
+            "không ghi {f}: đây là liên kết tượng trưng (onsite không bao giờ ghi qua liên kết); hãy cho đường dẫn thật, hoặc `-o -` để ghi ra đầu ra chuẩn"
+        ),
+        (Lang::Vi, Refusal::Special(kind)) => format!(
+            "không ghi {f}: đây là {}, không phải tệp thường; hãy cho tên tệp, hoặc `-o -` để ghi ra đầu ra chuẩn",
+            kind_vi(kind)
+        ),
+        (Lang::Vi, Refusal::OtherOwner) => {
+            format!("không ghi {f}: tệp thuộc về người dùng khác; hãy chọn tên khác")
+        }
+        (Lang::Vi, Refusal::HardLinks(n)) => format!(
+            "không ghi {f}: tệp có {n} liên kết cứng, ghi thay sẽ tách chúng ra; hãy chọn tên khác"
+        ),
     }
 }
 

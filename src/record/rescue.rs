@@ -83,8 +83,7 @@ pub fn restore_hint(rescue: &Path, record_path: &Path) -> String {
 pub fn shell_quote(s: &str) -> String {
     let s = sanitize::line(s);
     let plain = !s.is_empty()
-        && s
-            .chars()
+        && s.chars()
             .all(|c| c.is_alphanumeric() || "-_./=:@+,".contains(c));
     if plain {
         s

@@ -186,7 +186,8 @@ impl Store {
             if !old || !meta.is_file() || !owned_by_me(&meta) {
                 continue;
             }
-            let Ok(file) = crate::safe_fs::open_regular(&entry.path(), crate::safe_fs::Links::Refuse)
+            let Ok(file) =
+                crate::safe_fs::open_regular(&entry.path(), crate::safe_fs::Links::Refuse)
             else {
                 continue;
             };

@@ -77,13 +77,21 @@ mod tests {
         fs::set_permissions(&p, fs::Permissions::from_mode(0o644)).unwrap();
         write_atomic(&p, "mới".as_bytes()).unwrap();
         assert_eq!(fs::read_to_string(&p).unwrap(), "mới");
-        assert_eq!(fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o644);
+        assert_eq!(
+            fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o644
+        );
         let link = dir.path().join("liên-kết.md");
         std::os::unix::fs::symlink(&p, &link).unwrap();
         let err = write_atomic_in(&link, b"x", Lang::Vi).unwrap_err();
         assert!(err.contains("liên-kết.md"), "{err}");
         assert_eq!(fs::read_to_string(&p).unwrap(), "mới");
-        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
     }
 
     #[test]

@@ -114,12 +114,12 @@ impl Shared {
             }
             self.record = session.into_record();
         }
-        self.persist.save_now(&self.record).map_err(|e| {
-            match self.persist.rescue(&self.record) {
+        self.persist
+            .save_now(&self.record)
+            .map_err(|e| match self.persist.rescue(&self.record) {
                 Ok(copy) => crate::i18n::safety::rescued(self.lang, &e, &copy),
                 Err(e2) => format!("{e}; {e2}"),
-            }
-        })
+            })
     }
 }
 

@@ -20,8 +20,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind,
-    KeyModifiers,
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind, KeyModifiers,
 };
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -188,7 +187,11 @@ fn suspend(slot: &Slot, redraw: &AtomicBool) {
     let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
     let _ = enter_terminal();
     redraw.store(true, Ordering::SeqCst);
+    SUSPENDED_BY_US.store(true, Ordering::SeqCst);
 }
+
+/// Set when [`suspend`] has taken the terminal back: the SIGCONT that woke it is handled.
+static SUSPENDED_BY_US: AtomicBool = AtomicBool::new(false);
 
 /// Keys that arrive within [`PASTE_BURST`] of a paste are pasted text (a paste that
 /// carried its own end-of-paste marker), never commands: appends them to `text`.
@@ -253,6 +256,7 @@ impl Tui {
             for sig in signals.forever() {
                 match sig {
                     SIGTSTP => suspend(&thread_slot, &thread_redraw),
+                    SIGCONT if SUSPENDED_BY_US.swap(false, Ordering::SeqCst) => {}
                     SIGCONT => {
                         // Continued after a stop that was not ours (SIGSTOP).
                         let _ = enter_terminal();
@@ -305,7 +309,14 @@ impl Tui {
     /// After a stop and continue: clears the screen so the next frame is drawn whole.
     fn take_redraw(&mut self) -> bool {
         if self.redraw.swap(false, Ordering::SeqCst) {
-            let _ = self.terminal.clear();
+            // Not `Terminal::clear`: it asks the terminal where the cursor is and waits.
+            let _ = crossterm::queue!(
+                self.terminal.backend_mut(),
+                crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+            );
+            // Both buffers blank: the next frame is written whole.
+            self.terminal.swap_buffers();
+            self.terminal.swap_buffers();
             return true;
         }
         false

@@ -162,20 +162,18 @@ impl App {
                 }));
                 true
             }
-            DraftEditor::RecommendationField { id, field } => {
-                match field_of(&field) {
-                    Some(field) if self.rec_rows().iter().any(|r| r.id == id) => {
-                        self.mode = Mode::Summary;
-                        self.overlay = Overlay::RecField(Box::new(RecFieldEditor {
-                            id,
-                            field,
-                            area: editors::textarea(&text, false),
-                        }));
-                        true
-                    }
-                    _ => false,
+            DraftEditor::RecommendationField { id, field } => match field_of(&field) {
+                Some(field) if self.rec_rows().iter().any(|r| r.id == id) => {
+                    self.mode = Mode::Summary;
+                    self.overlay = Overlay::RecField(Box::new(RecFieldEditor {
+                        id,
+                        field,
+                        area: editors::textarea(&text, false),
+                    }));
+                    true
                 }
-            }
+                _ => false,
+            },
             DraftEditor::Header { field } => {
                 let index = self
                     .session

@@ -348,7 +348,9 @@ impl App {
             Overlay::RecField(editor) => editors::paste(&mut editor.area, &cut(text, limit), false),
             Overlay::Rescue(area) => editors::paste(area, &cut(text, limit), false),
             Overlay::Search(state) => {
-                state.query.push_str(&crate::sanitize::line(&cut(text, 1024)));
+                state
+                    .query
+                    .push_str(&crate::sanitize::line(&cut(text, 1024)));
                 self.refresh_search();
             }
             Overlay::None if self.mode == Mode::Header => {

@@ -35,10 +35,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     let message_line = message_line(app);
-    // A long message (a save error names a path and a reason) wraps onto up to three
-    // lines rather than being cut at the edge.
+    // A long message (a save error names a path and a reason) wraps onto up to four
+    // lines rather than being cut at the edge (one more than its width needs, for the
+    // words that wrap early).
     let width = usize::from(area.width.max(1));
-    let rows = message_line.width().div_ceil(width).clamp(1, 3) as u16;
+    let needed = message_line.width().div_ceil(width);
+    let rows = (needed + usize::from(needed > 1)).clamp(1, 4) as u16;
     let [body, message, hints] = area.layout(&Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(rows),
