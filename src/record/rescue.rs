@@ -97,10 +97,7 @@ mod tests {
     use super::*;
 
     fn record() -> Record {
-        let text = crate::checklist::generate::checklist_json(2);
-        let checklist = crate::checklist::load::load_str(&text, "test").unwrap();
-        let now = chrono::DateTime::parse_from_rfc3339("2026-12-02T09:00:00+07:00").unwrap();
-        let mut r = crate::record::new_record(checklist, &[], now).unwrap();
+        let mut r = crate::session::tests::record();
         r.id = "20261202-0900-so-tttt".into();
         r.general_notes = "Biên bản họp: đã nghe báo cáo.".into();
         r
