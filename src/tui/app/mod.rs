@@ -274,14 +274,17 @@ impl App {
             return false;
         }
         self.rescue_offered = true;
+        // A name of its own in the inspector's home (not a shared temp dir); the copy is
+        // never written over an existing file (`Persist::save_copy`).
         let name = format!(
-            "onsite-rescue-{}.json",
-            crate::sanitize::line(&self.session.record().id).replace('/', "-")
+            "onsite-rescue-{}-{}.json",
+            crate::sanitize::line(&self.session.record().id).replace('/', "-"),
+            chrono::Local::now().format("%Y%m%d-%H%M%S")
         );
         let dir = std::env::var_os("HOME")
             .map(std::path::PathBuf::from)
             .filter(|d| d.is_dir())
-            .unwrap_or_else(std::env::temp_dir);
+            .unwrap_or_else(|| std::path::PathBuf::from("."));
         let default = dir.join(name).display().to_string();
         self.overlay = Overlay::Rescue(Box::new(editors::textarea(&default, false)));
         true

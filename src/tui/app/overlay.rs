@@ -333,7 +333,7 @@ impl App {
             Overlay::Note(editor) => {
                 if editors::text_of(&editor.area).len() + text.len() > limit {
                     self.message = Some(Message::Error(
-                        crate::i18n::safety::paste_too_long(self.lang, limit).into(),
+                        crate::i18n::safety::paste_too_long(self.lang, limit),
                     ));
                     return;
                 }
