@@ -128,6 +128,8 @@ pub struct App {
     initial_save: bool,
     /// A save was handed to the persist and has not been reported done.
     saving: bool,
+    /// An editor holds text not yet in the record (as of the last `sync_pending`).
+    unsaved_text: std::cell::Cell<bool>,
     /// When an editor's draft was last set into the session.
     draft_saved_at: Instant,
     shared: SharedHandle,
@@ -176,6 +178,7 @@ impl App {
             moved_unsaved: false,
             initial_save: false,
             saving: false,
+            unsaved_text: std::cell::Cell::new(false),
             draft_saved_at: Instant::now(),
             shared,
             clock: Box::new(|| chrono::Local::now().fixed_offset()),
@@ -313,7 +316,7 @@ impl App {
     /// Whether saving is under way or typed text is not on disk yet (the status line
     /// then says "saving…", never "saved").
     pub fn is_saving(&self) -> bool {
-        self.saving || !self.pending_commands().is_empty()
+        self.saving || self.unsaved_text.get()
     }
 
     fn dispatch(&mut self, event: Event) -> Control {
@@ -432,7 +435,7 @@ impl App {
     pub fn pending_commands(&self) -> Vec<Command> {
         let mut cmds = Vec::new();
         if let Overlay::Note(editor) = &self.overlay {
-            let text = editors::text_of(&editor.area);
+            let text = editors::raw_text_of(&editor.area);
             if text != editor.saved_text {
                 match &editor.target {
                     NoteTarget::General => cmds.push(Command::SetGeneralNotes(text)),
@@ -454,6 +457,7 @@ impl App {
     /// Hands the pending commands to the snapshot that signal handlers flush.
     pub(super) fn sync_pending(&self) {
         let pending = self.pending_commands();
+        self.unsaved_text.set(!pending.is_empty());
         lock(&self.shared).pending = pending;
     }
 

@@ -62,7 +62,7 @@ impl App {
         let Overlay::Note(editor) = &mut self.overlay else {
             return;
         };
-        let text = editors::text_of(&editor.area);
+        let text = editors::raw_text_of(&editor.area);
         if text == editor.saved_text {
             return;
         }
@@ -111,7 +111,7 @@ impl App {
                     self.close_note();
                 } else {
                     editors::feed(&mut editor.area, key, true);
-                    self.sync_pending();
+                    // `handle` hands the text to the signal snapshot after this.
                     self.autosave_note(Instant::now(), false);
                 }
             }
@@ -331,10 +331,10 @@ impl App {
         let limit = crate::record::io::MAX_TEXT_SIZE;
         match &mut self.overlay {
             Overlay::Note(editor) => {
-                if editors::text_of(&editor.area).len() + text.len() > limit {
-                    self.message = Some(Message::Error(
-                        crate::i18n::safety::paste_too_long(self.lang, limit),
-                    ));
+                if editors::raw_text_of(&editor.area).len() + text.len() > limit {
+                    self.message = Some(Message::Error(crate::i18n::safety::paste_too_long(
+                        self.lang, limit,
+                    )));
                     return;
                 }
                 editors::paste(&mut editor.area, text, true);
