@@ -73,6 +73,12 @@ pub enum LockError {
         /// Its mode bits.
         mode: u32,
     },
+    /// The lock file is a symbolic link (or not a regular file): planted, never followed.
+    #[error("cannot lock {}: it is a symbolic link or not a regular file; remove it (onsite never follows one)", path.display())]
+    Link {
+        /// The lock file.
+        path: PathBuf,
+    },
     /// The lock file could not be opened or locked.
     #[error("cannot lock {}: {source}", path.display())]
     Io {
@@ -155,17 +161,16 @@ pub fn acquire(record_path: &Path) -> Result<LockGuard, LockError> {
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         // A planted link would have us truncate and overwrite its target.
         crate::safe_fs::no_follow(&mut options);
+        let link = || LockError::Link { path: path.clone() };
         let mut file = options.open(&path).map_err(|e| {
             #[cfg(unix)]
             if e.raw_os_error() == Some(libc::ELOOP) {
-                return io(std::io::Error::other(
-                    "it is a symbolic link; remove it (onsite never follows one)",
-                ));
+                return link();
             }
             io(e)
         })?;
         if !file.metadata().map_err(io)?.is_file() {
-            return Err(io(std::io::Error::other("it is not a regular file")));
+            return Err(link());
         }
         match file.try_lock() {
             Ok(()) => {}

@@ -261,7 +261,9 @@ impl Store {
                         return Ok((path, guard));
                     }
                     Ok(_) | Err(LockError::Held(_)) => {}
-                    Err(e @ LockError::OpenDir { .. }) => return Err(e.into()),
+                    Err(e @ (LockError::OpenDir { .. } | LockError::Link { .. })) => {
+                        return Err(e.into());
+                    }
                     Err(LockError::Io { path, source }) => {
                         return Err(StoreError::Io {
                             action: "lock",

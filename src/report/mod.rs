@@ -9,6 +9,7 @@
 pub mod aggregate;
 pub mod aggregate_render;
 pub mod escape;
+pub mod followup;
 pub mod format;
 pub mod html;
 pub mod json;
@@ -16,6 +17,7 @@ pub mod markdown;
 mod parts;
 pub mod plain;
 mod recommend;
+pub mod refs;
 pub mod score;
 pub mod summary;
 pub mod write;
@@ -101,7 +103,11 @@ pub fn export_beside(
     let summary = Summary::compute(record, lang);
     let md = dir.join(format!("{stem}.md"));
     let html = dir.join(format!("{stem}.html"));
-    write::write_atomic_in(&md, render(&summary, Format::Md).as_bytes(), lang)?;
-    write::write_atomic_in(&html, render(&summary, Format::Html).as_bytes(), lang)?;
+    let written = |path: &Path, format| {
+        write::write_atomic(path, render(&summary, format).as_bytes())
+            .map_err(|e| crate::i18n::cli::write_failed(lang, &e))
+    };
+    written(&md, Format::Md)?;
+    written(&html, Format::Html)?;
     Ok((md, html))
 }

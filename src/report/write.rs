@@ -2,50 +2,85 @@
 //! fsync, rename over the target, fsync the directory.
 //!
 //! The target is checked first (`safe_fs::output_target`): a symbolic link, FIFO, device,
-//! directory, another user's file or a file with other hard links is refused with a
-//! sentence, never replaced. An existing file keeps its mode; a new one is created 0600
-//! (reports hold what the record holds). `-` is standard output (see `app::report::emit`).
+//! directory, another user's file or a file with other hard links is refused, never
+//! replaced. An existing file keeps its mode; a new one is created 0600 (reports hold what
+//! the record holds). `-` is standard output (see `app::report::emit`).
 
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::i18n::Lang;
-use crate::safe_fs::{self, Target};
+use crate::safe_fs::{self, Refusal, Target};
 
-/// Writes `bytes` to `path` atomically; the error is one sentence (English) naming the file.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    write_atomic_in(path, bytes, Lang::En)
+/// A file that could not be written (the sentence in each language is in `i18n::cli`).
+#[derive(Debug)]
+pub struct WriteError {
+    /// The file.
+    pub path: PathBuf,
+    /// The OS reason.
+    pub source: std::io::Error,
+    /// Set when onsite refused the target itself (a link, a FIFO, …) rather than the OS.
+    pub refused: Option<Refusal>,
 }
 
-/// Writes `bytes` to `path` atomically; the error is one sentence in `lang` naming the file.
-pub fn write_atomic_in(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.refused {
+            Some(why) => f.write_str(&crate::i18n::safety::output_refused(
+                Lang::En,
+                &self.path,
+                why,
+            )),
+            None => write!(f, "cannot write {}: {}", self.path.display(), self.source),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+/// Writes `bytes` to `path` atomically; the error names the file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let mode = match safe_fs::output_target(path) {
         Ok(Target::New) => 0o600,
         Ok(Target::Replace(mode)) => mode,
-        Err(why) => return Err(crate::i18n::safety::output_refused(lang, path, why)),
+        Err(why) => {
+            return Err(WriteError {
+                path: path.to_path_buf(),
+                source: std::io::Error::other("refused"),
+                refused: Some(why),
+            });
+        }
     };
     let target: PathBuf = path.to_path_buf();
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let fail = |what: &str, e: std::io::Error| format!("cannot {what} {}: {e}", target.display());
+    let fail = |source: std::io::Error| WriteError {
+        path: target.clone(),
+        source,
+        refused: None,
+    };
     let mut builder = tempfile::Builder::new();
     builder.prefix(".onsite-report-");
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(mode));
     #[cfg(not(unix))]
     let _ = mode;
-    let mut tmp = builder.tempfile_in(&dir).map_err(|e| fail("write", e))?;
+    let mut tmp = builder.tempfile_in(&dir).map_err(fail)?;
     // The umask may have narrowed the mode asked for: set it exactly.
     #[cfg(unix)]
     tmp.as_file()
         .set_permissions(std::os::unix::fs::PermissionsExt::from_mode(mode))
-        .map_err(|e| fail("write", e))?;
-    tmp.write_all(bytes).map_err(|e| fail("write", e))?;
-    tmp.as_file().sync_all().map_err(|e| fail("write", e))?;
-    tmp.persist(&target).map_err(|e| fail("write", e.error))?;
+        .map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(&target).map_err(|e| fail(e.error))?;
     if let Ok(d) = File::open(&dir) {
         // Some filesystems refuse to sync a directory; the rename has happened anyway.
         let _ = d.sync_all();
@@ -69,7 +104,7 @@ mod tests {
     }
 
     #[test]
-    fn keeps_the_mode_of_an_existing_file_and_refuses_links_and_fifos() {
+    fn keeps_the_mode_of_an_existing_file_and_refuses_links() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("báo-cáo.md");
@@ -83,8 +118,13 @@ mod tests {
         );
         let link = dir.path().join("liên-kết.md");
         std::os::unix::fs::symlink(&p, &link).unwrap();
-        let err = write_atomic_in(&link, b"x", Lang::Vi).unwrap_err();
-        assert!(err.contains("liên-kết.md"), "{err}");
+        let err = write_atomic(&link, b"x").unwrap_err();
+        assert_eq!(err.refused, Some(Refusal::Link));
+        let vi = crate::i18n::cli::write_failed(Lang::Vi, &err);
+        assert!(
+            vi.contains("liên-kết.md") && vi.contains("liên kết tượng trưng"),
+            "{vi}"
+        );
         assert_eq!(fs::read_to_string(&p).unwrap(), "mới");
         assert!(
             fs::symlink_metadata(&link)
@@ -99,6 +139,6 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("nope").join("r.md");
         let err = write_atomic(&p, b"x").unwrap_err();
-        assert!(err.contains("r.md"), "{err}");
+        assert!(err.to_string().contains("r.md"), "{err}");
     }
 }

@@ -34,15 +34,13 @@ impl App {
             Overlay::Line(area) => {
                 let text = editors::text_of(area);
                 let question = self.current_id()?;
+                let kind = self.session.current().map(|(_, q)| q.kind)?;
+                // Compared with what the editor shows for the stored answer.
                 let stored = self
                     .session
                     .answer(&question)
                     .and_then(|a| a.value.clone())
-                    .map(|v| match v {
-                        AnswerValue::Text(s) => s,
-                        AnswerValue::Number(n) => format_number(n),
-                        AnswerValue::Multi(v) => v.join(", "),
-                    })
+                    .map(|v| crate::checklist::value::editable(kind, &v, self.lang))
                     .unwrap_or_default();
                 if text.trim() == stored.trim() {
                     return None;
