@@ -139,7 +139,7 @@ fn the_screen_carries_nothing_hostile() {
         100,
         40,
     );
-    p.wait_for("Câu 1/", 10);
+    p.wait_for("Câu 1.1 ", 10);
     let mut screens = vec![p.screen()];
     // The summary (header, recommendations) and the general notes.
     p.send("s");

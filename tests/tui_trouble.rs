@@ -85,7 +85,7 @@ fn started(data: &Path, checklist: &Path) -> Pty {
         80,
         24,
     );
-    p.wait_for("Question 1 of 6", 10);
+    p.wait_for("Question 1.1 ", 10);
     wait_for_record(data);
     p
 }
@@ -127,7 +127,7 @@ fn a_terminal_lost_without_sighup_saves_the_note_releases_the_lock_and_exits() {
     // `setsid`: onsite runs in a session of its own, so closing the terminal sends it no
     // SIGHUP (as with a parent that does not pass it on).
     let mut p = Pty::spawn_program("setsid", &args, data, 80, 24);
-    p.wait_for("Question 1 of 6", 10);
+    p.wait_for("Question 1.1 ", 10);
     wait_for_record(data);
     let pid = holder_pid(data);
     p.send("n");
@@ -258,7 +258,7 @@ fn a_removed_lock_never_lets_a_second_writer_lose_answers() {
     let data = dir.path();
     let mut first = started(data, &checklist);
     first.send("1");
-    first.wait_for("Question 2 of 6", 5);
+    first.wait_for("Question 1.3 ", 5);
     std::fs::remove_file(record_path(data).with_extension("lock")).unwrap();
     let mut second = Pty::spawn(&["--lang", "en", "resume"], data, &[], 80, 24);
     second.wait_for("Question", 10);
@@ -296,9 +296,9 @@ fn a_paste_carrying_its_own_end_marker_never_becomes_keys() {
     let data = dir.path();
     let mut p = started(data, &checklist);
     p.send("1");
-    p.wait_for("Question 2 of 6", 5);
+    p.wait_for("Question 1.3 ", 5);
     p.send("k");
-    p.wait_for("Question 1 of 6", 5);
+    p.wait_for("Question 1.1 ", 5);
     // "x" would clear the answer and "2" answer "partial".
     p.send("\x1b[200~Biên bản\x1b[201~x2\x1b[201~");
     p.wait_for("Pasted text was not used", 5);
@@ -311,7 +311,7 @@ fn a_paste_carrying_its_own_end_marker_never_becomes_keys() {
     );
     // In an editor, the whole paste is text.
     let mut p = Pty::spawn(&["--lang", "en", "resume"], data, &[], 80, 24);
-    p.wait_for("Question 1 of 6", 10);
+    p.wait_for("Question 1.1 ", 10);
     p.send("n");
     p.wait_for(NOTE_EDITOR, 5);
     p.send("\x1b[200~dán \x1b[200~vào\x1b[201~ x2\x1b[201~");
