@@ -148,7 +148,6 @@ fn create(
         .map(|s| create::parse_set(s, ctx.lang))
         .collect::<Result<Vec<_>, _>>()
         .map_err(Failure::usage)?;
-    need_terminal(ctx)?;
     let now = chrono::Local::now().fixed_offset();
     let mut record = match follow_up {
         None => create::new_record(checklist, &sets, now, ctx.lang).map_err(Failure::user)?,
@@ -159,6 +158,8 @@ fn create(
                 .map_err(|e| Failure::user(e.message(ctx.lang)))?
         }
     };
+    // Bad input is said first; then, before anything is written, the terminal.
+    need_terminal(ctx)?;
     // The record is written by the TUI after its first frame, before the first key.
     let (path, lock) = Store::new(&ctx.data_dir)
         .claim(&mut record)
