@@ -137,13 +137,19 @@ fn overdue(due: Option<&str>, today: &str) -> bool {
 
 /// The guidance of a generated question: where the recommendation came from, who had to
 /// act, by when, and whether that day has passed.
-fn guidance(item: &FollowUpItem, section: &Text, date: &str, record: &str) -> Text {
+fn guidance(item: &FollowUpItem, date: &str, record: &str) -> Text {
     localized(|t, lang| {
         let mut out = t
             .from_visit
             .replace("{date}", &value::format_date(date, lang))
             .replace("{record}", record);
-        let section = section.get(lang.code());
+        if let Some(since) = &item.since {
+            out.push_str(&format!(
+                "; {}",
+                t.since.replace("{date}", &value::format_date(since, lang))
+            ));
+        }
+        let section = item.section.as_ref().map_or("", |s| s.get(lang.code()));
         if !section.is_empty() {
             out.push_str(&format!(" — {}: {section}", t.section));
         }
@@ -211,7 +217,19 @@ pub fn new_follow_up(
         .zip(&en.recommendations)
         .enumerate()
     {
+        // A recommendation carried forward last time keeps where it first came from.
+        let carried = previous.follow_up.as_ref().and_then(|link| {
+            let q = rv.id.strip_prefix("q:")?;
+            link.item(q).map(|i| (i, link))
+        });
+        let section = match (carried, &rv.section, &re.section) {
+            (Some((old, _)), _, _) => old.section.clone(),
+            (None, Some(a), Some(b)) => Some(both(a.heading.clone(), b.heading.clone())),
+            _ => None,
+        };
         let item = FollowUpItem {
+            section,
+            since: carried.map(|(old, link)| old.since.clone().unwrap_or(link.date.clone())),
             question: format!("{prefix}-{}", n + 1),
             recommendation: rv.id.clone(),
             text: both(inert_braces(&rv.text), inert_braces(&re.text)),
@@ -219,10 +237,6 @@ pub fn new_follow_up(
             responsible: rv.responsible.clone(),
             due: rv.due.clone(),
             overdue: overdue(rv.due.as_deref(), &today),
-        };
-        let section = match (&rv.section, &re.section) {
-            (Some(a), Some(b)) => both(a.heading.clone(), b.heading.clone()),
-            _ => Text::Plain(String::new()),
         };
         let addressee = match (&rv.addressee, &re.addressee) {
             (Some(a), Some(b)) => Some(both(inert_braces(a), inert_braces(b))),
@@ -235,7 +249,7 @@ pub fn new_follow_up(
             options: Some(options()),
             required: true,
             prompt: item.text.clone(),
-            guidance: Some(guidance(&item, &section, &vi.date, &vi.record)),
+            guidance: Some(guidance(&item, &vi.date, &vi.record)),
             basis: None,
             evidence: Vec::new(),
             recommendation: Some(RecommendationDef {
@@ -382,5 +396,70 @@ fn carry_header(record: &mut Record, previous: &Record, sets: &[(String, String)
         {
             record.header.insert(field.id.clone(), v);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::RecommendationEntry;
+    use crate::session::tests::{now, record};
+
+    /// A finished record of the session tests' checklist with a flagged answer and an own
+    /// recommendation whose wording holds braces that would read as a placeholder.
+    fn previous() -> Record {
+        let mut r = record();
+        r.status = Status::Finished;
+        r.header.insert("organisation".into(), "Sở Tư pháp".into());
+        r.answers.insert(
+            "committee".into(),
+            crate::record::Answer {
+                value: Some(crate::record::AnswerValue::Text("no".into())),
+                note: String::new(),
+                awaiting_evidence: false,
+                updated_at: now(),
+            },
+        );
+        r.recommendations.push(RecommendationEntry {
+            id: "own-1".into(),
+            question: None,
+            text: Some("Gửi báo cáo cho {organisation} trước quý IV".into()),
+            priority: None,
+            responsible: String::new(),
+            due: None,
+            dropped: false,
+        });
+        r
+    }
+
+    #[test]
+    fn generated_ids_never_clash_and_the_checklist_stays_valid() {
+        let prev = previous();
+        let mut checklist = (*prev.checklist).clone();
+        checklist.sections[1].questions[2].id = "follow-up-1".into();
+        let next = new_follow_up(checklist, &prev, &[], now(), Lang::Vi).unwrap();
+        let link = next.follow_up.as_ref().unwrap();
+        assert_eq!(link.section, "follow-upx");
+        assert_eq!(link.items[0].question, "follow-upx-1");
+        assert!(crate::checklist::validate::validate(&next.checklist).is_empty());
+        // the own wording is kept literal, not read as a placeholder
+        assert_eq!(
+            link.items[1].text.get("vi"),
+            "Gửi báo cáo cho (organisation) trước quý IV"
+        );
+        assert_eq!(next.header["organisation"], "Sở Tư pháp");
+    }
+
+    #[test]
+    fn other_checklists_and_unfinished_records_are_refused() {
+        let prev = previous();
+        let mut other = (*prev.checklist).clone();
+        other.id = "khac".into();
+        let e = new_follow_up(other, &prev, &[], now(), Lang::Vi).unwrap_err();
+        assert!(e.message(Lang::En).contains("not `khac`"), "{e:?}");
+        let mut open = prev.clone();
+        open.status = Status::InProgress;
+        let e = new_follow_up((*prev.checklist).clone(), &open, &[], now(), Lang::Vi).unwrap_err();
+        assert!(e.message(Lang::Vi).contains("chưa kết thúc"), "{e:?}");
     }
 }

@@ -115,7 +115,7 @@ fn run(cli: Cli) -> Outcome {
         }
         Some(Command::List { json }) => app::list::run(&ctx, json),
         Some(Command::Checklists) => app::checklists::run(&ctx),
-        Some(Command::Validate { files }) => app::validate::run(&files),
+        Some(Command::Validate { files }) => app::validate::run(&files, ctx.lang),
         Some(Command::Report {
             record,
             format,

@@ -432,6 +432,23 @@ fn three_rounds_with_a_checklist_version_change_between_them() {
         link.answers["party-leadership"].value,
         Some(AnswerValue::Text("yes".into()))
     );
+    // carried forward twice: it still says where and when it was first made
+    let party = link
+        .items
+        .iter()
+        .find(|i| i.text.get("vi").starts_with("Đề nghị Đảng ủy Sở"))
+        .expect("party leadership carried forward");
+    assert_eq!(party.since.as_deref(), Some("2026-03-15"));
+    let guidance = third
+        .checklist
+        .question(&party.question)
+        .and_then(|q| q.guidance.as_ref())
+        .expect("guidance")
+        .get("vi");
+    assert!(
+        guidance.contains("kiến nghị lần đầu ngày 15/03/2026 — mục: I. Công tác lãnh đạo"),
+        "{guidance}"
+    );
     assert_eq!(link.gone.len(), 1);
     assert_eq!(link.gone[0].id, "internal-rules");
     let third = complete(

@@ -90,7 +90,7 @@ pub fn start(ctx: &Context) -> Outcome {
     }));
     let theme = Theme::from_env();
     let mut screen = StartScreen::new(items, ctx.lang);
-    let mut tui = enter()?;
+    let mut tui = enter(ctx.lang)?;
     let choice = tui
         .run_start(&mut screen, &theme)
         .map_err(|e| Failure::user(format!("terminal error: {e}")))?;
@@ -117,7 +117,7 @@ pub fn start(ctx: &Context) -> Outcome {
 /// `onsite new CHECKLIST [--set FIELD=VALUE]... [--follow-up RECORD]`.
 pub fn new(ctx: &Context, checklist: &str, sets: &[String], follow_up: Option<&str>) -> Outcome {
     let (path, record, lock) = create(ctx, checklist, sets, follow_up)?;
-    let tui = enter()?;
+    let tui = enter(ctx.lang)?;
     run(tui, ctx, record, path, lock)
 }
 
@@ -126,7 +126,7 @@ pub fn resume(ctx: &Context, record: Option<&str>, read_only: bool) -> Outcome {
     tidy(ctx);
     let (path, record, lock) = open(ctx, record, read_only)?;
     need_terminal(ctx)?;
-    let tui = enter()?;
+    let tui = enter(ctx.lang)?;
     run(tui, ctx, record, path, lock)
 }
 
@@ -238,12 +238,8 @@ impl Persist for StorePersist {
     }
 }
 
-fn enter() -> Result<Tui, Failure> {
-    Tui::enter().map_err(|e| {
-        Failure::user(format!(
-            "cannot use the terminal ({e}); onsite needs an interactive terminal"
-        ))
-    })
+fn enter(lang: Lang) -> Result<Tui, Failure> {
+    Tui::enter().map_err(|e| Failure::user(cli::no_terminal(lang, &e)))
 }
 
 fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -> Outcome {

@@ -18,6 +18,8 @@ pub struct FollowUpText {
     pub section_guidance: &'static str,
     /// Where a generated question's recommendation came from.
     pub from_visit: &'static str,
+    /// When a recommendation carried forward more than once was first made.
+    pub since: &'static str,
     /// Label: the section of the previous finding.
     pub section: &'static str,
     /// Label: who had to act.
@@ -83,6 +85,7 @@ pub const EN: FollowUpText = FollowUpText {
     section_title: "Implementation of the previous recommendations ({date})",
     section_guidance: "One question per recommendation of the previous conclusion: was it carried out? Partly or not implemented ones carry forward into this conclusion unless you drop them on the summary screen.",
     from_visit: "Recommended at the inspection of {date} (record {record})",
+    since: "first recommended on {date}",
     section: "section",
     responsible: "Responsible",
     due: "Due",
@@ -120,6 +123,7 @@ pub const VI: FollowUpText = FollowUpText {
     section_title: "Việc thực hiện kiến nghị của lần kiểm tra trước ({date})",
     section_guidance: "Mỗi câu là một kiến nghị trong kết luận lần trước: đơn vị đã thực hiện chưa? Kiến nghị thực hiện một phần hoặc chưa thực hiện được chuyển tiếp vào kết luận lần này, trừ khi bỏ ở màn hình tổng hợp.",
     from_visit: "Kiến nghị tại cuộc kiểm tra ngày {date} (hồ sơ {record})",
+    since: "kiến nghị lần đầu ngày {date}",
     section: "mục",
     responsible: "Trách nhiệm",
     due: "Thời hạn",

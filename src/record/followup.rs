@@ -83,6 +83,13 @@ pub struct FollowUpItem {
     /// The due date had passed when this visit was started.
     #[serde(default, skip_serializing_if = "is_false")]
     pub overdue: bool,
+    /// The heading of the checklist section it is about, as first recommended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<Text>,
+    /// When it was first recommended (`YYYY-MM-DD`), if before the previous visit: a
+    /// recommendation carried forward more than once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
 }
 
 /// The previous visit, as a follow-up record keeps it.
@@ -135,6 +142,10 @@ impl FollowUp {
             text(&mut i.text);
             i.responsible = line(&i.responsible);
             i.due = i.due.as_deref().map(line);
+            if let Some(t) = &mut i.section {
+                text(t);
+            }
+            i.since = i.since.as_deref().map(line);
         }
         if let Some(r) = &mut self.rating {
             text(r);

@@ -138,6 +138,10 @@ impl Group {
             }
         };
         let series = &mut self.all_series[i];
+        // The same record given twice (a copy in another directory) is one visit.
+        if series.visits.iter().any(|v| v.record == visit.record) {
+            return;
+        }
         let at = series
             .visits
             .partition_point(|v| (&v.date, &v.record) <= (&visit.date, &visit.record));

@@ -56,6 +56,8 @@ pub struct ImplementationItem {
     pub due: Option<String>,
     /// The due date had passed when this visit started.
     pub overdue: bool,
+    /// When it was first recommended (`YYYY-MM-DD`), if before the previous visit.
+    pub since: Option<String>,
     /// What was found.
     pub status: Implementation,
     /// What was found, in words.
@@ -203,6 +205,7 @@ pub(crate) fn compute(
             responsible: sanitize::line(&item.responsible),
             due: item.due.as_deref().map(sanitize::line),
             overdue: item.overdue,
+            since: item.since.as_deref().map(sanitize::line),
             status,
             status_label,
             note: answer
@@ -353,6 +356,9 @@ pub fn blocks(s: &Summary) -> Vec<Block> {
                         let _ = write!(d, " ({})", t.overdue);
                     }
                     facts.push(d);
+                }
+                if let Some(since) = &i.since {
+                    facts.push(t.since.replace("{date}", &format::date(since, s.lang)));
                 }
                 if !facts.is_empty() {
                     sub.push(facts.join("; "));

@@ -185,9 +185,9 @@ pub struct Summary {
     pub findings: Vec<Finding>,
     /// The effective recommendations: scripted ones in checklist order, then own ones.
     pub recommendations: Vec<Recommendation>,
-    /// Scripted recommendations the answers trigger but the inspector dropped (not part of
-    /// the report; listed on the summary screen so they can be restored).
-    #[serde(skip)]
+    /// Scripted recommendations the answers trigger but the inspector dropped: not in the
+    /// human-readable reports; listed on the summary screen so they can be restored, and in
+    /// the JSON export, which holds every fact of the record.
     pub dropped_recommendations: Vec<Recommendation>,
     /// Visible questions marked awaiting evidence.
     pub awaiting_evidence: Vec<Pending>,

@@ -1,11 +1,9 @@
 //! Commands that change the record: answers, notes, marks, header, recommendations, finish.
 
-use super::input::{
-    check_number, find_option, in_option_order, parse_answer, parse_date, parse_number,
-};
+use super::input::{check_number, find_option, in_option_order, parse_answer, parse_date};
 use super::undo::UndoStep;
 use super::{Command, Effect, Session, SessionError};
-use crate::checklist::{HeaderType, QuestionType};
+use crate::checklist::QuestionType;
 use crate::record::{Answer, AnswerValue, RecommendationEntry, Status, Timestamp};
 use crate::sanitize;
 
@@ -317,16 +315,12 @@ impl Session {
             .iter()
             .find(|f| f.id == field)
             .ok_or_else(|| SessionError::Unknown(field.clone()))?;
-        let value = sanitize::line(value.trim());
-        let value = if value.is_empty() {
-            value
-        } else {
-            match def.kind {
-                HeaderType::Text => value,
-                HeaderType::Date => parse_date(&value, self.lang())?,
-                HeaderType::Number => format!("{}", parse_number(&value, self.lang())?),
-            }
-        };
+        let value = crate::checklist::value::normalise_header(
+            def.kind,
+            &sanitize::line(&value),
+            self.lang(),
+        )
+        .map_err(SessionError::Value)?;
         let before = self.record.header.get(&field).cloned();
         if before.as_deref().unwrap_or("") == value {
             return Ok(Effect::Nothing);
