@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod json_head;
 pub mod record;
 pub mod report;
+pub mod safe_fs;
 pub mod sanitize;
 pub mod session;
 pub mod tui;

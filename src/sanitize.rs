@@ -1,9 +1,12 @@
 //! Makes untrusted text inert before it reaches a terminal or an export.
 //!
 //! Strips C0 controls (tabs become spaces; newlines are kept only where asked),
-//! DEL, C1 controls (U+0080–U+009F) and Unicode bidi controls, so that no text
-//! from a checklist or record can move the cursor, set a title, write the
-//! clipboard or reorder what the inspector sees. Text is also normalised to NFC.
+//! DEL, C1 controls (U+0080–U+009F), Unicode bidi controls, and invisible and format
+//! characters (zero-width spaces and joiners, word joiner, BOM, soft hyphen, tag
+//! characters, Hangul fillers, …; line and paragraph separators become newlines or
+//! spaces), so that no text from a checklist or record can move the cursor, set a title,
+//! write the clipboard, or reorder, shift or hide what the inspector sees. Text is also
+//! normalised to NFC.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -14,14 +17,48 @@ fn is_bidi_control(c: char) -> bool {
     )
 }
 
+/// Characters that take no room, or are drawn as blanks no wider than nothing, and so can
+/// hide or shift text: zero-width spaces and joiners, word joiner and invisible operators,
+/// deprecated format characters, BOM, soft hyphen, combining grapheme joiner, Hangul
+/// fillers, the Mongolian vowel separator, interlinear annotation marks, shorthand format
+/// controls and tag characters. (Line and paragraph separators are handled as line breaks.)
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2060}'..='\u{2065}'
+            | '\u{206A}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
+}
+
+/// Line and paragraph separators: line breaks that are not `\n`.
+fn is_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
+}
+
 fn clean(s: &str, keep_newlines: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.nfc() {
         match c {
             '\n' if keep_newlines => out.push('\n'),
+            c if keep_newlines && is_separator(c) => out.push('\n'),
             '\n' | '\r' if !keep_newlines => out.push(' '),
+            c if is_separator(c) => out.push(' '),
             '\t' => out.push_str("    "),
-            c if c.is_control() || is_bidi_control(c) => {}
+            c if c.is_control() || is_bidi_control(c) || is_invisible(c) => {}
             c => out.push(c),
         }
     }
@@ -38,7 +75,11 @@ fn is_inert(s: &str, newlines: bool) -> bool {
     }
     let mut surely_nfc = true;
     for c in s.chars() {
-        if (c.is_control() && !(newlines && c == '\n')) || is_bidi_control(c) {
+        if (c.is_control() && !(newlines && c == '\n'))
+            || is_bidi_control(c)
+            || is_invisible(c)
+            || is_separator(c)
+        {
             return false;
         }
         surely_nfc &= is_surely_nfc(c);
@@ -47,6 +88,7 @@ fn is_inert(s: &str, newlines: bool) -> bool {
 }
 
 /// Whether `s` (UTF-8) is made only of printable ASCII (and `\n` if allowed), U+00A0–U+02FF
+/// but the soft hyphen U+00AD
 /// and the precomposed Vietnamese letters U+1EA0–U+1EF9: none of them a control, all
 /// [`is_surely_nfc`]. Read byte by byte, without decoding: nearly all checklist text passes,
 /// and what does not is looked at closely by [`is_inert`].
@@ -57,8 +99,8 @@ fn is_plainly_inert(s: &[u8], newlines: bool) -> bool {
         i += match b {
             0x20..=0x7e => 1,
             b'\n' if newlines => 1,
-            // U+00A0–U+00BF (after the C1 controls U+0080–U+009F).
-            0xC2 if next >= 0xA0 => 2,
+            // U+00A0–U+00BF (after the C1 controls U+0080–U+009F), but the soft hyphen.
+            0xC2 if next >= 0xA0 && next != 0xAD => 2,
             // U+00C0–U+02FF.
             0xC3..=0xCB => 2,
             // U+1EA0–U+1EBF and U+1EC0–U+1EF9.
@@ -179,8 +221,8 @@ mod tests {
         {
             let text = format!("a{c}b");
             let plain = is_plainly_inert(text.as_bytes(), true);
-            let expected =
-                matches!(c, ' '..='~' | '\n' | '\u{A0}'..='\u{2FF}' | '\u{1EA0}'..='\u{1EF9}');
+            let expected = matches!(c, ' '..='~' | '\n' | '\u{A0}'..='\u{2FF}' | '\u{1EA0}'..='\u{1EF9}')
+                && c != '\u{AD}';
             assert_eq!(plain, expected, "{c:?} U+{:04X}", c as u32);
             if plain {
                 assert!(!c.is_control() || c == '\n');
@@ -191,7 +233,7 @@ mod tests {
         assert!(!is_plainly_inert(b"a\nb", false));
         let vietnamese: String = "Quy chế dân chủ ở cơ sở: Đề nghị Sở công khai đầy đủ.".into();
         assert!(is_plainly_inert(vietnamese.as_bytes(), false));
-        assert_eq!(chars.len(), 95 + 1 + 0x260 + 90);
+        assert_eq!(chars.len(), 95 + 1 + 0x260 - 1 + 90);
     }
 
     #[test]
@@ -209,6 +251,22 @@ mod tests {
             false
         ));
         assert!(!is_inert("Ban Chi\u{0309} \u{0111}a\u{0323}o", false));
+    }
+
+    #[test]
+    fn invisible_and_format_characters_are_dropped_and_separators_break_lines() {
+        let hidden = "Đ\u{200B}ạt\u{200C}\u{200D} \u{2060}yêu\u{FEFF} cầu\u{00AD}\u{3164}\u{115F}\u{E0041}\u{E007F}.";
+        assert_eq!(line(hidden), "Đạt yêu cầu.");
+        assert_eq!(
+            multiline("Dòng 1\u{2028}Dòng 2\u{2029}Dòng 3"),
+            "Dòng 1\nDòng 2\nDòng 3"
+        );
+        assert_eq!(line("a\u{2028}b"), "a b");
+        for c in ['\u{AD}', '\u{200B}', '\u{2028}', '\u{E0020}', '\u{FFA0}'] {
+            let s = format!("x{c}y");
+            assert!(!is_inert(&s, true) && !is_inert(&s, false), "{c:?}");
+            assert!(line_if_changed(&s).is_some(), "{c:?}");
+        }
     }
 
     #[test]

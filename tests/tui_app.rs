@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use onsite::i18n::Lang;
 use onsite::record::{AnswerValue, Screen};
+use onsite::session::Command;
 use onsite::tui::{Control, Mode, persist::lock};
 use pty::{app, app_on, press, record, record_with, screen, type_text};
 
@@ -189,10 +190,13 @@ fn a_note_is_saved_while_typing_on_close_and_is_in_the_snapshot_before() {
     press(&mut a, KeyCode::Char('n'));
     type_text(&mut a, "Đơn vị chưa ban hành");
     // not yet in the session, but in the shared snapshot the signal handler flushes
-    let pending = lock(&a.shared()).pending_note.clone();
+    let pending = lock(&a.shared()).pending.clone();
     assert_eq!(
-        pending.map(|p| p.1).as_deref(),
-        Some("Đơn vị chưa ban hành")
+        pending,
+        vec![
+            Command::GoTo("steering".into()),
+            Command::SetNote("Đơn vị chưa ban hành".into())
+        ]
     );
     // after the autosave interval, a tick sets it into the record and saves
     assert!(
@@ -216,7 +220,7 @@ fn a_note_is_saved_while_typing_on_close_and_is_in_the_snapshot_before() {
         note,
         "Đơn vị chưa ban hành\nquy chế]52;c;eA== (dán) Ban Chỉ đạo"
     );
-    assert!(lock(&a.shared()).pending_note.is_none());
+    assert!(lock(&a.shared()).pending.is_empty());
     // general notes
     press(&mut a, KeyCode::Char('N'));
     type_text(&mut a, "Biên bản họp");

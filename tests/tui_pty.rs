@@ -497,10 +497,37 @@ fn records_dir_replaced_by_a_file_shows_an_error_keeps_answers_and_saves_once_ba
     p.type_slowly(copy.to_str().unwrap());
     p.send("\r");
     assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(1));
-    p.wait_for("a copy was written to", 5);
+    // The message says what is true: not "saved to", but where the latest answers are,
+    // how to put them back in place, and how to resume (with the data dir).
+    p.wait_for("The latest answers were written to", 5);
+    let screen = p.screen();
+    assert!(!screen.contains("Saved to"), "{screen}");
+    assert!(screen.contains("NOT SAVED"), "{screen}");
+    assert!(screen.contains("--data-dir"), "{screen}");
     let text = std::fs::read_to_string(&copy).expect("rescue copy");
     let rescued: Record = serde_json::from_str(&text).expect("copy parses");
     assert!(rescued.answers["meetings"].awaiting_evidence);
+    // The disk is back: the command the message gives puts the copy in place, and the
+    // record (one file, one id) has the latest answers.
+    std::fs::remove_file(&records).unwrap();
+    std::fs::rename(&moved, &records).unwrap();
+    let joined = screen.replace('\n', "");
+    let mv = joined
+        .split("replace the record with it: ")
+        .nth(1)
+        .and_then(|rest| rest.split("Then resume").next())
+        .expect("the mv command")
+        .trim()
+        .to_string();
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(&mv)
+        .status()
+        .expect("run mv");
+    assert!(status.success(), "{mv}");
+    let (_, r) = the_record(data);
+    assert!(r.answers["meetings"].awaiting_evidence);
+    assert_eq!(r.id, rescued.id);
 }
 
 #[test]

@@ -56,6 +56,25 @@ fn expand(inputs: &[PathBuf], skipped: &mut Vec<String>, lang: Lang) -> Vec<Path
     files
 }
 
+/// The files in order, each file once however it was reached (the same path twice, a
+/// directory given twice, a link such as `records -> .`): by device and inode.
+fn distinct_files(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut seen = std::collections::HashSet::new();
+    files
+        .into_iter()
+        .filter(|p| match std::fs::metadata(p) {
+            #[cfg(unix)]
+            Ok(m) => {
+                use std::os::unix::fs::MetadataExt;
+                seen.insert((m.dev(), m.ino()))
+            }
+            #[cfg(not(unix))]
+            Ok(_) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+            Err(_) => true,
+        })
+        .collect()
+}
+
 fn progress(done: usize, total: usize, lang: Lang) {
     let mut err = std::io::stderr().lock();
     let _ = if done < total {
@@ -74,6 +93,7 @@ pub fn run(ctx: &Context, inputs: &[PathBuf], format: Format, output: Option<&Pa
     for s in skipped.drain(..) {
         eprintln!("onsite: {}: {}", words.skipped, sanitize::line(&s));
     }
+    let files = distinct_files(files);
     let show_progress = files.len() >= PROGRESS_FROM && std::io::stderr().is_terminal();
     let agg = Aggregate::read(&files, ctx.lang, &mut skipped, |i| {
         if show_progress && (i % 25 == 0 || i == files.len()) {

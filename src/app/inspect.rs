@@ -7,22 +7,36 @@ use std::path::{Path, PathBuf};
 
 use super::{Context, Failure, Outcome};
 use crate::checklist::catalog::{self, Catalog, Origin};
+use crate::i18n::safety;
 use crate::i18n::tui::{self as i18n_tui, strings};
 use crate::i18n::{Lang, cli};
 use crate::record::lock::{self, LockGuard};
 use crate::record::store::{self, Store};
-use crate::record::{Record, Status, create, io};
+use crate::record::{FileStamp, Record, Status, create, io, rescue};
 use crate::sanitize;
 use crate::session::Session;
 use crate::tui::{
-    App, BackgroundSaver, Exit, MemoryPersist, Persist, QuitInfo, StartChoice, StartItem,
-    StartKind, StartScreen, Theme, Tui,
+    App, BackgroundSaver, Exit, MemoryPersist, Persist, StartChoice, StartItem, StartKind,
+    StartScreen, Theme, Tui,
 };
 use std::io::IsTerminal;
+
+/// Refuses, before anything is written or locked, to run the TUI without a terminal to
+/// draw on (output redirected, no terminal at all, `TERM=dumb`).
+fn need_terminal(ctx: &Context) -> Result<(), Failure> {
+    crate::tui::check_terminal().map_err(|why| Failure::user(safety::no_terminal(ctx.lang, why)))
+}
+
+/// Removes temp files left in the records dir by saves that were interrupted.
+fn tidy(ctx: &Context) {
+    Store::new(&ctx.data_dir).remove_stale_temp_files(store::STALE_AFTER);
+}
 
 /// `onsite`: the start screen, then the chosen inspection. A record another `onsite`
 /// holds is offered read-only on the start screen itself.
 pub fn start(ctx: &Context) -> Outcome {
+    need_terminal(ctx)?;
+    tidy(ctx);
     let store = Store::new(&ctx.data_dir);
     let (mut records, _) = store.list();
     records.sort_by_key(|r| std::cmp::Reverse(r.updated_at));
@@ -123,12 +137,16 @@ pub fn new(ctx: &Context, checklist: &str, sets: &[String], follow_up: Option<&s
 /// `onsite resume [RECORD] [--read-only]`. A record another `onsite` holds is offered
 /// read-only in the terminal (without one, the refusal says who holds it).
 pub fn resume(ctx: &Context, spec: Option<&str>, read_only: bool) -> Outcome {
+    tidy(ctx);
     match open(ctx, spec, read_only) {
         Ok((path, record, lock)) => {
+            need_terminal(ctx)?;
             let tui = enter(ctx.lang)?;
             run(tui, ctx, record, path, lock)
         }
-        Err(Opened::Held(holder)) if std::io::stdin().is_terminal() => {
+        Err(Opened::Held(holder))
+            if std::io::stdin().is_terminal() && crate::tui::check_terminal().is_ok() =>
+        {
             let path = resolve(ctx, spec).map_err(|e| e.failure(ctx.lang))?;
             let item = StartItem {
                 kind: StartKind::Resume,
@@ -200,6 +218,8 @@ fn create(
                 .map_err(|e| Failure::user(e.message(ctx.lang)))?
         }
     };
+    // Bad input is said first; then, before anything is written, the terminal.
+    need_terminal(ctx)?;
     // The record is written by the TUI after its first frame, before the first key.
     let (path, lock) = Store::new(&ctx.data_dir)
         .claim(&mut record)
@@ -245,24 +265,66 @@ fn terminal_error(lang: Lang, e: &std::io::Error) -> String {
     format!("{}: {e}", strings(lang).terminal_error)
 }
 
-/// Saves through the record store (atomic, durable, refuses symlinks and other formats).
-/// The path is shared with the renaming of the record (see `Store::rename_for_organisation`),
-/// which holds it while it moves the file, so that no save goes to the old name after.
+/// Saves through the record store (atomic, durable, refuses symlinks and other formats),
+/// holding the record's edit lock: before each save it checks that the lock file is still
+/// its own (taking it again if it was removed) and that the record file is the one it
+/// last wrote or read, so that another writer's answers are never overwritten.
+///
+/// The path and the lock are shared with the renaming of the record (see
+/// `Store::rename_for_organisation`), which holds the path while it moves the file and
+/// replaces the lock with the new name's, so that no save goes to the old name after.
 struct StorePersist {
     path: SharedPath,
+    data_dir: PathBuf,
     lang: Lang,
+    lock: SharedLock,
+    /// The record file as last written or read, and the path it was taken at (a rename
+    /// of our own takes it again at the new path).
+    stamp: (PathBuf, Option<FileStamp>),
 }
 
 /// The record's current path, shared by the saver, the export and the renaming.
 type SharedPath = std::sync::Arc<std::sync::Mutex<PathBuf>>;
 
+/// The record's edit lock, shared by the saver and the renaming.
+type SharedLock = std::sync::Arc<std::sync::Mutex<Lock>>;
+
 impl Persist for StorePersist {
     fn save(&mut self, record: &Record) -> Result<(), String> {
-        store::save_at(&plock(&self.path), record).map_err(|e| cli::store_error(self.lang, &e))
+        let path = plock(&self.path).clone();
+        if let Some(guard) = plock(&self.lock).as_mut()
+            && !guard.still_held()
+        {
+            match guard.retake() {
+                Ok(()) => {}
+                Err(lock::LockError::Held(h)) => {
+                    return Err(safety::lock_taken(self.lang, &path, &h.describe()));
+                }
+                Err(e) => return Err(cli::lock_error(self.lang, &e)),
+            }
+        }
+        if self.stamp.0 != path {
+            self.stamp = (path.clone(), FileStamp::of(&path));
+        }
+        let now = FileStamp::of(&path);
+        if now.is_some() && now != self.stamp.1 {
+            return Err(safety::changed_on_disk(self.lang, &path));
+        }
+        store::save_at(&path, record).map_err(|e| cli::store_error(self.lang, &e))?;
+        self.stamp.1 = FileStamp::of(&path);
+        Ok(())
     }
 
     fn location(&self) -> String {
         plock(&self.path).display().to_string()
+    }
+
+    fn rescue(&mut self, record: &Record) -> Result<PathBuf, String> {
+        crate::record::rescue::write(record, Some(&self.data_dir))
+    }
+
+    fn release(&mut self) {
+        plock(&self.lock).take();
     }
 }
 
@@ -273,13 +335,16 @@ fn enter(lang: Lang) -> Result<Tui, Failure> {
 fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -> Outcome {
     let read_only = lock.is_none();
     let shared_path: SharedPath = std::sync::Arc::new(std::sync::Mutex::new(path.clone()));
-    let held = std::sync::Arc::new(std::sync::Mutex::new(lock));
+    let held: SharedLock = std::sync::Arc::new(std::sync::Mutex::new(lock));
     let persist: Box<dyn Persist> = if read_only {
         Box::new(MemoryPersist::default())
     } else {
         Box::new(BackgroundSaver::new(Box::new(StorePersist {
             path: std::sync::Arc::clone(&shared_path),
+            data_dir: ctx.data_dir.clone(),
             lang: ctx.lang,
+            lock: std::sync::Arc::clone(&held),
+            stamp: (path.clone(), FileStamp::of(&path)),
         })))
     };
     let session = Session::new(record, read_only);
@@ -305,6 +370,7 @@ fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -
     drop(tui);
     drop(plock(&held).take());
     let path = plock(&shared_path).clone();
+    let resume = resume_command(ctx, &info.record_id);
     match exit {
         Ok(Exit::Quit) => {
             if read_only {
@@ -315,18 +381,23 @@ fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -
                 );
                 return Ok(());
             }
-            println!("{}", quit_message(&info, &path, ctx.lang));
             if info.unsaved {
-                let warning = strings(ctx.lang).quit_unsaved;
-                return Err(Failure::user(match &info.rescued_to {
-                    Some(copy) => format!("{warning}; a copy was written to {copy}"),
-                    None => rescue(app.session.record(), ctx.lang),
-                }));
+                let copy = match &info.rescued_to {
+                    Some(copy) => Ok(PathBuf::from(copy)),
+                    None => crate::record::rescue::write(app.session.record(), Some(&ctx.data_dir)),
+                };
+                return Err(Failure::user(not_saved_message(
+                    ctx.lang, &path, copy, &resume,
+                )));
             }
+            println!("{}", quit_message(&path, &resume, ctx.lang));
             Ok(())
         }
         Ok(Exit::Hangup) if info.unsaved => {
-            Err(Failure::user(rescue(app.session.record(), ctx.lang)))
+            let copy = crate::record::rescue::write(app.session.record(), Some(&ctx.data_dir));
+            Err(Failure::user(not_saved_message(
+                ctx.lang, &path, copy, &resume,
+            )))
         }
         Ok(Exit::Hangup) => Err(Failure::user(format!(
             "{} {}",
@@ -346,11 +417,7 @@ fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -
 /// (`Store::rename_for_organisation`): holds the shared path while the file moves, then
 /// saves go to the new name, whose lock replaces the old one. A record opened from a
 /// path outside the store keeps its name.
-fn renamer(
-    ctx: &Context,
-    shared_path: &SharedPath,
-    held: &std::sync::Arc<std::sync::Mutex<Lock>>,
-) -> crate::tui::app::Renamer {
+fn renamer(ctx: &Context, shared_path: &SharedPath, held: &SharedLock) -> crate::tui::app::Renamer {
     let (store, lang) = (Store::new(&ctx.data_dir), ctx.lang);
     let (path, held) = (
         std::sync::Arc::clone(shared_path),
@@ -383,33 +450,37 @@ fn plock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     crate::tui::persist::lock(m)
 }
 
-/// The last save failed: writes the record to the temp dir instead and says where.
-fn rescue(record: &Record, lang: Lang) -> String {
-    let warning = strings(lang).quit_unsaved;
-    let name = format!(
-        "onsite-rescue-{}.json",
-        sanitize::line(&record.id).replace('/', "-")
-    );
-    let path = std::env::temp_dir().join(name);
-    match store::save_at(&path, record) {
-        Ok(()) => format!("{warning}; a copy was written to {}", path.display()),
-        Err(e) => format!("{warning}; writing a copy failed too: {e}"),
+/// `onsite resume ID`, with `--data-dir DIR` unless the data dir is the platform default.
+fn resume_command(ctx: &Context, id: &str) -> String {
+    let default =
+        directories::ProjectDirs::from("", "", "onsite").map(|p| p.data_dir().to_path_buf());
+    let mut out = format!("onsite resume {}", rescue::shell_quote(id));
+    if default.as_deref() != Some(ctx.data_dir.as_path()) {
+        out.push_str(" --data-dir ");
+        out.push_str(&rescue::shell_quote(&ctx.data_dir.display().to_string()));
     }
+    out
+}
+
+/// What is true after quitting with the last save failed: the record file holds older
+/// answers (or none), the latest are in the rescue copy, and how to put it in place.
+fn not_saved_message(
+    lang: Lang,
+    path: &Path,
+    copy: Result<PathBuf, String>,
+    resume: &str,
+) -> String {
+    let held = io::read_head(path).map(|h| h.updated_at.format("%Y-%m-%d %H:%M").to_string());
+    safety::not_saved(lang, path, held.as_deref(), copy, resume)
 }
 
 /// The lines printed on quit: where the record is and how to resume it.
-pub fn quit_message(info: &QuitInfo, path: &Path, lang: Lang) -> String {
+pub fn quit_message(path: &Path, resume: &str, lang: Lang) -> String {
     let s = strings(lang);
-    let mut out = format!(
-        "{}: {}\n{}: onsite resume {}",
+    format!(
+        "{}: {}\n{}: {resume}",
         s.quit_saved,
         sanitize::line(&path.display().to_string()),
         s.quit_resume,
-        sanitize::line(&info.record_id)
-    );
-    if info.unsaved {
-        out.push('\n');
-        out.push_str(s.quit_unsaved);
-    }
-    out
+    )
 }

@@ -9,9 +9,9 @@ use crate::i18n::{Lang, cli};
 use crate::record::{Record, Store};
 use crate::report::{self, Format, Summary};
 
-/// Writes `text` to FILE atomically, or to stdout.
+/// Writes `text` to FILE atomically, or to stdout (no `-o`, or `-o -`).
 pub(crate) fn emit(text: &str, output: Option<&Path>, lang: Lang) -> Outcome {
-    match output {
+    match output.filter(|p| p.as_os_str() != "-") {
         Some(path) => report::write::write_atomic(path, text.as_bytes())
             .map_err(|e| Failure::user(cli::write_failed(lang, &e))),
         None => {

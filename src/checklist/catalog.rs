@@ -271,7 +271,11 @@ fn id_of(text: &str) -> Option<String> {
 }
 
 fn id_of_file(path: &Path) -> Option<String> {
-    let head = crate::json_head::read_file(std::fs::File::open(path).ok()?, &["id"], &[]);
+    let head = crate::json_head::read_file(
+        crate::safe_fs::open_regular(path, crate::safe_fs::Links::Follow).ok()?,
+        &["id"],
+        &[],
+    );
     head.get("id")?.as_str().map(str::to_string)
 }
 

@@ -87,11 +87,20 @@ pub fn load_file(path: &Path) -> Result<Checklist, Vec<Problem>> {
     if meta.is_dir() {
         return fail("is a directory, not a checklist file".into());
     }
+    if !meta.is_file() {
+        // A FIFO would block the read for ever; a device would never end.
+        return fail(format!(
+            "is {}, not a checklist file",
+            crate::safe_fs::kind_of(&meta)
+        ));
+    }
     if meta.len() > MAX_SIZE {
         return fail(too_large(meta.len()));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    let read = std::fs::File::open(path).and_then(|f| f.take(MAX_SIZE + 1).read_to_end(&mut bytes));
+    let read = crate::safe_fs::open_regular(path, crate::safe_fs::Links::Follow)
+        .map_err(|e| std::io::Error::other(e.to_string()))
+        .and_then(|f| f.take(MAX_SIZE + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
         return fail(format!("cannot read the file: {e}"));
     }

@@ -129,7 +129,45 @@ pub fn load_error(lang: Lang, e: &LoadError) -> String {
             shown(path),
             sanitize::line(id)
         ),
+        LoadError::TooLarge { path, size } => format!(
+            "{} quá lớn ({size:.1} MiB); một hồ sơ dài tối đa {} MiB",
+            shown(path),
+            crate::record::io::MAX_RECORD_SIZE >> 20
+        ),
+        LoadError::TextTooLarge { path, at, size } => format!(
+            "{} có một đoạn văn bản tại {} dài {size:.1} MiB; một ghi chú hay câu trả lời dạng văn bản dài tối đa {} KiB",
+            shown(path),
+            sanitize::line(at),
+            crate::record::io::MAX_TEXT_SIZE >> 10
+        ),
+        LoadError::NotRegular { path, reason } => format!(
+            "không đọc được {}: {}; hồ sơ phải là một tệp thường (không phải liên kết)",
+            shown(path),
+            not_regular_vi(reason)
+        ),
     }
+}
+
+/// Why a path is not a regular file (`safe_fs::OpenError`), in Vietnamese.
+fn not_regular_vi(reason: &str) -> String {
+    if reason == "it is a symbolic link" {
+        return "đây là liên kết tượng trưng".into();
+    }
+    for kind in [
+        "a FIFO",
+        "a socket",
+        "a device",
+        "a directory",
+        "a special file",
+    ] {
+        if reason.contains(kind) {
+            return format!(
+                "đây là {}, không phải tệp thường",
+                super::safety::kind_vi(kind)
+            );
+        }
+    }
+    reason.to_string()
 }
 
 /// The usual reasons serde_json gives, in Vietnamese; others as they are.
@@ -198,6 +236,7 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             candidates.join(", ")
         ),
         StoreError::Load(l) => load_error(lang, l),
+        StoreError::Lock(l) => lock_error(lang, l),
     }
 }
 
@@ -224,6 +263,15 @@ pub fn lock_error(lang: Lang, e: &LockError) -> String {
             "không khóa được {}: {}",
             shown(path),
             io_reason(lang, source)
+        ),
+        (Lang::Vi, LockError::Link { path }) => format!(
+            "không khóa được {}: đây là liên kết tượng trưng hoặc không phải tệp thường; hãy xoá nó (onsite không bao giờ đi theo liên kết)",
+            shown(path)
+        ),
+        (Lang::Vi, LockError::OpenDir { dir, mode }) => format!(
+            "không sửa hồ sơ trong {}: người dùng khác ghi được vào thư mục này (quyền {mode:04o}); hãy chạy `chmod go-w {}`",
+            shown(dir),
+            shown(dir)
         ),
     }
 }
@@ -297,6 +345,9 @@ pub fn stdout_failed(lang: Lang, e: &io::Error) -> String {
 
 /// A report or export file that could not be written.
 pub fn write_failed(lang: Lang, e: &crate::report::write::WriteError) -> String {
+    if let Some(why) = e.refused {
+        return super::safety::output_refused(lang, &e.path, why);
+    }
     match lang {
         Lang::En => e.to_string(),
         Lang::Vi => format!(

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod followup;
 pub mod list;
 pub mod report;
+pub mod safety;
 pub mod tui;
 pub mod value;
 

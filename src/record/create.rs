@@ -88,6 +88,7 @@ pub fn new_record(
         },
         recommendations: Vec::new(),
         follow_up: None,
+        draft: None,
         extra: IndexMap::new(),
     };
     record.id = id::base_id(&record);

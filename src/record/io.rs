@@ -58,6 +58,32 @@ pub enum LoadError {
         /// The format string found, if any.
         format: Option<String>,
     },
+    /// Larger than a record may be.
+    #[error("{} is too large ({size:.1} MiB); a record may be at most {} MiB", path.display(), MAX_RECORD_SIZE >> 20)]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in MiB.
+        size: f64,
+    },
+    /// A note or text answer longer than the editor can keep responsive.
+    #[error("{} has a text at {at} of {size:.1} MiB; a note or text answer may be at most {} KiB", path.display(), MAX_TEXT_SIZE >> 10)]
+    TextTooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Which text (`/answers/q1/note`).
+        at: String,
+        /// Its size in MiB.
+        size: f64,
+    },
+    /// A symbolic link, FIFO, device or directory where a record file should be.
+    #[error("cannot read {}: {reason}; a record must be a regular file (not a link)", path.display())]
+    NotRegular {
+        /// The path.
+        path: PathBuf,
+        /// What it is.
+        reason: String,
+    },
     /// The record's id cannot be used as a file name.
     #[error("{} has an invalid record id `{id}` (letters, digits, `-`, `_` and `.` only)", path.display())]
     BadId {
@@ -101,16 +127,80 @@ pub fn load(path: &Path) -> Result<Record, LoadError> {
     load_with_warnings(path).map(|l| l.record)
 }
 
+/// The largest record file read: an embedded checklist of the largest size a checklist may
+/// have, and as much again of answers and notes.
+pub const MAX_RECORD_SIZE: u64 = 2 * crate::checklist::load::MAX_SIZE;
+
+/// The longest note, general notes or text answer read or typed (bytes of UTF-8): about a
+/// hundred pages, which the note editor still edits without delay.
+pub const MAX_TEXT_SIZE: usize = 256 * 1024;
+
+/// Opens a record file: a regular file, not through a symbolic link, no larger than
+/// [`MAX_RECORD_SIZE`].
+pub fn open_record(path: &Path) -> Result<(std::fs::File, std::fs::Metadata), LoadError> {
+    use crate::safe_fs::{Links, OpenError, open_regular};
+    let file = open_regular(path, Links::Refuse).map_err(|e| match e {
+        OpenError::Io(source) => LoadError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+        other => LoadError::NotRegular {
+            path: path.to_path_buf(),
+            reason: other.to_string(),
+        },
+    })?;
+    let meta = file.metadata().map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if meta.len() > MAX_RECORD_SIZE {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size: meta.len() as f64 / (1024.0 * 1024.0),
+        });
+    }
+    Ok((file, meta))
+}
+
+/// Refuses a record whose notes or text answers are longer than [`MAX_TEXT_SIZE`].
+fn check_text_sizes(path: &Path, r: &Record) -> Result<(), LoadError> {
+    let too_long = |at: String, len: usize| LoadError::TextTooLarge {
+        path: path.to_path_buf(),
+        at: sanitize::line(&at),
+        size: len as f64 / (1024.0 * 1024.0),
+    };
+    if r.general_notes.len() > MAX_TEXT_SIZE {
+        return Err(too_long("/general_notes".into(), r.general_notes.len()));
+    }
+    for (id, a) in &r.answers {
+        if a.note.len() > MAX_TEXT_SIZE {
+            return Err(too_long(format!("/answers/{id}/note"), a.note.len()));
+        }
+        if let Some(super::model::AnswerValue::Text(t)) = &a.value
+            && t.len() > MAX_TEXT_SIZE
+        {
+            return Err(too_long(format!("/answers/{id}/value"), t.len()));
+        }
+    }
+    Ok(())
+}
+
 /// Loads a record file and reports loose permissions as warnings.
 pub fn load_with_warnings(path: &Path) -> Result<Loaded, LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_path_buf(),
         source,
     };
-    let meta = std::fs::metadata(path).map_err(io)?;
+    let (file, meta) = open_record(path)?;
     let warnings = permission_warning(path, &meta).into_iter().collect();
-    let text = std::fs::read_to_string(path).map_err(io)?;
+    let mut text = String::new();
+    std::io::Read::read_to_string(
+        &mut std::io::Read::take(file, MAX_RECORD_SIZE + 1),
+        &mut text,
+    )
+    .map_err(io)?;
     let record = parse(path, &text)?;
+    check_text_sizes(path, &record)?;
     Ok(Loaded { record, warnings })
 }
 
@@ -132,7 +222,7 @@ pub struct Head {
 /// which onsite writes before the embedded checklist) and nothing after it; `None` if the
 /// first four are not all there and well-formed, or the format is not this version's.
 pub fn read_head(path: &Path) -> Option<Head> {
-    let file = std::fs::File::open(path).ok()?;
+    let file = open_record(path).ok()?.0;
     let keys = ["format", "id", "status", "updated_at", "listing"];
     let mut head = crate::json_head::read_file(file, &keys, &["checklist"]);
     if head.get("format")?.as_str() != Some(RECORD_FORMAT) {
@@ -283,7 +373,19 @@ pub struct Batch {
 impl Batch {
     /// Loads a record file, as [`load`].
     pub fn load(&mut self, path: &Path) -> Result<Record, LoadError> {
-        let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+        let record = self.load_unchecked(path)?;
+        check_text_sizes(path, &record)?;
+        Ok(record)
+    }
+
+    fn load_unchecked(&mut self, path: &Path) -> Result<Record, LoadError> {
+        let (file, _) = open_record(path)?;
+        let mut text = String::new();
+        std::io::Read::read_to_string(
+            &mut std::io::Read::take(file, MAX_RECORD_SIZE + 1),
+            &mut text,
+        )
+        .map_err(|source| LoadError::Io {
             path: path.to_path_buf(),
             source,
         })?;
@@ -340,6 +442,9 @@ pub fn clean_record(r: &mut Record) {
 
 /// Makes every text field of a record but its checklist inert.
 fn clean_answers(r: &mut Record) {
+    if let Some(d) = &mut r.draft {
+        crate::sanitize::multiline_in_place(&mut d.text);
+    }
     for v in r.header.values_mut() {
         *v = line(v);
     }

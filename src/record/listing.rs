@@ -93,6 +93,8 @@ impl Serialize for Record {
             recommendations: &'a [RecommendationEntry],
             #[serde(skip_serializing_if = "Option::is_none")]
             follow_up: Option<&'a super::followup::FollowUp>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            draft: Option<&'a super::model::Draft>,
             #[serde(flatten)]
             extra: &'a IndexMap<String, serde_json::Value>,
         }
@@ -111,6 +113,7 @@ impl Serialize for Record {
             position: &self.position,
             recommendations: &self.recommendations,
             follow_up: self.follow_up.as_ref(),
+            draft: self.draft.as_ref(),
             extra: &self.extra,
         }
         .serialize(s)

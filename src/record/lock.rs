@@ -69,6 +69,21 @@ pub enum LockError {
     /// Another process holds it.
     #[error("the record is open by {}; open it read-only with --read-only", .0.describe())]
     Held(Holder),
+    /// The records dir can be changed by other users: a lock or record there could be
+    /// replaced or planted under us (as ssh refuses such a `~/.ssh`).
+    #[error("will not edit records in {}: other users can write to it (mode {mode:04o}); run `chmod go-w {}`", dir.display(), dir.display())]
+    OpenDir {
+        /// The directory.
+        dir: PathBuf,
+        /// Its mode bits.
+        mode: u32,
+    },
+    /// The lock file is a symbolic link (or not a regular file): planted, never followed.
+    #[error("cannot lock {}: it is a symbolic link or not a regular file; remove it (onsite never follows one)", path.display())]
+    Link {
+        /// The lock file.
+        path: PathBuf,
+    },
     /// The lock file could not be opened or locked.
     #[error("cannot lock {}: {source}", path.display())]
     Io {
@@ -91,12 +106,33 @@ impl LockGuard {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// Whether the sidecar at the path is still the file this guard locked (it is gone
+    /// when someone removed it, or the records dir was removed and put back; a second
+    /// `onsite` could then have taken a new lock on the same record).
+    pub fn still_held(&self) -> bool {
+        same_file(&self.file, &self.path)
+    }
+
+    /// Takes the lock again after it was lost (see [`LockGuard::still_held`]): a new
+    /// sidecar, unless another process holds the record now.
+    pub fn retake(&mut self) -> Result<(), LockError> {
+        let record = self.path.with_extension("json");
+        let fresh = acquire(&record)?;
+        // The old sidecar is no longer at the path, so dropping it removes nothing.
+        drop(std::mem::replace(self, fresh));
+        Ok(())
+    }
 }
 
 impl Drop for LockGuard {
     fn drop(&mut self) {
-        // Removed while still locked; `acquire` checks it locked the file still at the path.
-        let _ = std::fs::remove_file(&self.path);
+        // Removed while still locked (`acquire` checks it locked the file still at the
+        // path), and only if it is still ours: a sidecar another process put there after
+        // ours was removed is theirs.
+        if self.still_held() {
+            let _ = std::fs::remove_file(&self.path);
+        }
         let _ = self.file.unlock();
     }
 }
@@ -113,12 +149,34 @@ pub fn acquire(record_path: &Path) -> Result<LockGuard, LockError> {
         path: path.clone(),
         source,
     };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if let Some(mode) = crate::safe_fs::writable_by_others(dir) {
+        return Err(LockError::OpenDir {
+            dir: dir.to_path_buf(),
+            mode,
+        });
+    }
     for _ in 0..20 {
         let mut options = OpenOptions::new();
         options.read(true).write(true).create(true).truncate(false);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options.open(&path).map_err(io)?;
+        // A planted link would have us truncate and overwrite its target.
+        crate::safe_fs::no_follow(&mut options);
+        let link = || LockError::Link { path: path.clone() };
+        let mut file = options.open(&path).map_err(|e| {
+            #[cfg(unix)]
+            if e.raw_os_error() == Some(libc::ELOOP) {
+                return link();
+            }
+            io(e)
+        })?;
+        if !file.metadata().map_err(io)?.is_file() {
+            return Err(link());
+        }
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => return Err(LockError::Held(read_holder(&mut file))),

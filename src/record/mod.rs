@@ -7,6 +7,7 @@ pub mod io;
 pub mod listing;
 pub mod lock;
 pub mod model;
+pub mod rescue;
 pub mod store;
 
 pub use create::{new_record, parse_set};
@@ -15,4 +16,4 @@ pub use io::{LoadError, Loaded, load, load_with_warnings};
 pub use listing::Listing;
 pub use lock::{Holder, LockError, LockGuard, acquire};
 pub use model::*;
-pub use store::{RecordSummary, Store, StoreError, save_at};
+pub use store::{FileStamp, RecordSummary, Store, StoreError, save_at};

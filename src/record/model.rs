@@ -145,6 +145,10 @@ pub struct Record {
     /// The inspector's recommendations and edits of scripted ones.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recommendations: Vec<RecommendationEntry>,
+    /// Text typed into an editor and not yet confirmed when onsite stopped; the same
+    /// editor opens with it again on resume.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<Draft>,
     /// The previous visit, when this inspection follows one up (SPEC §9); absent in every
     /// other record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -152,6 +156,48 @@ pub struct Record {
     /// Fields written by a later version of onsite, kept as they were.
     #[serde(flatten, deserialize_with = "without_listing")]
     pub extra: IndexMap<String, serde_json::Value>,
+}
+
+/// Text typed into an editor (other than a note, which is saved as the note itself) and
+/// not yet confirmed: kept on every signal, hang-up and quit, and offered again on resume.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    /// Which editor it was typed in.
+    #[serde(flatten)]
+    pub editor: DraftEditor,
+    /// The text as typed.
+    pub text: String,
+}
+
+/// The editor a draft belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "editor", rename_all = "snake_case")]
+pub enum DraftEditor {
+    /// The answer of a text, number or date question.
+    Answer {
+        /// The question.
+        question: String,
+    },
+    /// A new recommendation of the inspector's own.
+    Recommendation {
+        /// Its question; `None` for a general one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        question: Option<String>,
+        /// The priority chosen so far.
+        priority: Priority,
+    },
+    /// A field of an existing recommendation: `text`, `responsible` or `due`.
+    RecommendationField {
+        /// The recommendation id.
+        id: String,
+        /// The field.
+        field: String,
+    },
+    /// A title-page field.
+    Header {
+        /// The header field id.
+        field: String,
+    },
 }
 
 /// The members of a record file that no field reads, but `listing` (written afresh on every

@@ -63,6 +63,9 @@ pub enum StoreError {
     /// The record file could not be read.
     #[error(transparent)]
     Load(#[from] LoadError),
+    /// The records dir is not safe to lock records in.
+    #[error(transparent)]
+    Lock(#[from] LockError),
 }
 
 /// What listing the records has to tell besides the list (the sentence in each language is
@@ -200,8 +203,10 @@ impl Store {
     }
 
     /// Removes temporary files left by saves that were interrupted (crash, SIGKILL, power
-    /// loss) and are older than `older_than`; returns how many were removed. They never
-    /// hide or damage a record, they only take space.
+    /// loss); returns how many were removed. They never hide or damage a record, they only
+    /// take space. A save holds an exclusive lock on its temp file while writing it, so a
+    /// file that can be locked is nobody's work in progress; it must also be ours and older
+    /// than `older_than` (a save locks its file right after creating it).
     pub fn remove_stale_temp_files(&self, older_than: std::time::Duration) -> usize {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return 0;
@@ -214,11 +219,20 @@ impl Store {
             if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
                 continue;
             }
-            let old = entry
-                .metadata()
-                .and_then(|m| m.modified())
+            let Ok(meta) = entry.metadata() else { continue };
+            let old = meta
+                .modified()
                 .is_ok_and(|t| now.duration_since(t).unwrap_or_default() >= older_than);
-            if old && std::fs::remove_file(entry.path()).is_ok() {
+            if !old || !meta.is_file() || !owned_by_me(&meta) {
+                continue;
+            }
+            let Ok(file) =
+                crate::safe_fs::open_regular(&entry.path(), crate::safe_fs::Links::Refuse)
+            else {
+                continue;
+            };
+            // Locked: a save is writing it right now.
+            if file.try_lock().is_ok() && std::fs::remove_file(entry.path()).is_ok() {
                 removed += 1;
             }
         }
@@ -229,7 +243,7 @@ impl Store {
     /// written into `record.id`. Never replaces an existing file. Returns the path.
     pub fn create(&self, record: &mut Record) -> Result<PathBuf, StoreError> {
         self.ensure_dir()?;
-        self.remove_stale_temp_files(std::time::Duration::from_secs(3600));
+        self.remove_stale_temp_files(STALE_AFTER);
         let base = base_of(record);
         let mut n = 1;
         loop {
@@ -257,7 +271,7 @@ impl Store {
     /// has no record keeps another `onsite` from claiming the same id meanwhile.
     pub fn claim(&self, record: &mut Record) -> Result<(PathBuf, LockGuard), StoreError> {
         self.ensure_dir()?;
-        self.remove_stale_temp_files(std::time::Duration::from_secs(3600));
+        self.remove_stale_temp_files(STALE_AFTER);
         let base = base_of(record);
         self.claim_from(&base, record)
     }
@@ -284,6 +298,9 @@ impl Store {
                         return Ok((path, guard));
                     }
                     Ok(_) | Err(LockError::Held(_)) => {}
+                    Err(e @ (LockError::OpenDir { .. } | LockError::Link { .. })) => {
+                        return Err(e.into());
+                    }
                     Err(LockError::Io { path, source }) => {
                         return Err(StoreError::Io {
                             action: "lock",
@@ -517,6 +534,22 @@ const ALIAS_EXTENSION: &str = "alias";
 const TEMP_PREFIX: &str = ".onsite-";
 const TEMP_SUFFIX: &str = ".tmp";
 
+/// How old an unlocked temp file must be before it is taken for one left by an interrupted
+/// save (its save locks it within microseconds of creating it).
+pub const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(2);
+
+#[cfg(unix)]
+fn owned_by_me(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    // SAFETY: geteuid has no preconditions.
+    meta.uid() == unsafe { libc::geteuid() }
+}
+
+#[cfg(not(unix))]
+fn owned_by_me(_meta: &std::fs::Metadata) -> bool {
+    true
+}
+
 enum Placed {
     Exists,
     Failed(StoreError),
@@ -543,6 +576,8 @@ fn write_durably(path: &Path, record: &Record, replace: bool) -> Result<(), Plac
     let tmp = builder
         .tempfile_in(dir)
         .map_err(|e| fail("create a temporary file in", dir, e))?;
+    // Locked while it is written, so the next start can tell it from a stray one.
+    let _ = tmp.as_file().try_lock();
     {
         let mut w = BufWriter::with_capacity(1 << 16, tmp.as_file());
         serde_json::to_writer_pretty(&mut w, record)
@@ -584,5 +619,36 @@ fn base_of(record: &Record) -> String {
         record.id.clone()
     } else {
         id::base_id(record)
+    }
+}
+
+/// The identity of a record file as onsite last wrote or read it: a save checks it first,
+/// so a record changed on disk by someone else (another `onsite` after the lock was
+/// removed, a copy put back) is never overwritten.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl FileStamp {
+    /// The stamp of the file at `path` now (`None` if there is none).
+    pub fn of(path: &Path) -> Option<FileStamp> {
+        let meta = std::fs::symlink_metadata(path).ok()?;
+        #[cfg(unix)]
+        let (dev, ino) = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.dev(), meta.ino())
+        };
+        #[cfg(not(unix))]
+        let (dev, ino) = (0, 0);
+        Some(FileStamp {
+            dev,
+            ino,
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        })
     }
 }

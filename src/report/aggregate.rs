@@ -169,10 +169,20 @@ impl Aggregate {
     ) -> Aggregate {
         let mut agg = Aggregate::default();
         let mut batch = crate::record::io::Batch::default();
+        // Each record once: two files holding one record id (a copy) count once, and the
+        // second is named.
+        let mut ids: std::collections::HashMap<String, PathBuf> = Default::default();
         for (i, path) in files.iter().enumerate() {
             progress(i);
             match batch.load(path) {
-                Ok(record) => agg.add(&Summary::compute(&record, lang)),
+                Ok(record) => {
+                    if let Some(first) = ids.get(&record.id) {
+                        skipped.push(crate::i18n::safety::same_id(lang, path, &record.id, first));
+                        continue;
+                    }
+                    ids.insert(record.id.clone(), path.clone());
+                    agg.add(&Summary::compute(&record, lang))
+                }
                 Err(e) => skipped.push(crate::i18n::cli::load_error(lang, &e)),
             }
         }

@@ -1,32 +1,62 @@
 //! Atomic, durable writing of report files: a temporary file in the same directory,
-//! fsync, rename over the target, fsync the directory. A symlink target is followed,
-//! not replaced. New files are created 0600 (reports hold what the record holds).
+//! fsync, rename over the target, fsync the directory.
+//!
+//! The target is checked first (`safe_fs::output_target`): a symbolic link, FIFO, device,
+//! directory, another user's file or a file with other hard links is refused, never
+//! replaced. An existing file keeps its mode; a new one is created 0600 (reports hold what
+//! the record holds). `-` is standard output (see `app::report::emit`).
 
-use std::fs::{self, File};
+use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Lang;
+use crate::safe_fs::{self, Refusal, Target};
+
 /// A file that could not be written (the sentence in each language is in `i18n::cli`).
-#[derive(Debug, thiserror::Error)]
-#[error("cannot write {}: {source}", path.display())]
+#[derive(Debug)]
 pub struct WriteError {
     /// The file.
     pub path: PathBuf,
     /// The OS reason.
     pub source: std::io::Error,
+    /// Set when onsite refused the target itself (a link, a FIFO, …) rather than the OS.
+    pub refused: Option<Refusal>,
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.refused {
+            Some(why) => f.write_str(&crate::i18n::safety::output_refused(
+                Lang::En,
+                &self.path,
+                why,
+            )),
+            None => write!(f, "cannot write {}: {}", self.path.display(), self.source),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
 }
 
 /// Writes `bytes` to `path` atomically; the error names the file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let target: PathBuf = match fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => {
-            fs::canonicalize(path).map_err(|source| WriteError {
+    let mode = match safe_fs::output_target(path) {
+        Ok(Target::New) => 0o600,
+        Ok(Target::Replace(mode)) => mode,
+        Err(why) => {
+            return Err(WriteError {
                 path: path.to_path_buf(),
-                source,
-            })?
+                source: std::io::Error::other("refused"),
+                refused: Some(why),
+            });
         }
-        _ => path.to_path_buf(),
     };
+    let target: PathBuf = path.to_path_buf();
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -34,10 +64,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let fail = |source: std::io::Error| WriteError {
         path: target.clone(),
         source,
+        refused: None,
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".onsite-report-")
-        .tempfile_in(&dir)
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".onsite-report-");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(mode));
+    #[cfg(not(unix))]
+    let _ = mode;
+    let mut tmp = builder.tempfile_in(&dir).map_err(fail)?;
+    // The umask may have narrowed the mode asked for: set it exactly.
+    #[cfg(unix)]
+    tmp.as_file()
+        .set_permissions(std::os::unix::fs::PermissionsExt::from_mode(mode))
         .map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;
@@ -52,6 +91,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn replaces_contents_and_leaves_no_temporary_file() {
@@ -61,6 +101,37 @@ mod tests {
         write_atomic(&p, "hai — Kết luận".as_bytes()).unwrap();
         assert_eq!(fs::read_to_string(&p).unwrap(), "hai — Kết luận");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn keeps_the_mode_of_an_existing_file_and_refuses_links() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("báo-cáo.md");
+        fs::write(&p, "cũ").unwrap();
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o644)).unwrap();
+        write_atomic(&p, "mới".as_bytes()).unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "mới");
+        assert_eq!(
+            fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o644
+        );
+        let link = dir.path().join("liên-kết.md");
+        std::os::unix::fs::symlink(&p, &link).unwrap();
+        let err = write_atomic(&link, b"x").unwrap_err();
+        assert_eq!(err.refused, Some(Refusal::Link));
+        let vi = crate::i18n::cli::write_failed(Lang::Vi, &err);
+        assert!(
+            vi.contains("liên-kết.md") && vi.contains("liên kết tượng trưng"),
+            "{vi}"
+        );
+        assert_eq!(fs::read_to_string(&p).unwrap(), "mới");
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
     }
 
     #[test]

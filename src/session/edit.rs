@@ -55,6 +55,17 @@ impl Session {
                 Ok(Effect::Changed)
             }
             Command::SetHeader { field, value } => self.set_header(field, value),
+            Command::SetDraft(draft) => {
+                let draft = draft.map(|mut d| {
+                    d.text = sanitize::multiline(&d.text);
+                    d
+                });
+                if draft == self.record.draft {
+                    return Ok(Effect::Nothing);
+                }
+                self.record.draft = draft;
+                Ok(Effect::Changed)
+            }
             Command::AddRecommendation {
                 question,
                 text,

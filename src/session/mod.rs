@@ -85,6 +85,9 @@ pub enum Command {
     Finish,
     /// Reopen a finished record for editing.
     Reopen,
+    /// Keep (or, with `None`, forget) the text of an editor not yet confirmed. Not undone
+    /// by `Undo`: it is what is being typed, not a change to the inspection.
+    SetDraft(Option<crate::record::Draft>),
 }
 
 /// Why a command was refused. The record is unchanged.

@@ -60,6 +60,7 @@ pub(crate) fn record() -> Record {
         position: Default::default(),
         recommendations: Vec::new(),
         follow_up: None,
+        draft: None,
         extra: Default::default(),
     }
 }

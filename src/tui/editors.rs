@@ -40,9 +40,20 @@ pub fn wrapping_line(text: &str) -> TextArea<'static> {
     t
 }
 
+/// The text of a text area as typed, lines joined with `\n`, not normalised: for the checks
+/// made on every key of a long note (the session normalises what it is given).
+pub fn raw_text_of(t: &TextArea<'_>) -> String {
+    t.lines().join("\n")
+}
+
 /// The text of a text area, NFC, lines joined with `\n`.
 pub fn text_of(t: &TextArea<'_>) -> String {
-    t.lines().join("\n").nfc().collect()
+    let text = t.lines().join("\n");
+    // Nearly always already NFC: a quick check instead of composing a long note anew.
+    match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
+    }
 }
 
 /// Feeds a key to a text area (never a bare Enter for one-line editors).

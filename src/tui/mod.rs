@@ -21,5 +21,5 @@ pub use app::{App, Control, Mode, QuitInfo};
 pub use persist::{MemoryPersist, Persist, SaveStatus};
 pub use saver::BackgroundSaver;
 pub use start::{StartChoice, StartItem, StartKind, StartScreen};
-pub use terminal::{Exit, Tui};
+pub use terminal::{Exit, NoTerminal, Tui, check_terminal};
 pub use theme::Theme;

@@ -1,10 +1,12 @@
 //! Where the TUI saves: a `Persist` trait (the record store in the real program, memory in
-//! tests) and the shared snapshot the signal and panic handlers flush, including a note
-//! still being typed.
+//! tests) and the shared snapshot the signal, hang-up and panic handlers flush, including
+//! the text of whatever editor is open (applied through the session, as a key would).
 
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use crate::record::{Answer, Record, Timestamp};
+use crate::record::{Record, Timestamp};
+use crate::session::{Command, Session};
 
 /// Saves a record somewhere.
 pub trait Persist: Send {
@@ -23,9 +25,19 @@ pub trait Persist: Send {
     }
     /// Writes a copy of the record to another path (when its own place cannot be written),
     /// atomically and durably.
+    /// Never replaces an existing file.
     fn save_copy(&mut self, record: &Record, path: &std::path::Path) -> Result<(), String> {
+        if std::fs::symlink_metadata(path).is_ok() {
+            return Err(crate::i18n::safety::exists(crate::i18n::Lang::En, path));
+        }
         crate::record::save_at(path, record).map_err(|e| e.to_string())
     }
+    /// Writes a rescue copy to a private place of its own (see `record::rescue`).
+    fn rescue(&mut self, record: &Record) -> Result<PathBuf, String> {
+        crate::record::rescue::write(record, None)
+    }
+    /// Gives up the record's edit lock (removing its file); the process is about to end.
+    fn release(&mut self) {}
 }
 
 /// Where background saves stand.
@@ -75,38 +87,39 @@ pub enum NoteTarget {
 pub struct Shared {
     /// The record as last applied in the session.
     pub record: Record,
-    /// A note being typed and not yet set into the session.
-    pub pending_note: Option<(NoteTarget, String)>,
+    /// Text typed in the open editor and not yet in `record`: the session commands that
+    /// put it there (`GoTo` and `SetNote` for a note, `SetDraft` for any other editor).
+    pub pending: Vec<Command>,
     /// Where to save.
     pub persist: Box<dyn Persist>,
+    /// The UI language (for what a signal handler prints).
+    pub lang: crate::i18n::Lang,
 }
 
 impl Shared {
-    /// Saves the record as it stands (without any pending note).
+    /// Saves the record as it stands (without any pending text).
     pub fn save(&mut self) -> Result<(), String> {
         self.persist.save(&self.record)
     }
 
-    /// Puts a pending note into the record and saves: what a signal or a panic does.
+    /// Applies the pending text through the session and saves now: what a signal, a
+    /// hang-up or a panic does. When the save fails, a rescue copy is written; the error
+    /// then says where it is.
     pub fn flush(&mut self, now: Timestamp) -> Result<(), String> {
-        if let Some((target, text)) = self.pending_note.take() {
-            let text = crate::sanitize::multiline(&text);
-            match target {
-                NoteTarget::General => self.record.general_notes = text,
-                NoteTarget::Question(id) => {
-                    let answer = self.record.answers.entry(id).or_insert(Answer {
-                        value: None,
-                        note: String::new(),
-                        awaiting_evidence: false,
-                        updated_at: now,
-                    });
-                    answer.note = text;
-                    answer.updated_at = now;
-                }
+        let pending = std::mem::take(&mut self.pending);
+        if !pending.is_empty() {
+            let mut session = Session::new(self.record.clone(), false);
+            for cmd in pending {
+                let _ = session.apply(cmd, now);
             }
-            self.record.updated_at = now;
+            self.record = session.into_record();
         }
-        self.persist.save_now(&self.record)
+        self.persist
+            .save_now(&self.record)
+            .map_err(|e| match self.persist.rescue(&self.record) {
+                Ok(copy) => crate::i18n::safety::rescued(self.lang, &e, &copy),
+                Err(e2) => format!("{e}; {e2}"),
+            })
     }
 }
 

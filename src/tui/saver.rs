@@ -154,6 +154,18 @@ impl Persist for BackgroundSaver {
     fn location(&self) -> String {
         self.inner.location.clone()
     }
+
+    fn rescue(&mut self, record: &Record) -> Result<std::path::PathBuf, String> {
+        lock(&self.inner.persist).rescue(record)
+    }
+
+    fn save_copy(&mut self, record: &Record, path: &std::path::Path) -> Result<(), String> {
+        lock(&self.inner.persist).save_copy(record, path)
+    }
+
+    fn release(&mut self) {
+        lock(&self.inner.persist).release();
+    }
 }
 
 /// Writes what is queued, then ends the thread.

@@ -1,30 +1,46 @@
 //! The real terminal: raw mode, alternate screen, bracketed paste; restored on quit, on
-//! panic (hook) and on SIGHUP/SIGTERM/SIGINT (a signal thread that first saves the latest
-//! snapshot, a half-typed note included). A closed terminal ends the loop within a second.
+//! panic (hook), on SIGHUP/SIGTERM/SIGINT and when the terminal goes away.
+//!
+//! Leaving in trouble goes one way ([`leave`]): the open editor's text is applied to the
+//! latest snapshot and saved (a rescue copy is written if that fails), the edit lock is
+//! released (its file removed), the terminal restored, and the process exits. A lost
+//! terminal is noticed by a watcher thread that waits for hang-up on standard input, so it
+//! is handled even when no SIGHUP comes (`setsid`, a parent that does not pass it on) and
+//! while crossterm spins on a read that returns nothing. SIGTSTP (and Ctrl-Z) saves,
+//! restores the terminal and stops; SIGCONT re-enters raw mode and redraws everything.
+//! A paste is taken whole: keys that arrive in the same burst after an end-of-paste
+//! marker are pasted text, never commands.
 //!
 //! One buffered write per frame; drawing only after events.
 
-use std::io::{self, BufWriter, Stdout, Write};
+use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, TryLockError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind, KeyModifiers,
+};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::{Handle, Signals};
 
 use super::app::{App, Control};
-use super::persist::{SharedHandle, lock};
+use super::persist::{Shared, SharedHandle, lock};
 use super::start::{StartChoice, StartScreen};
 use super::theme::Theme;
 use super::view;
 
 type Slot = Arc<Mutex<Option<SharedHandle>>>;
+
+/// How long keys may follow a paste and still be part of it (a terminal sends a paste in
+/// one write; nobody types that fast after pasting).
+const PASTE_BURST: Duration = Duration::from_millis(30);
 
 /// How the inspection loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +49,32 @@ pub enum Exit {
     Quit,
     /// The terminal went away (closed pty, read error); everything was saved.
     Hangup,
+}
+
+/// Why onsite will not draw on this terminal (checked before anything is written).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoTerminal {
+    /// Standard input is not a terminal.
+    Input,
+    /// Standard output is not a terminal (redirected to a file or a pipe).
+    Output,
+    /// `TERM=dumb`: the terminal cannot move the cursor.
+    Dumb,
+}
+
+/// Whether the TUI can be drawn here: standard input and output are terminals, and
+/// `TERM` is not `dumb`. Nothing is written to find out.
+pub fn check_terminal() -> Result<(), NoTerminal> {
+    if !io::stdin().is_terminal() {
+        return Err(NoTerminal::Input);
+    }
+    if !io::stdout().is_terminal() {
+        return Err(NoTerminal::Output);
+    }
+    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        return Err(NoTerminal::Dumb);
+    }
+    Ok(())
 }
 
 /// Leaves raw mode and the alternate screen, shows the cursor. Best effort, idempotent.
@@ -48,8 +90,14 @@ pub fn restore_terminal() {
     let _ = out.flush();
 }
 
-/// Saves the snapshot in the slot, waiting at most `wait` for the lock.
-fn flush_slot(slot: &Slot, wait: Duration) {
+/// Enters raw mode, the alternate screen and bracketed paste (again, after a stop).
+fn enter_terminal() -> io::Result<()> {
+    enable_raw_mode()?;
+    crossterm::execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)
+}
+
+/// Runs `f` on the shared snapshot, waiting at most `wait` for the locks.
+fn with_shared<R>(slot: &Slot, wait: Duration, f: impl FnOnce(&mut Shared) -> R) -> Option<R> {
     let deadline = Instant::now() + wait;
     let shared = loop {
         match slot.try_lock() {
@@ -58,26 +106,45 @@ fn flush_slot(slot: &Slot, wait: Duration) {
             Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
                 std::thread::sleep(Duration::from_millis(5))
             }
-            Err(TryLockError::WouldBlock) => return,
+            Err(TryLockError::WouldBlock) => return None,
         }
     };
-    let Some(shared) = shared else { return };
+    let shared = shared?;
     loop {
         match shared.try_lock() {
-            Ok(mut g) => {
-                let _ = g.flush(chrono::Local::now().fixed_offset());
-                return;
-            }
-            Err(TryLockError::Poisoned(p)) => {
-                let _ = p.into_inner().flush(chrono::Local::now().fixed_offset());
-                return;
-            }
+            Ok(mut g) => return Some(f(&mut g)),
+            Err(TryLockError::Poisoned(p)) => return Some(f(&mut p.into_inner())),
             Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
                 std::thread::sleep(Duration::from_millis(5))
             }
-            Err(TryLockError::WouldBlock) => return,
+            Err(TryLockError::WouldBlock) => return None,
         }
     }
+}
+
+/// Saves the snapshot in the slot with the open editor's text; the save's outcome.
+fn flush_slot(slot: &Slot, wait: Duration) -> Option<Result<(), String>> {
+    with_shared(slot, wait, |s| s.flush(chrono::Local::now().fixed_offset()))
+}
+
+/// Set once the process has begun to leave (by a signal, a hang-up or a panic).
+static LEAVING: AtomicBool = AtomicBool::new(false);
+
+/// Saves everything, releases the edit lock, restores the terminal and exits with `code`.
+/// Only the first caller does it; any other waits for the exit.
+fn leave(slot: &Slot, code: i32) -> ! {
+    if LEAVING.swap(true, Ordering::SeqCst) {
+        loop {
+            std::thread::park();
+        }
+    }
+    let saved = flush_slot(slot, Duration::from_millis(1500));
+    with_shared(slot, Duration::from_millis(500), |s| s.persist.release());
+    restore_terminal();
+    if let Some(Err(e)) = saved {
+        eprintln!("onsite: {}", crate::sanitize::line(&e));
+    }
+    std::process::exit(code)
 }
 
 /// Whether the terminal on stdin has hung up.
@@ -92,33 +159,118 @@ fn stdin_hung_up() -> bool {
     n > 0 && (fds.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL)) != 0
 }
 
+/// Blocks until standard input hangs up (or errs); returns at once if it cannot wait.
+fn wait_for_hang_up() {
+    loop {
+        // No events asked for: poll returns only for hang-up, error or a closed fd.
+        let mut fds = libc::pollfd {
+            fd: 0,
+            events: 0,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd.
+        let n = unsafe { libc::poll(&mut fds, 1, -1) };
+        if n > 0 {
+            return;
+        }
+        if n < 0 && io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
+            return;
+        }
+    }
+}
+
+/// Saves, restores the terminal and stops the process (SIGTSTP, Ctrl-Z); on continuing,
+/// takes the terminal again and asks for a full redraw.
+fn suspend(slot: &Slot, redraw: &AtomicBool) {
+    flush_slot(slot, Duration::from_millis(1500));
+    restore_terminal();
+    let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+    let _ = enter_terminal();
+    redraw.store(true, Ordering::SeqCst);
+    SUSPENDED_BY_US.store(true, Ordering::SeqCst);
+}
+
+/// Set when [`suspend`] has taken the terminal back: the SIGCONT that woke it is handled.
+static SUSPENDED_BY_US: AtomicBool = AtomicBool::new(false);
+
+/// Keys that arrive within [`PASTE_BURST`] of a paste are pasted text (a paste that
+/// carried its own end-of-paste marker), never commands: appends them to `text`.
+fn absorb_paste_tail(text: &mut String) {
+    let deadline = Instant::now() + PASTE_BURST;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() || !event::poll(left).unwrap_or(false) {
+            return;
+        }
+        match event::read() {
+            Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => match k.code {
+                KeyCode::Char(c) => text.push(c),
+                KeyCode::Enter => text.push('\n'),
+                KeyCode::Tab => text.push('\t'),
+                _ => {}
+            },
+            Ok(Event::Paste(more)) => text.push_str(&more),
+            Ok(_) => {}
+            Err(_) => return,
+        }
+    }
+}
+
+fn is_ctrl_z(ev: &Event) -> bool {
+    matches!(ev, Event::Key(k) if k.kind != KeyEventKind::Release
+        && k.code == KeyCode::Char('z')
+        && k.modifiers.contains(KeyModifiers::CONTROL))
+}
+
 /// The terminal while the TUI runs.
 pub struct Tui {
     terminal: Terminal<CrosstermBackend<BufWriter<Stdout>>>,
     slot: Slot,
     signals: Handle,
     thread: Option<JoinHandle<()>>,
+    /// Set after a stop and continue: the screen must be drawn again in full.
+    redraw: Arc<AtomicBool>,
+    /// Cleared when the TUI ends, so that a later hang-up is left to the caller.
+    active: Arc<AtomicBool>,
 }
 
 impl Tui {
     /// Enters raw mode and the alternate screen, turns on bracketed paste, installs the
-    /// panic hook and the signal thread.
+    /// panic hook, the signal thread and the hang-up watcher. Refuses (writing nothing)
+    /// when standard input or output is not a terminal (see [`check_terminal`]).
     pub fn enter() -> io::Result<Tui> {
+        check_terminal().map_err(|e| io::Error::other(format!("{e:?}")))?;
         let slot: Slot = Arc::new(Mutex::new(None));
+        let redraw = Arc::new(AtomicBool::new(false));
+        let active = Arc::new(AtomicBool::new(true));
         // A second signal ends the process at once, should saving ever hang.
-        let seen = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let seen = Arc::new(AtomicBool::new(false));
         for sig in [SIGHUP, SIGTERM, SIGINT] {
             signal_hook::flag::register_conditional_shutdown(sig, 1, Arc::clone(&seen))?;
             signal_hook::flag::register(sig, Arc::clone(&seen))?;
         }
-        let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT])?;
+        let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGTSTP, SIGCONT])?;
         let handle = signals.handle();
-        let thread_slot = Arc::clone(&slot);
+        let (thread_slot, thread_redraw) = (Arc::clone(&slot), Arc::clone(&redraw));
         let thread = std::thread::spawn(move || {
-            if let Some(sig) = signals.forever().next() {
-                flush_slot(&thread_slot, Duration::from_millis(1500));
-                restore_terminal();
-                std::process::exit(128 + sig);
+            for sig in signals.forever() {
+                match sig {
+                    SIGTSTP => suspend(&thread_slot, &thread_redraw),
+                    SIGCONT if SUSPENDED_BY_US.swap(false, Ordering::SeqCst) => {}
+                    SIGCONT => {
+                        // Continued after a stop that was not ours (SIGSTOP).
+                        let _ = enter_terminal();
+                        thread_redraw.store(true, Ordering::SeqCst);
+                    }
+                    _ => leave(&thread_slot, 128 + sig),
+                }
+            }
+        });
+        let (watch_slot, watch_active) = (Arc::clone(&slot), Arc::clone(&active));
+        std::thread::spawn(move || {
+            wait_for_hang_up();
+            if watch_active.load(Ordering::SeqCst) {
+                leave(&watch_slot, 128 + SIGHUP);
             }
         });
         let hook_slot = Arc::clone(&slot);
@@ -129,8 +281,7 @@ impl Tui {
             previous(info);
         }));
         let setup = || -> io::Result<Terminal<CrosstermBackend<BufWriter<Stdout>>>> {
-            enable_raw_mode()?;
-            crossterm::execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+            enter_terminal()?;
             Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
                 1 << 16,
                 io::stdout(),
@@ -141,6 +292,7 @@ impl Tui {
             Err(e) => {
                 restore_terminal();
                 handle.close();
+                active.store(false, Ordering::SeqCst);
                 return Err(e);
             }
         };
@@ -149,7 +301,42 @@ impl Tui {
             slot,
             signals: handle,
             thread: Some(thread),
+            redraw,
+            active,
         })
+    }
+
+    /// After a stop and continue: clears the screen so the next frame is drawn whole.
+    fn take_redraw(&mut self) -> bool {
+        if self.redraw.swap(false, Ordering::SeqCst) {
+            // Not `Terminal::clear`: it asks the terminal where the cursor is and waits.
+            let _ = crossterm::queue!(
+                self.terminal.backend_mut(),
+                crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+            );
+            // Both buffers blank: the next frame is written whole.
+            self.terminal.swap_buffers();
+            self.terminal.swap_buffers();
+            return true;
+        }
+        false
+    }
+
+    /// Reads the next event; Ctrl-Z stops the process (as in a shell) and reads on.
+    fn read_event(&mut self) -> io::Result<Option<Event>> {
+        let ev = event::read()?;
+        if is_ctrl_z(&ev) {
+            // SAFETY: raise has no preconditions; the signal thread does the rest.
+            unsafe { libc::raise(SIGTSTP) };
+            return Ok(None);
+        }
+        Ok(Some(match ev {
+            Event::Paste(mut text) => {
+                absorb_paste_tail(&mut text);
+                Event::Paste(text)
+            }
+            other => other,
+        }))
     }
 
     /// Runs the start screen until an item is chosen or the inspector quits.
@@ -160,6 +347,7 @@ impl Tui {
     ) -> io::Result<StartChoice> {
         let mut redraw = true;
         loop {
+            redraw |= self.take_redraw();
             if redraw {
                 self.terminal
                     .draw(|f| view::start::draw(f, screen, theme))?;
@@ -171,7 +359,10 @@ impl Tui {
                 }
                 continue;
             }
-            match screen.handle(event::read()?) {
+            let Some(ev) = self.read_event()? else {
+                continue;
+            };
+            match screen.handle(ev) {
                 StartChoice::Stay => {}
                 other => return Ok(other),
             }
@@ -183,8 +374,9 @@ impl Tui {
         *lock(&self.slot) = Some(app.shared());
         let mut redraw = true;
         loop {
+            redraw |= self.take_redraw();
             if redraw && self.terminal.draw(|f| view::draw(f, app)).is_err() {
-                return Ok(self.hang_up());
+                self.hang_up();
             }
             // A new record: on disk after the first frame, before the first key is read.
             app.save_initial();
@@ -212,8 +404,9 @@ impl Tui {
                 None => event::poll(app.poll_timeout()),
             };
             match ready {
-                Ok(true) => match event::read() {
-                    Ok(ev) => {
+                Ok(true) => match self.read_event() {
+                    Ok(None) => redraw = true,
+                    Ok(Some(ev)) => {
                         redraw = true;
                         if app.handle(ev) == Control::Quit {
                             app.finish_saves(Duration::from_secs(30));
@@ -222,27 +415,28 @@ impl Tui {
                             }
                         }
                     }
-                    Err(_) => return Ok(self.hang_up()),
+                    Err(_) => self.hang_up(),
                 },
                 Ok(false) => {
                     if stdin_hung_up() {
-                        return Ok(self.hang_up());
+                        self.hang_up();
                     }
-                    redraw = app.tick(Instant::now());
+                    redraw = app.tick(Instant::now()) || app.is_saving();
                 }
-                Err(_) => return Ok(self.hang_up()),
+                Err(_) => self.hang_up(),
             }
         }
     }
 
-    fn hang_up(&mut self) -> Exit {
-        flush_slot(&self.slot, Duration::from_millis(1500));
-        Exit::Hangup
+    /// The terminal is gone: save everything, release the lock, exit.
+    fn hang_up(&mut self) -> ! {
+        leave(&self.slot, 128 + SIGHUP)
     }
 }
 
 impl Drop for Tui {
     fn drop(&mut self) {
+        self.active.store(false, Ordering::SeqCst);
         self.signals.close();
         if let Some(t) = self.thread.take() {
             let _ = t.join();

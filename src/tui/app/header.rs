@@ -147,7 +147,9 @@ impl App {
                 }
             }
             Some(Action::Quit) => {
+                // A value the field refuses is kept as the draft, not dropped.
                 self.commit_field();
+                self.keep_draft();
                 return Control::Quit;
             }
             _ => editors::feed(&mut self.header.area, key, false),

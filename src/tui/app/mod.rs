@@ -3,6 +3,7 @@
 //!
 //! No terminal here: tests drive `handle` with events and draw to a `TestBackend`.
 
+mod draft;
 mod header;
 mod overlay;
 mod summary;
@@ -133,6 +134,12 @@ pub struct App {
     moved_unsaved: bool,
     /// The record has never been saved: save it after the first frame, before any key.
     initial_save: bool,
+    /// A save was handed to the persist and has not been reported done.
+    saving: bool,
+    /// An editor holds text not yet in the record (as of the last `sync_pending`).
+    unsaved_text: std::cell::Cell<bool>,
+    /// When an editor's draft was last set into the session.
+    draft_saved_at: Instant,
     shared: SharedHandle,
     clock: Clock,
     exporter: Option<Exporter>,
@@ -145,8 +152,9 @@ impl App {
     pub fn new(session: Session, persist: Box<dyn Persist>, lang: Lang, theme: Theme) -> App {
         let shared = Arc::new(Mutex::new(Shared {
             record: session.record().clone(),
-            pending_note: None,
+            pending: Vec::new(),
             persist,
+            lang,
         }));
         let has_fields = !session.record().checklist.header.is_empty();
         let mode = match session.record().position.screen {
@@ -181,6 +189,9 @@ impl App {
             reopen_armed: false,
             moved_unsaved: false,
             initial_save: false,
+            saving: false,
+            unsaved_text: std::cell::Cell::new(false),
+            draft_saved_at: Instant::now(),
             shared,
             clock: Box::new(|| chrono::Local::now().fixed_offset()),
             exporter: None,
@@ -194,6 +205,7 @@ impl App {
         } else {
             app.mode = mode;
         }
+        app.restore_draft();
         app
     }
 
@@ -323,14 +335,17 @@ impl App {
             return false;
         }
         self.rescue_offered = true;
+        // A name of its own in the inspector's home (not a shared temp dir); the copy is
+        // never written over an existing file (`Persist::save_copy`).
         let name = format!(
-            "onsite-rescue-{}.json",
-            crate::sanitize::line(&self.session.record().id).replace('/', "-")
+            "onsite-rescue-{}-{}.json",
+            crate::sanitize::line(&self.session.record().id).replace('/', "-"),
+            chrono::Local::now().format("%Y%m%d-%H%M%S")
         );
         let dir = std::env::var_os("HOME")
             .map(std::path::PathBuf::from)
             .filter(|d| d.is_dir())
-            .unwrap_or_else(std::env::temp_dir);
+            .unwrap_or_else(|| std::path::PathBuf::from("."));
         let default = dir.join(name).display().to_string();
         self.overlay = Overlay::Rescue(Box::new(editors::textarea(&default, false)));
         true
@@ -343,10 +358,23 @@ impl App {
     /// Handles one terminal event.
     pub fn handle(&mut self, event: Event) -> Control {
         let control = self.dispatch(event);
+        if control == Control::Quit {
+            // Whatever an editor holds goes into the record before leaving.
+            self.keep_draft();
+        } else {
+            self.autosave_draft(Instant::now(), false);
+        }
+        self.sync_pending();
         if self.save_error.is_some() || (control == Control::Quit && self.moved_unsaved) {
             self.save();
         }
         control
+    }
+
+    /// Whether saving is under way or typed text is not on disk yet (the status line
+    /// then says "saving…", never "saved").
+    pub fn is_saving(&self) -> bool {
+        self.saving || self.unsaved_text.get()
     }
 
     fn dispatch(&mut self, event: Event) -> Control {
@@ -365,6 +393,8 @@ impl App {
     pub fn tick(&mut self, now: Instant) -> bool {
         let before = (self.save_error.clone(), self.session.record().updated_at);
         self.autosave_note(now, false);
+        self.autosave_draft(now, false);
+        self.sync_pending();
         if self.save_error.is_some() || self.moved_unsaved {
             self.save();
         }
@@ -418,15 +448,34 @@ impl App {
 
     /// Copies the record into the shared snapshot and saves it.
     fn save(&mut self) {
-        let result = {
+        let (result, status) = {
             let mut shared = lock(&self.shared);
             shared.record = self.session.record().clone();
-            shared.save()
+            let result = shared.save();
+            (result, shared.persist.status())
         };
         self.moved_unsaved = false;
         match result {
             Ok(()) => self.save_error = None,
             Err(e) => self.save_error = Some(crate::sanitize::line(&e)),
+        }
+        self.saving = true;
+        self.take_status(status);
+    }
+
+    /// Takes in what the persist says about its saves; whether the error shown changed.
+    fn take_status(&mut self, status: SaveStatus) -> Option<bool> {
+        match status {
+            SaveStatus::Saving => {
+                self.saving = true;
+                None
+            }
+            SaveStatus::Idle => Some(std::mem::take(&mut self.saving)),
+            SaveStatus::Done(result) => {
+                self.save_error = result.err().map(|e| crate::sanitize::line(&e));
+                self.saving = false;
+                Some(true)
+            }
         }
     }
 
@@ -434,15 +483,7 @@ impl App {
     /// running, else whether the save error shown changed.
     pub fn poll_saves(&mut self) -> Option<bool> {
         let status = lock(&self.shared).persist.status();
-        match status {
-            SaveStatus::Saving => None,
-            SaveStatus::Idle => Some(false),
-            SaveStatus::Done(result) => {
-                let before = self.save_error.clone();
-                self.save_error = result.err().map(|e| crate::sanitize::line(&e));
-                Some(before != self.save_error)
-            }
-        }
+        self.take_status(status)
     }
 
     /// Waits (at most `wait`) for background saves to finish, e.g. before quitting.
@@ -457,8 +498,35 @@ impl App {
         crate::i18n::tui::session_error(self.lang, e)
     }
 
-    fn set_pending(&self, pending: Option<(NoteTarget, String)>) {
-        lock(&self.shared).pending_note = pending;
+    /// The session commands that would put the open editor's unsaved text into the
+    /// record (empty when everything typed is in it).
+    pub fn pending_commands(&self) -> Vec<Command> {
+        let mut cmds = Vec::new();
+        if let Overlay::Note(editor) = &self.overlay {
+            let text = editors::raw_text_of(&editor.area);
+            if text != editor.saved_text {
+                match &editor.target {
+                    NoteTarget::General => cmds.push(Command::SetGeneralNotes(text)),
+                    NoteTarget::Question(id) => {
+                        cmds.push(Command::GoTo(id.clone()));
+                        cmds.push(Command::SetNote(text));
+                    }
+                }
+            }
+        }
+        if let Some(draft) = self.editor_draft()
+            && self.session.record().draft.as_ref() != Some(&draft)
+        {
+            cmds.push(Command::SetDraft(Some(draft)));
+        }
+        cmds
+    }
+
+    /// Hands the pending commands to the snapshot that signal handlers flush.
+    pub(super) fn sync_pending(&self) {
+        let pending = self.pending_commands();
+        self.unsaved_text.set(!pending.is_empty());
+        lock(&self.shared).pending = pending;
     }
 
     // ----- keys -----

@@ -77,7 +77,7 @@ impl App {
         let Overlay::Note(editor) = &mut self.overlay else {
             return;
         };
-        let text = editors::text_of(&editor.area);
+        let text = editors::raw_text_of(&editor.area);
         if text == editor.saved_text {
             return;
         }
@@ -90,15 +90,14 @@ impl App {
             NoteTarget::General => Command::SetGeneralNotes(text),
             NoteTarget::Question(_) => Command::SetNote(text),
         };
-        if self.apply(cmd).is_ok() {
-            self.set_pending(None);
-        }
+        let _ = self.apply(cmd);
+        self.sync_pending();
     }
 
     pub(super) fn close_note(&mut self) {
         self.autosave_note(Instant::now(), true);
-        self.set_pending(None);
         self.overlay = Overlay::None;
+        self.sync_pending();
     }
 
     pub(super) fn overlay_key(&mut self, key: KeyEvent, action: Option<Action>) -> Control {
@@ -106,6 +105,8 @@ impl App {
             if matches!(self.overlay, Overlay::Note(_)) {
                 self.close_note();
             }
+            // The text of any other editor is kept as the record's draft.
+            self.keep_draft();
             self.overlay = Overlay::None;
             return Control::Quit;
         }
@@ -125,8 +126,7 @@ impl App {
                     self.close_note();
                 } else {
                     editors::feed(&mut editor.area, key, true);
-                    let pending = (editor.target.clone(), editors::text_of(&editor.area));
-                    self.set_pending(Some(pending));
+                    // `handle` hands the text to the signal snapshot after this.
                     self.autosave_note(Instant::now(), false);
                 }
             }
@@ -348,30 +348,57 @@ impl App {
 
     pub(super) fn paste(&mut self, text: &str) {
         let editable = self.access() == Access::Edit;
+        // Bracketed-paste markers inside a paste are never honoured nor kept.
+        let text = &text.replace("\x1b[200~", "").replace("\x1b[201~", "");
+        let limit = crate::record::io::MAX_TEXT_SIZE;
         match &mut self.overlay {
             Overlay::Note(editor) => {
+                if editors::raw_text_of(&editor.area).len() + text.len() > limit {
+                    self.message = Some(Message::Error(crate::i18n::safety::paste_too_long(
+                        self.lang, limit,
+                    )));
+                    return;
+                }
                 editors::paste(&mut editor.area, text, true);
-                let pending = (editor.target.clone(), editors::text_of(&editor.area));
-                self.set_pending(Some(pending));
+                self.sync_pending();
                 self.autosave_note(Instant::now(), false);
             }
-            Overlay::Line(area) => editors::paste(area, text, false),
-            Overlay::Recommendation(editor) => editors::paste(&mut editor.area, text, false),
-            Overlay::RecField(editor) => editors::paste(&mut editor.area, text, false),
+            Overlay::Line(area) => editors::paste(area, &cut(text, limit), false),
+            Overlay::Recommendation(editor) => {
+                editors::paste(&mut editor.area, &cut(text, limit), false)
+            }
+            Overlay::RecField(editor) => editors::paste(&mut editor.area, &cut(text, limit), false),
+            Overlay::Rescue(area) => editors::paste(area, &cut(text, limit), false),
             Overlay::Search(state) => {
-                state.query.push_str(&crate::sanitize::line(text));
+                state
+                    .query
+                    .push_str(&crate::sanitize::line(&cut(text, 1024)));
                 self.refresh_search();
             }
-            _ if self.mode == Mode::Header && self.header.editing => {
-                editors::paste(&mut self.header.area, text, false)
+            Overlay::None if self.mode == Mode::Header && self.header.editing => {
+                editors::paste(&mut self.header.area, &cut(text, limit), false)
             }
             // Pasting on the title page starts editing the field (nothing pasted is lost).
-            _ if self.mode == Mode::Header && editable => {
+            Overlay::None if self.mode == Mode::Header && editable => {
                 self.header.editing = true;
                 self.focus_field(self.header.focus);
-                editors::paste(&mut self.header.area, text, false);
+                editors::paste(&mut self.header.area, &cut(text, limit), false);
             }
-            _ => {}
+            // Pasted text never becomes keys: where nothing takes text, it is refused.
+            _ => {
+                self.message = Some(Message::Error(
+                    crate::i18n::safety::paste_ignored(self.lang).into(),
+                ))
+            }
         }
     }
+}
+
+/// At most `limit` bytes of `text`, cut at a character boundary.
+fn cut(text: &str, limit: usize) -> String {
+    let mut end = text.len().min(limit);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].to_string()
 }

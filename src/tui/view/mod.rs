@@ -35,10 +35,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     let message_line = message_line(app);
-    // A long message (an export's paths, a save error) wraps over up to three rows rather
+    // A long message (an export's paths, a save error) wraps over up to four rows rather
     // than being cut.
     let message_rows =
-        inspection::wrapped_height(std::slice::from_ref(&message_line), area.width).clamp(1, 3);
+        inspection::wrapped_height(std::slice::from_ref(&message_line), area.width).clamp(1, 4);
     let [body, message, hints] = area.layout(&Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(u16::try_from(message_rows).unwrap_or(1)),
@@ -132,6 +132,8 @@ pub fn too_small(frame: &mut Frame, area: Rect, lang: Lang, theme: &Theme) -> bo
     true
 }
 
+/// The message line: a save error first, then a message, then the save state ("saving…"
+/// while a save runs or typed text is not on disk yet; "saved" only when it is).
 fn message_line(app: &App) -> Line<'static> {
     let s = app.strings();
     let t = &app.theme;
@@ -144,6 +146,11 @@ fn message_line(app: &App) -> Line<'static> {
         }
     } else if app.session.is_read_only() {
         Line::from(Span::styled(s.read_only, t.flagged()))
+    } else if app.is_saving() {
+        Line::from(Span::styled(
+            crate::i18n::safety::saving(app.lang),
+            t.flagged(),
+        ))
     } else if app.session.is_finished() {
         Line::from(Span::styled(s.finished_banner, t.flagged()))
     } else {
