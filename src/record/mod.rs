@@ -6,6 +6,7 @@ pub mod io;
 pub mod listing;
 pub mod lock;
 pub mod model;
+pub mod progress;
 pub mod store;
 
 pub use create::{new_record, parse_set};
@@ -13,4 +14,5 @@ pub use io::{LoadError, Loaded, load, load_with_warnings};
 pub use listing::Listing;
 pub use lock::{Holder, LockError, LockGuard, acquire};
 pub use model::*;
+pub use progress::Progress;
 pub use store::{RecordSummary, Store, StoreError, save_at};

@@ -114,17 +114,7 @@ pub enum SessionError {
 }
 
 /// Counts shown on the inspection screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Progress {
-    /// Visible answerable questions answered.
-    pub answered: usize,
-    /// Visible answerable questions.
-    pub total: usize,
-    /// Visible required questions answered.
-    pub required_answered: usize,
-    /// Visible required questions.
-    pub required_total: usize,
-}
+pub use crate::record::Progress;
 
 /// What a successful command did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -342,20 +332,8 @@ impl Session {
     }
 
     fn count_progress(&self) -> Progress {
-        let mut p = Progress::default();
-        for (_, q) in self.visible_questions() {
-            if !q.is_answerable() {
-                continue;
-            }
-            let answered = self.is_answered(&q.id);
-            p.total += 1;
-            p.answered += usize::from(answered);
-            if q.required {
-                p.required_total += 1;
-                p.required_answered += usize::from(answered);
-            }
-        }
-        p
+        let visible = self.visible_questions().into_iter().map(|(_, q)| q);
+        Progress::of(visible, &self.record.answers)
     }
 
     /// Whether a question is answered ([`crate::record::AnswerValue::is_answered`]).
