@@ -81,7 +81,7 @@ pub(crate) fn effective(
             text: filled(&def.text),
             priority: def.priority,
             responsible: String::new(),
-            addressee: def.addressee.as_ref().map(|a| filled(a)),
+            addressee: def.addressee.as_ref().map(filled),
             due: None,
             section: Some(section),
             question: Some(question),
@@ -123,7 +123,7 @@ pub(crate) fn effective(
         if text.is_empty() {
             continue;
         }
-        let (section, question) = match e.question.as_deref().and_then(|q| question(q)) {
+        let (section, question) = match e.question.as_deref().and_then(question) {
             Some((s, q)) => (Some(s), Some(q)),
             None => (None, None),
         };
