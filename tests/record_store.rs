@@ -384,6 +384,7 @@ fn a_batch_reads_every_record_as_load_does() {
         record_support::big_checklist(3),
         &[("organisation".into(), "Sở Xây dựng".into())],
         at("2026-11-24T09:30:00+07:00"),
+        onsite::i18n::Lang::En,
     )
     .unwrap();
     paths.push(store.create(&mut big).unwrap());

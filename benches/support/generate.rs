@@ -51,7 +51,7 @@ pub fn record(
         "organisation".to_string(),
         "Sở Thông tin và Truyền thông".to_string(),
     )];
-    let mut r = onsite::record::new_record(checklist, &sets, now)?;
+    let mut r = onsite::record::new_record(checklist, &sets, now, onsite::i18n::Lang::En)?;
     for i in 0..answered.min(n) {
         let answer = Answer {
             value: Some(AnswerValue::Text(
@@ -94,7 +94,8 @@ pub fn bundled_records(
         let now = start + chrono::Duration::minutes(17 * i as i64);
         let organisation = format!("Sở Nội vụ tỉnh Thái Nguyên số {i}");
         let sets = [("organisation".to_string(), organisation)];
-        let mut r = onsite::record::new_record(checklist.clone(), &sets, now)?;
+        let mut r =
+            onsite::record::new_record(checklist.clone(), &sets, now, onsite::i18n::Lang::En)?;
         for (k, (_, q)) in checklist.questions().enumerate() {
             let options = checklist.options_of(q);
             let value = match q.kind {

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use super::{Context, Failure, Outcome};
 use crate::checklist::catalog::{self, Catalog, Origin};
-use crate::i18n::Lang;
 use crate::i18n::tui::strings;
+use crate::i18n::{Lang, cli};
 use crate::record::lock::{self, LockGuard};
 use crate::record::store::{self, Store};
 use crate::record::{Record, Status, create, io};
@@ -40,7 +40,10 @@ pub fn start(ctx: &Context) -> Outcome {
                     "{}/{} · {}",
                     r.answered,
                     r.total,
-                    r.updated_at.format("%Y-%m-%d %H:%M")
+                    crate::checklist::value::format_date_time(
+                        &r.updated_at.with_timezone(&chrono::Local).naive_local(),
+                        ctx.lang
+                    )
                 ),
                 key: r.path.display().to_string(),
             }
@@ -97,18 +100,18 @@ type Lock = Option<LockGuard>;
 
 fn create(ctx: &Context, spec: &str, sets: &[String]) -> Result<(PathBuf, Record, Lock), Failure> {
     let checklist = catalog::resolve(spec, &ctx.data_dir)
-        .map_err(|e| Failure::user(sanitize::multiline(&e.to_string())))?;
+        .map_err(|e| Failure::user(cli::resolve_error(ctx.lang, &e)))?;
     let sets = sets
         .iter()
-        .map(|s| create::parse_set(s))
+        .map(|s| create::parse_set(s, ctx.lang))
         .collect::<Result<Vec<_>, _>>()
         .map_err(Failure::usage)?;
     let now = chrono::Local::now().fixed_offset();
-    let mut record = create::new_record(checklist, &sets, now).map_err(Failure::user)?;
+    let mut record = create::new_record(checklist, &sets, now, ctx.lang).map_err(Failure::user)?;
     // The record is written by the TUI after its first frame, before the first key.
     let (path, lock) = Store::new(&ctx.data_dir)
         .claim(&mut record)
-        .map_err(|e| Failure::user(e.to_string()))?;
+        .map_err(|e| Failure::user(cli::store_error(ctx.lang, &e)))?;
     Ok((path, record, Some(lock)))
 }
 
@@ -119,22 +122,20 @@ fn open(
 ) -> Result<(PathBuf, Record, Lock), Failure> {
     let store = Store::new(&ctx.data_dir);
     let path = match spec {
-        Some(s) => store.find(s).map_err(|e| Failure::user(e.to_string()))?,
+        Some(s) => store
+            .find(s)
+            .map_err(|e| Failure::user(cli::store_error(ctx.lang, &e)))?,
         None => store
             .latest_unfinished()
-            .map_err(|e| Failure::user(e.to_string()))?
-            .ok_or_else(|| {
-                Failure::user(
-                    "no unfinished inspection to resume; start one with `onsite new CHECKLIST`",
-                )
-            })?,
+            .map_err(|e| Failure::user(cli::store_error(ctx.lang, &e)))?
+            .ok_or_else(|| Failure::user(cli::nothing_to_resume(ctx.lang)))?,
     };
     let lock = if read_only {
         None
     } else {
-        Some(lock::acquire(&path).map_err(|e| Failure::user(e.to_string()))?)
+        Some(lock::acquire(&path).map_err(|e| Failure::user(cli::lock_error(ctx.lang, &e)))?)
     };
-    let record = io::load(&path).map_err(|e| Failure::user(e.to_string()))?;
+    let record = io::load(&path).map_err(|e| Failure::user(cli::load_error(ctx.lang, &e)))?;
     Ok((path, record, lock))
 }
 

@@ -9,8 +9,6 @@ use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use chrono::NaiveDate;
-
 use super::locate::escape;
 use super::model::{
     Checklist, FORMAT, HeaderType, OptionDef, Question, QuestionType, RecommendationDef,
@@ -106,7 +104,7 @@ fn type_name(kind: QuestionType) -> &'static str {
 }
 
 fn is_date(s: &str) -> bool {
-    s.len() == 10 && NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+    super::value::is_iso_date(s)
 }
 
 fn takes_options(kind: QuestionType) -> bool {

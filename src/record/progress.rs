@@ -5,7 +5,8 @@ use indexmap::IndexMap;
 use serde::Serialize;
 
 use super::model::Answer;
-use crate::checklist::Question;
+use crate::checklist::{Checklist, Question};
+use crate::sanitize;
 
 /// Counts over visible questions that take an answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -14,9 +15,11 @@ pub struct Progress {
     pub answered: usize,
     /// Visible and answerable.
     pub total: usize,
-    /// Required ones answered (a report adds the required header fields filled).
+    /// Required ones answered (with [`Progress::with_required_fields`], and the required
+    /// header fields filled).
     pub required_answered: usize,
-    /// Required ones (a report adds the required header fields).
+    /// Required ones (with [`Progress::with_required_fields`], and the required header
+    /// fields).
     pub required_total: usize,
 }
 
@@ -38,5 +41,22 @@ impl Progress {
             }
         }
         p
+    }
+
+    /// The counts with the required header fields added to the required ones (filled / all),
+    /// as the inspection screen and the reports count them.
+    pub fn with_required_fields(
+        mut self,
+        checklist: &Checklist,
+        header: &IndexMap<String, String>,
+    ) -> Progress {
+        for f in checklist.header.iter().filter(|f| f.required) {
+            self.required_total += 1;
+            let filled = header
+                .get(&f.id)
+                .is_some_and(|v| !sanitize::line(v).trim().is_empty());
+            self.required_answered += usize::from(filled);
+        }
+        self
     }
 }

@@ -86,7 +86,7 @@ impl Aggregate {
             progress(i);
             match batch.load(path) {
                 Ok(record) => agg.add(&Summary::compute(&record, lang)),
-                Err(e) => skipped.push(e.to_string()),
+                Err(e) => skipped.push(crate::i18n::cli::load_error(lang, &e)),
             }
         }
         progress(files.len());

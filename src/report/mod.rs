@@ -102,7 +102,11 @@ pub fn export_beside(
     let summary = Summary::compute(record, lang);
     let md = dir.join(format!("{stem}.md"));
     let html = dir.join(format!("{stem}.html"));
-    write::write_atomic(&md, render(&summary, Format::Md).as_bytes())?;
-    write::write_atomic(&html, render(&summary, Format::Html).as_bytes())?;
+    let written = |path: &Path, format| {
+        write::write_atomic(path, render(&summary, format).as_bytes())
+            .map_err(|e| crate::i18n::cli::write_failed(lang, &e))
+    };
+    written(&md, Format::Md)?;
+    written(&html, Format::Html)?;
     Ok((md, html))
 }

@@ -274,11 +274,7 @@ impl Refs<'_> {
 
 /// A header value as the report's language writes it.
 fn header_shown(kind: HeaderType, stored: &str, lang: Lang) -> String {
-    match kind {
-        HeaderType::Date => value::format_date(stored, lang),
-        HeaderType::Number => value::format_number_text(stored, lang),
-        HeaderType::Text => stored.to_string(),
-    }
+    value::format_header(kind, stored, lang)
 }
 
 /// The answer as the report shows it: option labels, a number with its unit, a text or date.
@@ -338,7 +334,8 @@ impl Summary {
         let mut overall = Score::default();
         let questions = checklist.questions().map(|(_, q)| q);
         let visible_questions = questions.zip(&shown).filter(|(_, v)| **v).map(|(q, _)| q);
-        let mut progress = Progress::of(visible_questions, &record.answers);
+        let progress = Progress::of(visible_questions, &record.answers)
+            .with_required_fields(checklist, &record.header);
         let mut sections = Vec::new();
         let mut strengths = Vec::new();
         let mut findings = Vec::new();
@@ -478,9 +475,6 @@ impl Summary {
                 label: tr(&f.label, lang),
             })
             .collect();
-        let required_fields = checklist.header.iter().filter(|f| f.required).count();
-        progress.required_total += required_fields;
-        progress.required_answered += required_fields - missing_header.len();
         let organisation = crate::record::id::organisation(record)
             .map(crate::sanitize::line)
             .unwrap_or_default();

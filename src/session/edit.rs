@@ -13,7 +13,7 @@ impl Session {
             Command::Option(n) => self.pick_option(n, now),
             Command::Input(typed) => {
                 let (q, options) = self.current_with_options()?;
-                let value = parse_answer(&q, &options, &typed)?;
+                let value = parse_answer(&q, &options, &typed, self.lang())?;
                 Ok(self.change_answer(now, false, |a| a.value = value))
             }
             Command::SetMulti(values) => {
@@ -66,7 +66,7 @@ impl Session {
                 {
                     return Err(SessionError::Unknown(id.clone()));
                 }
-                let due = check_due(due)?;
+                let due = check_due(due, self.lang())?;
                 let n = self
                     .record
                     .recommendations
@@ -96,7 +96,7 @@ impl Session {
                 due,
             } => {
                 let due = match due {
-                    Some(d) => Some(check_due(d)?),
+                    Some(d) => Some(check_due(d, self.lang())?),
                     None => None,
                 };
                 let i = self.recommendation_entry(&id)?;
@@ -264,11 +264,8 @@ impl Session {
         } else {
             match def.kind {
                 HeaderType::Text => value,
-                HeaderType::Date => parse_date(&value)?.format("%Y-%m-%d").to_string(),
-                HeaderType::Number => {
-                    parse_number(&value)?;
-                    value
-                }
+                HeaderType::Date => parse_date(&value, self.lang())?,
+                HeaderType::Number => format!("{}", parse_number(&value, self.lang())?),
             }
         };
         let before = self.record.header.get(&field).cloned();
@@ -322,9 +319,9 @@ impl Session {
     }
 }
 
-fn check_due(due: Option<String>) -> Result<Option<String>, SessionError> {
+fn check_due(due: Option<String>, lang: crate::i18n::Lang) -> Result<Option<String>, SessionError> {
     match due {
-        Some(d) if !d.trim().is_empty() => Ok(Some(parse_date(&d)?.format("%Y-%m-%d").to_string())),
+        Some(d) if !d.trim().is_empty() => Ok(Some(parse_date(&d, lang)?)),
         _ => Ok(None),
     }
 }

@@ -15,6 +15,7 @@ pub(crate) mod tests;
 mod undo;
 
 use crate::checklist::{HeaderField, Priority, Question, Section};
+use crate::i18n::Lang;
 use crate::record::{Answer, Record, Screen, Timestamp};
 use undo::UndoStep;
 
@@ -84,18 +85,15 @@ pub enum Command {
 /// Why a command was refused. The record is unchanged.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SessionError {
-    /// The typed text is not a number.
-    #[error("not a number: {0}")]
-    NotANumber(String),
+    /// The typed text is not a number or date as the UI language writes it.
+    #[error("{}", crate::i18n::value::value_error(crate::i18n::Lang::En, .0))]
+    Value(crate::checklist::value::ValueError),
     /// A whole number was required.
     #[error("a whole number is required")]
     NotInteger,
     /// Outside `min`..`max`.
     #[error("out of range")]
     OutOfRange { min: Option<f64>, max: Option<f64> },
-    /// Not a real calendar date `YYYY-MM-DD`.
-    #[error("not a date (YYYY-MM-DD): {0}")]
-    BadDate(String),
     /// No option with that number or value.
     #[error("no such option: {0}")]
     NoSuchOption(String),
@@ -151,6 +149,8 @@ pub struct Session {
     pending_recommendations: Option<Vec<crate::record::RecommendationEntry>>,
     /// Counts content changes, so that views can cache what they derive from the record.
     revision: u64,
+    /// The UI language: how typed numbers and dates are read.
+    lang: Lang,
 }
 
 impl Session {
@@ -174,6 +174,7 @@ impl Session {
             undo: Vec::new(),
             pending_recommendations: None,
             revision: 0,
+            lang: Lang::default(),
         };
         s.refresh_visibility();
         let saved = s.record.position.question.clone();
@@ -182,6 +183,17 @@ impl Session {
         }
         s.settle_cursor();
         s
+    }
+
+    /// Reads typed numbers and dates as `lang` writes them (default English).
+    pub fn with_lang(mut self, lang: Lang) -> Session {
+        self.lang = lang;
+        self
+    }
+
+    /// The language typed numbers and dates are read in.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// Applies a command at time `now`.
@@ -334,6 +346,7 @@ impl Session {
     fn count_progress(&self) -> Progress {
         let visible = self.visible_questions().into_iter().map(|(_, q)| q);
         Progress::of(visible, &self.record.answers)
+            .with_required_fields(&self.record.checklist, &self.record.header)
     }
 
     /// Whether a question is answered ([`crate::record::AnswerValue::is_answered`]).

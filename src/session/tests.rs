@@ -4,6 +4,7 @@ use chrono::DateTime;
 
 use super::*;
 use crate::checklist::Checklist;
+use crate::checklist::value::ValueError;
 use crate::record::{AnswerValue, RECORD_FORMAT, Record, Status};
 
 pub(crate) const CHECKLIST: &str = r#"{
@@ -168,7 +169,7 @@ fn typed_answers_are_validated() {
     ));
     assert!(matches!(
         s.apply(Command::Input("nhiều".into()), now()),
-        Err(SessionError::NotANumber(_))
+        Err(SessionError::Value(ValueError::NotANumber(_)))
     ));
     assert!(
         s.answer("staff-total").is_none(),
@@ -185,7 +186,9 @@ fn typed_answers_are_validated() {
     s.apply(Command::Option(1), now()).unwrap();
     assert_eq!(
         s.apply(Command::Input("2026-02-30".into()), now()),
-        Err(SessionError::BadDate("2026-02-30".into()))
+        Err(SessionError::Value(ValueError::NoSuchDay(
+            "2026-02-30".into()
+        )))
     );
     s.apply(Command::GoTo("intro".into()), now()).unwrap();
     assert_eq!(
