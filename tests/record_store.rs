@@ -417,6 +417,13 @@ fn a_batch_reads_every_record_as_load_does() {
     let decoy_path = store.records_dir().join("20261125-0930-moi-ban.json");
     fs::write(&decoy_path, &decoy).unwrap();
     paths.push(decoy_path.clone());
+    let latin1 = store.records_dir().join("20261125-1050-latin1.json");
+    fs::write(
+        &latin1,
+        b"{\"format\": \"onsite-record/1\", \"id\": \"S\xf6\"}",
+    )
+    .unwrap();
+    paths.push(latin1);
     let junk = store.records_dir().join("20261125-1100-rac.json");
     fs::write(&junk, "{\"checklist\": ").unwrap();
     paths.push(junk);

@@ -276,21 +276,29 @@ const BATCH_CHECKLISTS: usize = 8;
 impl Batch {
     /// Loads a record file, as [`load`].
     pub fn load(&mut self, path: &Path) -> Result<Record, LoadError> {
-        let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+        let io = |source| LoadError::Io {
             path: path.to_path_buf(),
             source,
-        })?;
+        };
+        let bytes = std::fs::read(path).map_err(io)?;
         // A checklist already read, written the same way in this file.
         for k in 0..self.checklists.len() {
             let (raw, checklist) = &self.checklists[k];
-            if let Some(start) = text.find(&**raw)
+            if let Some(start) = find(&bytes, raw.as_bytes())
                 && let Some(record) =
-                    with_checklist(path, &text, start..start + raw.len(), checklist)
+                    with_checklist(path, &bytes, start..start + raw.len(), checklist)
             {
                 self.checklists[..=k].rotate_right(1);
                 return Ok(record);
             }
         }
+        let text = String::from_utf8(bytes).map_err(|_| {
+            let kind = std::io::ErrorKind::InvalidData;
+            io(std::io::Error::new(
+                kind,
+                "stream did not contain valid UTF-8",
+            ))
+        })?;
         let record = parse(path, &text)?;
         #[derive(Deserialize)]
         struct Embedded<'a> {
@@ -307,19 +315,38 @@ impl Batch {
     }
 }
 
-/// The record of `text` with `checklist` for the embedded checklist at `place`, the rest
-/// read and checked as [`parse`] does; `None` if anything is amiss (or `place` is not the
-/// record's `checklist` member), for `parse` to say what.
+/// Where `needle` (long) first occurs in `haystack`: its first bytes are searched for, and
+/// each place they occur compared in full (a search for the whole needle would first
+/// study all of it).
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let head = needle.get(..64).unwrap_or(needle);
+    let first = *head.first()?;
+    let mut from = 0;
+    while let Some(k) = haystack.get(from..)?.iter().position(|&b| b == first) {
+        let at = from + k;
+        let rest = haystack.get(at..)?;
+        if rest.starts_with(head) && rest.starts_with(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// The record of `bytes` with `checklist` for the embedded checklist at `place` (the same
+/// text as the one it was read from), the rest read and checked as [`parse`] does; `None`
+/// if anything is amiss (or `place` is not the record's `checklist` member), for `parse` to
+/// say what.
 fn with_checklist(
     path: &Path,
-    text: &str,
+    bytes: &[u8],
     place: std::ops::Range<usize>,
     checklist: &Arc<Checklist>,
 ) -> Option<Record> {
     /// A checklist standing in for the one already read (an empty id, never a valid one).
-    const STAND_IN: &str = r#"{"format":"","id":"","version":"","title":"","sections":[]}"#;
-    let rest = [text.get(..place.start)?, STAND_IN, text.get(place.end..)?].concat();
-    let mut record: Record = serde_json::from_str(&rest).ok()?;
+    const STAND_IN: &[u8] = br#"{"format":"","id":"","version":"","title":"","sections":[]}"#;
+    let rest = [bytes.get(..place.start)?, STAND_IN, bytes.get(place.end..)?].concat();
+    let mut record: Record = serde_json::from_slice(&rest).ok()?;
     if !record.checklist.id.is_empty() {
         return None;
     }
