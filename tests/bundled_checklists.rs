@@ -989,7 +989,7 @@ fn no_placeholder_is_left_blank_for_a_complete_header() {
                 (h.id.clone(), v)
             })
             .collect();
-        let mut record = onsite::record::new_record(cl.clone(), &sets, now, onsite::i18n::Lang::Vi)
+        let mut record = onsite::record::new_record(cl.clone(), &sets, now, Lang::Vi)
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         let mut exercised: HashSet<(String, String)> = HashSet::new();
         let mut rng = Sampler(0x9e37_79b9_7f4a_7c15);
@@ -1085,8 +1085,7 @@ fn qcdc_quorum_is_computed_from_the_figures_at_the_boundaries() {
     ]
     .map(|(k, v)| (k.to_string(), v.to_string()));
     let record =
-        onsite::record::new_record(load("qcdc-agency.json"), &sets, now, onsite::i18n::Lang::Vi)
-            .unwrap();
+        onsite::record::new_record(load("qcdc-agency.json"), &sets, now, Lang::Vi).unwrap();
     let mut s = Session::new(record, false);
     let set = |s: &mut Session, id: &str, value: &str| {
         s.apply(Command::GoTo(id.into()), now)

@@ -90,7 +90,10 @@ fn newer_format_is_refused_and_left_byte_identical() {
     // Listing and finding do not touch it either.
     let (list, warnings) = store.list();
     assert!(list.is_empty());
-    assert!(warnings[0].contains("newer onsite"), "{warnings:?}");
+    assert!(
+        warnings[0].to_string().contains("newer onsite"),
+        "{warnings:?}"
+    );
     assert!(store.find(&r.id).is_ok());
     assert_eq!(fs::read(&path).unwrap(), before);
 }
@@ -169,10 +172,8 @@ fn loose_permissions_give_a_warning() {
     fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
     let w = load_with_warnings(&path).unwrap().warnings;
     assert_eq!(w.len(), 1);
-    assert!(
-        w[0].contains("other users") && w[0].contains("644"),
-        "{w:?}"
-    );
+    let w = w[0].to_string();
+    assert!(w.contains("other users") && w.contains("644"), "{w:?}");
 }
 
 #[test]
@@ -292,7 +293,9 @@ fn list_counts_visible_answerable_questions_and_skips_corrupt_records() {
     let (list, warnings) = store.list();
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(
-        warnings[0].contains("20261123-0800-broken.json"),
+        warnings[0]
+            .to_string()
+            .contains("20261123-0800-broken.json"),
         "{warnings:?}"
     );
     let ids: Vec<_> = list.iter().map(|s| s.id.as_str()).collect();

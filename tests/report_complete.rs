@@ -53,6 +53,8 @@ struct Filled {
     human_only: Vec<(String, String)>,
     /// Questions marked awaiting evidence.
     awaiting: Vec<String>,
+    /// A scripted recommendation the inspector dropped.
+    dropped: String,
 }
 
 fn fill() -> Filled {
@@ -201,13 +203,17 @@ fn fill() -> Filled {
     json_only.push(("\"2027-06-30\"".into(), "stored own due date".into()));
     // The first scripted recommendation the answers trigger: give it a party and a date.
     let summary = onsite::report::Summary::compute(s.record(), Lang::Vi);
-    let scripted = summary
+    let mut scripted_ids = summary
         .recommendations
         .iter()
-        .find(|r| r.scripted)
-        .expect("a partial answer triggers a recommendation")
-        .id
-        .clone();
+        .filter(|r| r.scripted)
+        .map(|r| r.id.clone());
+    let scripted = scripted_ids
+        .next()
+        .expect("a partial answer triggers a recommendation");
+    let dropped = scripted_ids.next().expect("a second one");
+    s.apply(Command::DropRecommendation(dropped.clone()), now())
+        .expect("drop");
     s.apply(
         Command::EditRecommendation {
             id: scripted,
@@ -231,6 +237,7 @@ fn fill() -> Filled {
         json_only,
         human_only,
         awaiting,
+        dropped,
     }
 }
 
@@ -302,6 +309,9 @@ fn every_answer_note_mark_and_recommendation_reaches_every_format() {
     // The JSON export is complete: one entry per recorded visible answer, with its value.
     let doc: serde_json::Value = serde_json::from_str(json).expect("json parses");
     assert_eq!(doc["draft"], true);
+    // A dropped recommendation is a fact of the record too.
+    let dropped = doc["dropped_recommendations"].as_array().expect("dropped");
+    assert!(dropped.iter().any(|r| r["id"] == filled.dropped.as_str()));
     let entries = doc["answers"].as_array().expect("answers");
     for id in &filled.awaiting {
         let e = entries

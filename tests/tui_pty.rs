@@ -558,3 +558,52 @@ fn idle_uses_no_cpu_and_redraws_nothing() {
     p.send("q");
     assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
 }
+
+#[test]
+fn vietnamese_numbers_and_dates_typed_in_the_terminal_reach_the_record() {
+    let (dir, checklist) = setup();
+    let cl = checklist.to_str().unwrap();
+    let mut p = Pty::spawn(
+        &[
+            "--lang",
+            "vi",
+            "new",
+            cl,
+            "--set",
+            "organisation=Sở Xây dựng",
+            "--set",
+            "date=2/12/2026",
+        ],
+        dir.path(),
+        &[],
+        80,
+        24,
+    );
+    p.wait_for("Câu 1.1 ", 10);
+    p.send("1");
+    p.wait_for("Câu 1.3 ", 5);
+    // A digit on a number question starts the answer; `3.5` is not Vietnamese.
+    p.send("3");
+    p.type_slowly(".5");
+    p.send(ENTER);
+    p.wait_for("dấu phẩy ngăn phần thập phân", 5);
+    p.send("\x7f\x7f");
+    p.type_slowly("9");
+    p.send(ENTER);
+    p.wait_for("Câu 2.1 ", 5);
+    p.send("j");
+    p.wait_for("Câu 2.2 ", 5);
+    p.type_slowly("5/9/2026");
+    p.send(ENTER);
+    p.send("k");
+    p.wait_for("05/09/2026", 5);
+    p.send("q");
+    assert!(p.wait_exit(Duration::from_secs(5)).is_some());
+    let (_, r) = the_record(dir.path());
+    assert_eq!(r.header["date"], "2026-12-02");
+    assert_eq!(r.answers["meetings"].value, Some(AnswerValue::Number(39.0)));
+    assert_eq!(
+        r.answers["last-conference"].value,
+        Some(AnswerValue::Text("2026-09-05".into()))
+    );
+}

@@ -24,13 +24,24 @@ pub fn start(ctx: &Context) -> Outcome {
     let store = Store::new(&ctx.data_dir);
     let (mut records, _) = store.list();
     records.sort_by_key(|r| std::cmp::Reverse(r.updated_at));
+    // Finished inspections: Enter starts the next visit from them, with the checklist
+    // they were made from (its current version).
+    let finished: Vec<(String, String)> = records
+        .iter()
+        .filter(|r| r.status == Status::Finished)
+        .map(|r| (r.path.display().to_string(), r.checklist_id.clone()))
+        .collect();
     let mut items: Vec<StartItem> = records
         .into_iter()
-        .filter(|r| r.status == Status::InProgress)
         .map(|r| {
             let title = sanitize::line(r.checklist_title.get(ctx.lang.code()));
+            let finished = r.status == Status::Finished;
             StartItem {
-                kind: StartKind::Resume,
+                kind: if finished {
+                    StartKind::FollowUp
+                } else {
+                    StartKind::Resume
+                },
                 title: if r.organisation.is_empty() {
                     format!("{} · {title}", sanitize::line(&r.id))
                 } else {
@@ -65,7 +76,7 @@ pub fn start(ctx: &Context) -> Outcome {
     }));
     let theme = Theme::from_env();
     let mut screen = StartScreen::new(items, ctx.lang);
-    let mut tui = enter()?;
+    let mut tui = enter(ctx.lang)?;
     let choice = tui
         .run_start(&mut screen, &theme)
         .map_err(|e| Failure::user(format!("terminal error: {e}")))?;
@@ -73,7 +84,15 @@ pub fn start(ctx: &Context) -> Outcome {
         StartChoice::Open(item) => {
             let (path, record, lock) = match item.kind {
                 StartKind::Resume => open(ctx, Some(&item.key), false)?,
-                StartKind::New => create(ctx, &item.key, &[])?,
+                StartKind::New => create(ctx, &item.key, &[], None)?,
+                StartKind::FollowUp => {
+                    let checklist = finished
+                        .iter()
+                        .find(|(path, _)| *path == item.key)
+                        .map(|(_, c)| c.as_str())
+                        .unwrap_or_default();
+                    create(ctx, checklist, &[], Some(&item.key))?
+                }
             };
             run(tui, ctx, record, path, lock)
         }
@@ -81,24 +100,31 @@ pub fn start(ctx: &Context) -> Outcome {
     }
 }
 
-/// `onsite new CHECKLIST [--set FIELD=VALUE]...`.
-pub fn new(ctx: &Context, checklist: &str, sets: &[String]) -> Outcome {
-    let (path, record, lock) = create(ctx, checklist, sets)?;
-    let tui = enter()?;
+/// `onsite new CHECKLIST [--set FIELD=VALUE]... [--follow-up RECORD]`.
+pub fn new(ctx: &Context, checklist: &str, sets: &[String], follow_up: Option<&str>) -> Outcome {
+    let (path, record, lock) = create(ctx, checklist, sets, follow_up)?;
+    let tui = enter(ctx.lang)?;
     run(tui, ctx, record, path, lock)
 }
 
 /// `onsite resume [RECORD] [--read-only]`.
 pub fn resume(ctx: &Context, record: Option<&str>, read_only: bool) -> Outcome {
     let (path, record, lock) = open(ctx, record, read_only)?;
-    let tui = enter()?;
+    let tui = enter(ctx.lang)?;
     run(tui, ctx, record, path, lock)
 }
 
 /// The lock of an inspection being edited; `None` when read-only.
 type Lock = Option<LockGuard>;
 
-fn create(ctx: &Context, spec: &str, sets: &[String]) -> Result<(PathBuf, Record, Lock), Failure> {
+/// A new record from a checklist, or the follow-up of a finished record
+/// (see [`crate::followup`]).
+fn create(
+    ctx: &Context,
+    spec: &str,
+    sets: &[String],
+    follow_up: Option<&str>,
+) -> Result<(PathBuf, Record, Lock), Failure> {
     let checklist = catalog::resolve(spec, &ctx.data_dir)
         .map_err(|e| Failure::user(cli::resolve_error(ctx.lang, &e)))?;
     let sets = sets
@@ -107,7 +133,15 @@ fn create(ctx: &Context, spec: &str, sets: &[String]) -> Result<(PathBuf, Record
         .collect::<Result<Vec<_>, _>>()
         .map_err(Failure::usage)?;
     let now = chrono::Local::now().fixed_offset();
-    let mut record = create::new_record(checklist, &sets, now, ctx.lang).map_err(Failure::user)?;
+    let mut record = match follow_up {
+        None => create::new_record(checklist, &sets, now, ctx.lang).map_err(Failure::user)?,
+        Some(previous) => {
+            let path = super::report::locate(ctx, previous)?;
+            let previous = super::report::read_record(&path, ctx.lang)?;
+            crate::followup::new_follow_up(checklist, &previous, &sets, now, ctx.lang)
+                .map_err(|e| Failure::user(e.message(ctx.lang)))?
+        }
+    };
     // The record is written by the TUI after its first frame, before the first key.
     let (path, lock) = Store::new(&ctx.data_dir)
         .claim(&mut record)
@@ -154,12 +188,8 @@ impl Persist for StorePersist {
     }
 }
 
-fn enter() -> Result<Tui, Failure> {
-    Tui::enter().map_err(|e| {
-        Failure::user(format!(
-            "cannot use the terminal ({e}); onsite needs an interactive terminal"
-        ))
-    })
+fn enter(lang: Lang) -> Result<Tui, Failure> {
+    Tui::enter().map_err(|e| Failure::user(cli::no_terminal(lang, &e)))
 }
 
 fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -> Outcome {

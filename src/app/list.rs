@@ -22,7 +22,8 @@ pub fn run(ctx: &Context, json: bool) -> Outcome {
     let (list, warnings) = store.list();
     let s = strings(ctx.lang);
     for w in &warnings {
-        eprintln!("onsite: {}: {}", s.warning, sanitize::line(w));
+        let w = crate::i18n::cli::list_warning(ctx.lang, w);
+        eprintln!("onsite: {}: {}", s.warning, sanitize::line(&w));
     }
     let out = if json {
         render_json(&list, ctx.lang)

@@ -315,6 +315,20 @@ pub fn format_number_text(stored: &str, lang: Lang) -> String {
     }
 }
 
+/// Reads a header field's value typed in `lang` and gives the form to store (text as it is
+/// but trimmed, dates `YYYY-MM-DD`, numbers with a decimal point; empty stays empty).
+pub fn normalise_header(kind: HeaderType, typed: &str, lang: Lang) -> Result<String, ValueError> {
+    let t = typed.trim();
+    if t.is_empty() {
+        return Ok(String::new());
+    }
+    match kind {
+        HeaderType::Text => Ok(t.to_string()),
+        HeaderType::Date => normalise_date(t, lang),
+        HeaderType::Number => normalise_number(t, lang),
+    }
+}
+
 /// A header field's stored value as screens and reports show it (and as its editor starts).
 pub fn format_header(kind: HeaderType, stored: &str, lang: Lang) -> String {
     match kind {

@@ -358,3 +358,65 @@ pub fn no_home(lang: Lang) -> &'static str {
         }
     }
 }
+
+/// `onsite validate`: a JSON Schema file given among checklists.
+pub fn validate_schema_skipped(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "skipped (a JSON Schema, not a checklist)",
+        Lang::Vi => "bỏ qua (tệp JSON Schema, không phải bộ câu hỏi)",
+    }
+}
+
+/// `onsite validate`: the closing count of problems.
+pub fn validate_total(lang: Lang, problems: usize, bad: usize, files: usize) -> String {
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    match lang {
+        Lang::En => format!(
+            "{} in {bad} of {}",
+            plural(problems, "problem"),
+            plural(files, "file")
+        ),
+        Lang::Vi => format!("{problems} lỗi trong {bad} trên {files} tệp"),
+    }
+}
+
+/// The terminal cannot be used (not a terminal, or it refused raw mode).
+pub fn no_terminal(lang: Lang, e: &io::Error) -> String {
+    match lang {
+        Lang::En => format!("cannot use the terminal ({e}); onsite needs an interactive terminal"),
+        Lang::Vi => format!(
+            "không dùng được cửa sổ dòng lệnh ({}); onsite cần một terminal tương tác",
+            io_reason(lang, e)
+        ),
+    }
+}
+
+/// A record file other users can read.
+pub fn permission_warning(lang: Lang, w: &crate::record::io::PermissionWarning) -> String {
+    match lang {
+        Lang::En => w.to_string(),
+        Lang::Vi => format!(
+            "người dùng khác đọc được {} (quyền {:03o}); hãy chạy `chmod 600 {}`",
+            shown(&w.path),
+            w.mode,
+            shown(&w.path)
+        ),
+    }
+}
+
+/// A warning of `onsite list` (and the start screen).
+pub fn list_warning(lang: Lang, w: &crate::record::store::ListWarning) -> String {
+    use crate::record::store::ListWarning as W;
+    match (lang, w) {
+        (_, W::Readable(p)) => permission_warning(lang, p),
+        (Lang::En, W::Skipped(e)) => format!("skipped {e}"),
+        (Lang::Vi, W::Skipped(e)) => format!("bỏ qua {}", load_error(lang, e)),
+        (_, W::Store(e)) => store_error(lang, e),
+    }
+}

@@ -329,6 +329,7 @@ pub fn session_error(lang: Lang, e: &crate::session::SessionError) -> String {
         (Lang::Vi, E::NotAnswerable) => "câu này không nhận câu trả lời như vậy".into(),
         (Lang::Vi, E::Unknown(s)) => format!("không rõ: {s}"),
         (Lang::Vi, E::NothingToUndo) => VI.nothing_to_undo.into(),
+        (Lang::Vi, E::NothingToCopy) => super::followup::VI.nothing_to_copy.into(),
         (Lang::Vi, E::ReadOnly) => VI.read_only.into(),
     };
     crate::sanitize::line(&text)

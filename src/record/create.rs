@@ -25,17 +25,9 @@ pub fn parse_set(arg: &str, lang: Lang) -> Result<(String, String), String> {
 /// Checks a header value typed in `lang` against its field's type; returns the value to
 /// store (dates `YYYY-MM-DD`, numbers with a decimal point).
 pub fn check_header_value(field: &HeaderField, value: &str, lang: Lang) -> Result<String, String> {
-    let value = sanitize::line(value).trim().to_string();
-    if value.is_empty() {
-        return Ok(value);
-    }
-    let refused =
-        |e| cli::bad_field_value(lang, &field.id, &crate::i18n::value::value_error(lang, &e));
-    match field.kind {
-        HeaderType::Text => Ok(value),
-        HeaderType::Date => value::normalise_date(&value, lang).map_err(refused),
-        HeaderType::Number => value::normalise_number(&value, lang).map_err(refused),
-    }
+    value::normalise_header(field.kind, &sanitize::line(value), lang).map_err(|e| {
+        cli::bad_field_value(lang, &field.id, &crate::i18n::value::value_error(lang, &e))
+    })
 }
 
 /// A new, unsaved record: header defaults filled (`today` → the date of `now`), then the
@@ -95,6 +87,7 @@ pub fn new_record(
             question: first,
         },
         recommendations: Vec::new(),
+        follow_up: None,
         extra: IndexMap::new(),
     };
     record.id = id::base_id(&record);

@@ -75,13 +75,24 @@ fn at_path(p: &str) -> String {
     }
 }
 
+/// A record file other users can read (inspection notes are private). The sentence in
+/// each language is in `i18n::cli`; `Display` is the English one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{} can be read by other users (mode {mode:03o}); run `chmod 600 {}`", path.display(), path.display())]
+pub struct PermissionWarning {
+    /// The record file.
+    pub path: PathBuf,
+    /// Its permission bits.
+    pub mode: u32,
+}
+
 /// A record as loaded, with warnings for the user (not printed here).
 #[derive(Debug, Clone)]
 pub struct Loaded {
     /// The record, its text made inert.
     pub record: Record,
     /// E.g. the file is readable by other users.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<PermissionWarning>,
 }
 
 /// Loads a record file; see [`load_with_warnings`] for the warnings.
@@ -136,17 +147,16 @@ pub fn read_head(path: &Path) -> Option<Head> {
 }
 
 /// The warning for a record file other users can read, if it is one.
-pub fn permission_warning(path: &Path, meta: &std::fs::Metadata) -> Option<String> {
+pub fn permission_warning(path: &Path, meta: &std::fs::Metadata) -> Option<PermissionWarning> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = meta.permissions().mode() & 0o777;
         if mode & 0o077 != 0 {
-            return Some(format!(
-                "{} can be read by other users (mode {mode:03o}); run `chmod 600 {}`",
-                path.display(),
-                path.display()
-            ));
+            return Some(PermissionWarning {
+                path: path.to_path_buf(),
+                mode,
+            });
         }
     }
     #[cfg(not(unix))]
@@ -392,6 +402,9 @@ fn clean_answers(r: &mut Record) {
         rec.text = rec.text.as_deref().map(multiline);
         rec.responsible = line(&rec.responsible);
         rec.due = rec.due.as_deref().map(line);
+    }
+    if let Some(f) = &mut r.follow_up {
+        f.clean();
     }
 }
 

@@ -84,6 +84,8 @@ impl Serialize for Record {
             position: &'a Position,
             #[serde(skip_serializing_if = "<[_]>::is_empty")]
             recommendations: &'a [RecommendationEntry],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            follow_up: Option<&'a super::followup::FollowUp>,
             #[serde(flatten)]
             extra: &'a IndexMap<String, serde_json::Value>,
         }
@@ -101,6 +103,7 @@ impl Serialize for Record {
             general_notes: &self.general_notes,
             position: &self.position,
             recommendations: &self.recommendations,
+            follow_up: self.follow_up.as_ref(),
             extra: &self.extra,
         }
         .serialize(s)

@@ -145,6 +145,10 @@ pub struct Record {
     /// The inspector's recommendations and edits of scripted ones.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recommendations: Vec<RecommendationEntry>,
+    /// The previous visit, when this inspection follows one up (SPEC §9); absent in every
+    /// other record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<super::followup::FollowUp>,
     /// Fields written by a later version of onsite, kept as they were.
     #[serde(flatten, deserialize_with = "without_listing")]
     pub extra: IndexMap<String, serde_json::Value>,

@@ -65,6 +65,21 @@ pub enum StoreError {
     Load(#[from] LoadError),
 }
 
+/// What listing the records has to tell besides the list (the sentence in each language is
+/// in `i18n::cli`; `Display` is the English one).
+#[derive(Debug, thiserror::Error)]
+pub enum ListWarning {
+    /// A record other users can read.
+    #[error(transparent)]
+    Readable(super::io::PermissionWarning),
+    /// A record file that could not be read, left out of the list.
+    #[error("skipped {0}")]
+    Skipped(LoadError),
+    /// The records dir could not be read.
+    #[error(transparent)]
+    Store(StoreError),
+}
+
 /// One line of `onsite list`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecordSummary {
@@ -122,7 +137,7 @@ impl RecordSummary {
 
     /// The summary of the record file at `path`, with its warnings: from the head of the
     /// file when it holds the figures of a listing, else from the whole record.
-    fn read(path: &Path) -> Result<(RecordSummary, Vec<String>), LoadError> {
+    fn read(path: &Path) -> Result<(RecordSummary, Vec<ListWarning>), LoadError> {
         if let Ok(meta) = std::fs::metadata(path)
             && let Some(head) = super::io::read_head(path)
             && id::is_valid(&head.id)
@@ -130,6 +145,7 @@ impl RecordSummary {
         {
             let warnings = super::io::permission_warning(path, &meta)
                 .into_iter()
+                .map(ListWarning::Readable)
                 .collect();
             let listing = listing.sanitized();
             let summary =
@@ -137,7 +153,12 @@ impl RecordSummary {
             return Ok((summary, warnings));
         }
         let loaded = load_with_warnings(path)?;
-        Ok((RecordSummary::of(&loaded.record, path), loaded.warnings))
+        let warnings = loaded
+            .warnings
+            .into_iter()
+            .map(ListWarning::Readable)
+            .collect();
+        Ok((RecordSummary::of(&loaded.record, path), warnings))
     }
 }
 
@@ -343,11 +364,11 @@ impl Store {
     /// Records written by this version are listed from the heads of their files alone
     /// ([`Listing`]), so a record whose head reads but whose body is damaged is listed, and
     /// opening it says what is wrong.
-    pub fn list(&self) -> (Vec<RecordSummary>, Vec<String>) {
+    pub fn list(&self) -> (Vec<RecordSummary>, Vec<ListWarning>) {
         let mut warnings = Vec::new();
         let ids = match self.ids() {
             Ok(ids) => ids,
-            Err(e) => return (Vec::new(), vec![e.to_string()]),
+            Err(e) => return (Vec::new(), vec![ListWarning::Store(e)]),
         };
         let mut out = Vec::new();
         for id in ids {
@@ -357,7 +378,7 @@ impl Store {
                     warnings.extend(more);
                     out.push(summary);
                 }
-                Err(e) => warnings.push(format!("skipped {e}")),
+                Err(e) => warnings.push(ListWarning::Skipped(e)),
             }
         }
         (out, warnings)

@@ -51,6 +51,36 @@ pub struct Row {
     pub open_recommendations: usize,
 }
 
+/// One visit in an organisation's series.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Visit {
+    /// 1 for the first visit given, in date order.
+    pub round: usize,
+    /// Record id.
+    pub record: String,
+    /// Date of the inspection, `YYYY-MM-DD`.
+    pub date: String,
+    /// Overall score (a follow-up's generated section left out).
+    pub overall: Score,
+    /// Rating band.
+    pub rating: Option<String>,
+    /// Recommendations of the previous visit found implemented (a follow-up only).
+    pub implemented: Option<usize>,
+    /// Recommendations of the previous visit checked (a follow-up only).
+    pub followed_up: Option<usize>,
+    /// Recommendations this visit leaves open (carried forward ones included).
+    pub open: usize,
+}
+
+/// The visits of one organisation, oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Series {
+    /// Organisation inspected.
+    pub organisation: String,
+    /// Its visits, in date order.
+    pub visits: Vec<Visit>,
+}
+
 /// The inspections of one checklist.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Group {
@@ -62,6 +92,13 @@ pub struct Group {
     pub sections: Vec<Column>,
     /// Rows, in the order the records were given.
     pub rows: Vec<Row>,
+    /// The visits of each organisation inspected more than once or followed up, in order
+    /// of first appearance.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub series: Vec<Series>,
+    /// Every organisation's visits, kept to build `series`.
+    #[serde(skip)]
+    all_series: Vec<Series>,
 }
 
 /// The whole aggregate: groups in order of first appearance.
@@ -69,6 +106,56 @@ pub struct Group {
 pub struct Aggregate {
     /// One group per checklist id.
     pub groups: Vec<Group>,
+}
+
+impl Group {
+    /// Puts an inspection in its organisation's series (organisations match by name, as
+    /// written on the title page), in date order.
+    fn add_visit(&mut self, s: &Summary) {
+        let visit = Visit {
+            round: 0,
+            record: s.record.clone(),
+            date: s.date.clone(),
+            overall: s.overall,
+            rating: s.rating.clone(),
+            implemented: s.follow_up.as_ref().map(|f| f.counts.implemented),
+            followed_up: s.follow_up.as_ref().map(|f| f.counts.total),
+            open: s.recommendations.len(),
+        };
+        let key = s.organisation.trim();
+        let i = match self
+            .all_series
+            .iter()
+            .position(|x| x.organisation.trim() == key)
+        {
+            Some(i) => i,
+            None => {
+                self.all_series.push(Series {
+                    organisation: s.organisation.clone(),
+                    visits: Vec::new(),
+                });
+                self.all_series.len() - 1
+            }
+        };
+        let series = &mut self.all_series[i];
+        // The same record given twice (a copy in another directory) is one visit.
+        if series.visits.iter().any(|v| v.record == visit.record) {
+            return;
+        }
+        let at = series
+            .visits
+            .partition_point(|v| (&v.date, &v.record) <= (&visit.date, &visit.record));
+        series.visits.insert(at, visit);
+        for (n, v) in series.visits.iter_mut().enumerate() {
+            v.round = n + 1;
+        }
+        self.series = self
+            .all_series
+            .iter()
+            .filter(|x| x.visits.len() > 1 || x.visits.iter().any(|v| v.followed_up.is_some()))
+            .cloned()
+            .collect();
+    }
 }
 
 impl Aggregate {
@@ -107,6 +194,8 @@ impl Aggregate {
                     title: s.checklist.title.clone(),
                     sections: Vec::new(),
                     rows: Vec::new(),
+                    series: Vec::new(),
+                    all_series: Vec::new(),
                 });
                 self.groups.len() - 1
             }
@@ -147,6 +236,7 @@ impl Aggregate {
             findings: s.findings.len(),
             open_recommendations: s.recommendations.len(),
         });
+        group.add_visit(s);
     }
 
     /// Number of inspections over every group.

@@ -9,6 +9,7 @@
 pub mod aggregate;
 pub mod aggregate_render;
 pub mod escape;
+pub mod followup;
 pub mod format;
 pub mod html;
 pub mod json;

@@ -40,6 +40,14 @@ pub struct Recommendation {
     pub scripted: bool,
     /// A scripted one whose wording, priority, party or date the inspector changed.
     pub edited: bool,
+    /// A recommendation of the previous conclusion found partly or not implemented on this
+    /// follow-up visit, carried forward (see [`crate::followup`]).
+    #[serde(skip_serializing_if = "is_false")]
+    pub carried_forward: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// Whether a scripted recommendation is triggered by the chosen option values.
@@ -87,6 +95,7 @@ pub(crate) fn effective(
             question: Some(question),
             scripted: true,
             edited: false,
+            carried_forward: false,
         };
         if let Some(e) = entry {
             if let Some(t) = e
@@ -138,6 +147,7 @@ pub(crate) fn effective(
             question,
             scripted: false,
             edited: false,
+            carried_forward: false,
         });
     }
     (out, dropped)

@@ -175,9 +175,9 @@ pub struct Summary {
     pub findings: Vec<Finding>,
     /// The effective recommendations: scripted ones in checklist order, then own ones.
     pub recommendations: Vec<Recommendation>,
-    /// Scripted recommendations the answers trigger but the inspector dropped (not part of
-    /// the report; listed on the summary screen so they can be restored).
-    #[serde(skip)]
+    /// Scripted recommendations the answers trigger but the inspector dropped: not in the
+    /// human-readable reports; listed on the summary screen so they can be restored, and in
+    /// the JSON export, which holds every fact of the record.
     pub dropped_recommendations: Vec<Recommendation>,
     /// Visible questions marked awaiting evidence.
     pub awaiting_evidence: Vec<Pending>,
@@ -189,6 +189,10 @@ pub struct Summary {
     pub answers: Vec<AnswerEntry>,
     /// The general notes (meeting minutes).
     pub general_notes: String,
+    /// How the previous conclusion was carried out and the scores compared with the
+    /// previous visit, when this inspection follows one up.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<super::followup::FollowUpPart>,
     /// The UTC offset in which human-readable reports show times; `None` (what
     /// [`Summary::compute`] sets) means the local time zone of the machine writing them.
     #[serde(skip)]
@@ -431,6 +435,10 @@ impl Summary {
                     triggered.push((sref.clone(), qref, q, def));
                 }
             }
+            // The generated section of a follow-up measures the previous conclusion, not
+            // the checklist: it has its own score but stays out of the overall one, so the
+            // overall score and rating compare with the previous visit's.
+            let generated = record.follow_up.as_ref().is_some_and(|f| f.section == s.id);
             if sscore.is_full() {
                 strengths.push(Strength {
                     section: sref.clone(),
@@ -440,7 +448,9 @@ impl Summary {
             } else {
                 strengths.extend(full_questions);
             }
-            overall.add(sscore);
+            if !generated {
+                overall.add(sscore);
+            }
             sections.push(SectionScore {
                 section: sref,
                 score: sscore,
@@ -481,12 +491,18 @@ impl Summary {
         let date = pick_date(checklist, &header)
             .unwrap_or_else(|| record.created_at.format("%Y-%m-%d").to_string());
 
-        let (recommendations, dropped_recommendations) = recommend::effective(
+        let (mut recommendations, dropped_recommendations) = recommend::effective(
             &|t| refs.filled(t),
             &|id| refs.question(id),
             triggered,
             &record.recommendations,
         );
+        let follow_up = super::followup::compute(record, lang, &sections, overall, |id| {
+            refs.question(id).map(|(_, q)| q)
+        });
+        if let Some(link) = &record.follow_up {
+            carry_forward(&mut recommendations, link);
+        }
         Summary {
             lang,
             record: sanitize::line(&record.id),
@@ -515,6 +531,7 @@ impl Summary {
             missing_header,
             answers,
             general_notes: sanitize::multiline(record.general_notes.trim()),
+            follow_up,
             time_offset: None,
         }
     }
@@ -540,6 +557,26 @@ impl Summary {
     /// Sections that have a score.
     pub fn scored_sections(&self) -> impl Iterator<Item = &SectionScore> {
         self.sections.iter().filter(|s| s.score.ratio().is_some())
+    }
+}
+
+/// Marks the recommendations a follow-up carries forward; one that the checklist's own
+/// question asks again in the same words is kept once, marked carried forward.
+fn carry_forward(recs: &mut Vec<Recommendation>, link: &crate::record::FollowUp) {
+    for r in recs.iter_mut() {
+        r.carried_forward =
+            r.id.strip_prefix("q:")
+                .is_some_and(|q| link.item(q).is_some());
+    }
+    let repeated: Vec<String> = recs
+        .iter()
+        .filter(|r| r.carried_forward)
+        .filter(|r| recs.iter().any(|o| !o.carried_forward && o.text == r.text))
+        .map(|r| r.text.clone())
+        .collect();
+    recs.retain(|r| !(r.carried_forward && repeated.contains(&r.text)));
+    for r in recs.iter_mut() {
+        r.carried_forward |= repeated.contains(&r.text);
     }
 }
 

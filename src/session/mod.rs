@@ -45,6 +45,9 @@ pub enum Command {
     SetMulti(Vec<String>),
     /// Clear the current answer (the note and mark stay).
     Clear,
+    /// On a follow-up inspection, give the current question the previous visit's answer
+    /// (when the question still takes it) and, if this one has no note yet, its note.
+    CopyPrevious,
     /// Undo the last change to answers, notes, marks or recommendations.
     Undo,
     /// Replace the note of the current question.
@@ -106,6 +109,9 @@ pub enum SessionError {
     /// Nothing to undo.
     #[error("nothing to undo")]
     NothingToUndo,
+    /// No answer or note from the previous visit for this question.
+    #[error("nothing from last time to copy")]
+    NothingToCopy,
     /// The session is read-only.
     #[error("read-only")]
     ReadOnly,

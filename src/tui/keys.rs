@@ -57,6 +57,8 @@ pub enum Action {
     Confirm,
     /// Clear the answer.
     Clear,
+    /// Follow-up: copy the previous visit's answer and note.
+    CopyPrevious,
     /// Undo.
     Undo,
     /// Edit the note.
@@ -192,6 +194,7 @@ pub const TABLE: &[Binding] = &[
     b(S::Inspection, &[KeySpec::Digits], "1…9", A::Pick(0), "choice: pick option n, save, next question; multi: toggle option n; number or date: a digit starts the answer", "một lựa chọn: chọn phương án n, lưu, sang câu sau; nhiều lựa chọn: bật/tắt phương án n; số hoặc ngày: gõ chữ số để bắt đầu nhập", Some(("1-9 answer", "1-9 chọn"))),
     b(S::Inspection, ENTER, "Enter", A::Edit, "edit the answer (Enter confirms and moves on, Esc cancels)", "sửa câu trả lời (Enter xác nhận và sang câu sau, Esc huỷ)", Some(("Enter edit", "Enter sửa"))),
     b(S::Inspection, &[C('x')], "x", A::Clear, "clear the answer", "xoá câu trả lời", None),
+    b(S::Inspection, &[C('p')], "p", A::CopyPrevious, "nothing changed since last time: copy its answer and note", "không đổi so với lần trước: chép câu trả lời và ghi chú", None),
     b(S::Inspection, &[C('u')], "u", A::Undo, "undo the last change to answers or notes", "hoàn tác thay đổi gần nhất", None),
     b(S::Inspection, &[C('n')], "n", A::Note, "edit the note of this question (Esc closes and keeps it)", "ghi chú cho câu này (Esc đóng và giữ nội dung)", Some(("n note", "n ghi chú"))),
     b(S::Inspection, &[C('N')], "N", A::GeneralNotes, "the inspection's general notes (minutes)", "ghi chú chung của cuộc kiểm tra (biên bản)", None),

@@ -449,6 +449,9 @@ impl App {
             Action::Pick(_) => {}
             Action::Edit => self.open_answer_editor(),
             Action::Clear => drop(self.apply(Command::Clear)),
+            Action::CopyPrevious if self.apply(Command::CopyPrevious).is_ok() => {
+                drop(self.apply(Command::Next));
+            }
             Action::Undo => drop(self.apply(Command::Undo)),
             Action::Note => {
                 if let Some(id) = self.current_id() {

@@ -205,6 +205,9 @@ fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
             below.push(Line::from(format!("  {}", crate::sanitize::line(l))));
         }
     }
+    if let Some(line) = previous_line(record, &q.id, lang) {
+        below.push(Line::from(Span::styled(line, t.dim())));
+    }
     for r in record
         .recommendations
         .iter()
@@ -324,6 +327,32 @@ pub fn wrap_text(text: &str, width: u16) -> Vec<String> {
         }
     }
     rows
+}
+
+/// On a follow-up, the previous visit's answer and note to a question, on one line:
+/// `lần trước: Không — 15/03/2026 · <note>` (`p` copies it over).
+fn previous_line(
+    record: &crate::record::Record,
+    id: &str,
+    lang: crate::i18n::Lang,
+) -> Option<String> {
+    let link = record.follow_up.as_ref()?;
+    let previous = link.answers.get(id)?;
+    let f = crate::i18n::followup::text(lang);
+    let answer = previous
+        .shown
+        .as_ref()
+        .map(|s| crate::sanitize::line(s.get(lang.code())))
+        .unwrap_or_else(|| crate::i18n::tui::strings(lang).no_answer.to_string());
+    let mut line = format!(
+        "{}: {answer} — {}",
+        f.last_time,
+        value::format_date(&crate::sanitize::line(&link.date), lang)
+    );
+    if let Some(note) = previous.note.lines().find(|l| !l.trim().is_empty()) {
+        line.push_str(&format!(" · {}", crate::sanitize::line(note.trim())));
+    }
+    Some(line)
 }
 
 #[cfg(test)]
