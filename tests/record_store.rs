@@ -410,6 +410,23 @@ fn a_batch_reads_every_record_as_load_does() {
     let newer = store.records_dir().join("20261125-1000-moi.json");
     fs::write(&newer, text.replace("onsite-record/1", "onsite-record/2")).unwrap();
     paths.push(newer);
+    // The same checklist text earlier in the file, as the value of another member, and a
+    // different checklist as the record's own.
+    let other = fs::read_to_string(&paths[3]).unwrap();
+    let at = |t: &str| t.find("\"checklist\": ").unwrap() + "\"checklist\": ".len();
+    let (from, to) = (at(&text), text.find("\n  \"header\"").unwrap() - 1);
+    let own = &text[from..to];
+    let decoy = other.replacen("{\n", &format!("{{\n  \"old\": {own},\n"), 1);
+    let decoy_path = store.records_dir().join("20261125-0930-moi-ban.json");
+    fs::write(&decoy_path, &decoy).unwrap();
+    paths.push(decoy_path.clone());
+    let latin1 = store.records_dir().join("20261125-1050-latin1.json");
+    fs::write(
+        &latin1,
+        b"{\"format\": \"onsite-record/1\", \"id\": \"S\xf6\"}",
+    )
+    .unwrap();
+    paths.push(latin1);
     let junk = store.records_dir().join("20261125-1100-rac.json");
     fs::write(&junk, "{\"checklist\": ").unwrap();
     paths.push(junk);
@@ -422,6 +439,9 @@ fn a_batch_reads_every_record_as_load_does() {
             (a, b) => panic!("{}: {a:?} vs {b:?}", p.display()),
         }
     }
+    let r = batch.load(&decoy_path).unwrap();
+    assert_eq!(r.checklist.id, "big");
+    assert_eq!(r.extra["old"]["id"], "qcdc-agency");
     let r = batch.load(&paths[1]).unwrap();
     assert_eq!(r.answers["steering"].note, "Ghi chú [2J số 1");
     let r = batch.load(&paths[4]).unwrap();

@@ -2,7 +2,6 @@
 //! JSON errors located by `line:column` and JSON path, text made inert on load, and a
 //! warning when the file is readable by other users.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -366,9 +365,13 @@ fn from_json<T: for<'de> Deserialize<'de>>(path: &Path, text: &str) -> Result<T,
 /// it is most of each file. Gives what [`load`] gives.
 #[derive(Default)]
 pub struct Batch {
-    /// Checklist text as embedded → the checklist read from it (checked and inert).
-    checklists: HashMap<Box<str>, Arc<Checklist>>,
+    /// Checklists read, newest hit first: the text as embedded, and the checklist read from
+    /// it (checked and inert).
+    checklists: Vec<(Box<str>, Arc<Checklist>)>,
 }
+
+/// How many distinct checklist texts a [`Batch`] keeps.
+const BATCH_CHECKLISTS: usize = 8;
 
 impl Batch {
     /// Loads a record file, as [`load`].
@@ -379,52 +382,92 @@ impl Batch {
     }
 
     fn load_unchecked(&mut self, path: &Path) -> Result<Record, LoadError> {
-        let (file, _) = open_record(path)?;
-        let mut text = String::new();
-        std::io::Read::read_to_string(
-            &mut std::io::Read::take(file, MAX_RECORD_SIZE + 1),
-            &mut text,
-        )
-        .map_err(|source| LoadError::Io {
+        let io = |source| LoadError::Io {
             path: path.to_path_buf(),
             source,
+        };
+        let (file, _) = open_record(path)?;
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(file, MAX_RECORD_SIZE + 1),
+            &mut bytes,
+        )
+        .map_err(io)?;
+        if bytes.len() as u64 > MAX_RECORD_SIZE {
+            return Err(LoadError::TooLarge {
+                path: path.to_path_buf(),
+                size: bytes.len() as f64 / (1024.0 * 1024.0),
+            });
+        }
+        // A checklist already read, written the same way in this file.
+        for k in 0..self.checklists.len() {
+            let (raw, checklist) = &self.checklists[k];
+            if let Some(start) = find(&bytes, raw.as_bytes())
+                && let Some(record) =
+                    with_checklist(path, &bytes, start..start + raw.len(), checklist)
+            {
+                self.checklists[..=k].rotate_right(1);
+                return Ok(record);
+            }
+        }
+        let text = String::from_utf8(bytes).map_err(|_| {
+            let kind = std::io::ErrorKind::InvalidData;
+            io(std::io::Error::new(
+                kind,
+                "stream did not contain valid UTF-8",
+            ))
         })?;
+        let record = parse(path, &text)?;
         #[derive(Deserialize)]
         struct Embedded<'a> {
             #[serde(borrow)]
             checklist: &'a RawValue,
         }
-        let Ok(embedded) = serde_json::from_str::<Embedded>(&text) else {
-            return parse(path, &text);
-        };
-        let raw = embedded.checklist.get();
-        if let Some(checklist) = self.checklists.get(raw)
-            && let Some(record) = with_checklist(path, &text, raw, checklist)
-        {
-            return Ok(record);
+        if let Ok(embedded) = serde_json::from_str::<Embedded>(&text) {
+            let raw = embedded.checklist.get().into();
+            self.checklists
+                .insert(0, (raw, Arc::clone(&record.checklist)));
+            self.checklists.truncate(BATCH_CHECKLISTS);
         }
-        let record = parse(path, &text)?;
-        self.checklists
-            .insert(raw.into(), Arc::clone(&record.checklist));
         Ok(record)
     }
 }
 
-/// The record of `text` with `checklist` for its embedded checklist `raw` (a slice of
-/// `text`), the rest read and checked as [`parse`] does; `None` if anything is amiss, for
-/// `parse` to say what.
+/// Where `needle` (long) first occurs in `haystack`: its first bytes are searched for, and
+/// each place they occur compared in full (a search for the whole needle would first
+/// study all of it).
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let head = needle.get(..64).unwrap_or(needle);
+    let first = *head.first()?;
+    let mut from = 0;
+    while let Some(k) = haystack.get(from..)?.iter().position(|&b| b == first) {
+        let at = from + k;
+        let rest = haystack.get(at..)?;
+        if rest.starts_with(head) && rest.starts_with(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// The record of `bytes` with `checklist` for the embedded checklist at `place` (the same
+/// text as the one it was read from), the rest read and checked as [`parse`] does; `None`
+/// if anything is amiss (or `place` is not the record's `checklist` member), for `parse` to
+/// say what.
 fn with_checklist(
     path: &Path,
-    text: &str,
-    raw: &str,
+    bytes: &[u8],
+    place: std::ops::Range<usize>,
     checklist: &Arc<Checklist>,
 ) -> Option<Record> {
-    /// The smallest checklist there is, standing in for the one already read.
-    const STAND_IN: &str = r#"{"format":"","id":"","version":"","title":"","sections":[]}"#;
-    let start = (raw.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
-    let end = start + raw.len();
-    let rest = [text.get(..start)?, STAND_IN, text.get(end..)?].concat();
-    let mut record: Record = serde_json::from_str(&rest).ok()?;
+    /// A checklist standing in for the one already read (an empty id, never a valid one).
+    const STAND_IN: &[u8] = br#"{"format":"","id":"","version":"","title":"","sections":[]}"#;
+    let rest = [bytes.get(..place.start)?, STAND_IN, bytes.get(place.end..)?].concat();
+    let mut record: Record = serde_json::from_slice(&rest).ok()?;
+    if !record.checklist.id.is_empty() {
+        return None;
+    }
     check_format(path, Some(serde_json::Value::String(record.format.clone()))).ok()?;
     if !id::is_valid(&record.id) {
         return None;

@@ -12,6 +12,7 @@ use indexmap::IndexMap;
 
 use super::id;
 use super::model::{Answer, Position, RecommendationEntry, Record, Status, Timestamp};
+use super::progress::Progress;
 use crate::checklist::visibility::visible;
 use crate::checklist::{Checklist, Text};
 use crate::sanitize;
@@ -34,13 +35,13 @@ pub struct Listing {
 impl Listing {
     /// The figures of a record.
     pub fn of(record: &Record) -> Listing {
-        let (answered, total) = progress_counts(record);
+        let p = progress(record);
         Listing {
             checklist_id: record.checklist.id.clone(),
             checklist_title: record.checklist.title.clone(),
             organisation: id::organisation(record).unwrap_or("").to_string(),
-            answered,
-            total,
+            answered: p.answered,
+            total: p.total,
         }
     }
 
@@ -54,20 +55,12 @@ impl Listing {
     }
 }
 
-/// Answered visible answerable questions, and visible answerable questions.
-pub fn progress_counts(record: &Record) -> (usize, usize) {
+/// The progress of a record over its visible questions.
+pub fn progress(record: &Record) -> Progress {
     let shown = visible(&record.checklist, &record.answers);
-    let mut answered = 0;
-    let mut total = 0;
-    for ((_, q), v) in record.checklist.questions().zip(shown) {
-        if v && q.is_answerable() {
-            total += 1;
-            if record.answers.get(&q.id).is_some_and(|a| a.is_answered()) {
-                answered += 1;
-            }
-        }
-    }
-    (answered, total)
+    let questions = record.checklist.questions().map(|(_, q)| q);
+    let visible = questions.zip(shown).filter(|(_, v)| *v).map(|(q, _)| q);
+    Progress::of(visible, &record.answers)
 }
 
 /// Written in the order of the fields, with `listing` (computed now) before the checklist.

@@ -7,6 +7,7 @@ pub mod io;
 pub mod listing;
 pub mod lock;
 pub mod model;
+pub mod progress;
 pub mod rescue;
 pub mod store;
 
@@ -16,4 +17,5 @@ pub use io::{LoadError, Loaded, load, load_with_warnings};
 pub use listing::Listing;
 pub use lock::{Holder, LockError, LockGuard, acquire};
 pub use model::*;
+pub use progress::Progress;
 pub use store::{FileStamp, RecordSummary, Store, StoreError, save_at};

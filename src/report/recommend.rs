@@ -132,7 +132,7 @@ pub(crate) fn effective(
         if text.is_empty() {
             continue;
         }
-        let (section, question) = match e.question.as_deref().and_then(&question) {
+        let (section, question) = match e.question.as_deref().and_then(question) {
             Some((s, q)) => (Some(s), Some(q)),
             None => (None, None),
         };

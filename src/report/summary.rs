@@ -56,19 +56,9 @@ pub struct MissingField {
     pub label: String,
 }
 
-/// Progress counts over the visible answerable questions; the required counts include the
-/// required header fields (filled / all).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-pub struct Progress {
-    /// Answered.
-    pub answered: usize,
-    /// Visible and answerable.
-    pub total: usize,
-    /// Required questions answered and required header fields filled.
-    pub required_answered: usize,
-    /// Required questions and required header fields.
-    pub required_total: usize,
-}
+/// Progress counts over the visible answerable questions; in a summary the required counts
+/// include the required header fields (filled / all).
+pub use crate::record::Progress;
 
 /// What was recorded for one visible question: its answer, note and evidence mark.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -346,7 +336,10 @@ impl Summary {
         let shown = visible(checklist, &record.answers);
         let mut flat = 0usize;
         let mut overall = Score::default();
-        let mut progress = Progress::default();
+        let questions = checklist.questions().map(|(_, q)| q);
+        let visible_questions = questions.zip(&shown).filter(|(_, v)| **v).map(|(q, _)| q);
+        let progress = Progress::of(visible_questions, &record.answers)
+            .with_required_fields(checklist, &record.header);
         let mut sections = Vec::new();
         let mut strengths = Vec::new();
         let mut findings = Vec::new();
@@ -377,10 +370,6 @@ impl Summary {
                     .and_then(|a| a.value.as_ref())
                     .filter(|v| v.is_answered());
                 total += 1;
-                progress.total += 1;
-                if q.required {
-                    progress.required_total += 1;
-                }
                 if let Some(a) = answer {
                     let note = sanitize::multiline(a.note.trim());
                     let kept = a.value.as_ref().filter(|v| v.is_answered());
@@ -415,10 +404,6 @@ impl Summary {
                     continue;
                 };
                 answered += 1;
-                progress.answered += 1;
-                if q.required {
-                    progress.required_answered += 1;
-                }
                 let label = answer_label(checklist, q, value, lang);
                 if let Some(sc) = score::answer_score(checklist, q, value) {
                     sscore.add(sc);
@@ -500,9 +485,6 @@ impl Summary {
                 label: tr(&f.label, lang),
             })
             .collect();
-        let required_fields = checklist.header.iter().filter(|f| f.required).count();
-        progress.required_total += required_fields;
-        progress.required_answered += required_fields - missing_header.len();
         let organisation = crate::record::id::organisation(record)
             .map(crate::sanitize::line)
             .unwrap_or_default();

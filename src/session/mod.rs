@@ -126,17 +126,7 @@ pub enum SessionError {
 }
 
 /// Counts shown on the inspection screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Progress {
-    /// Visible answerable questions answered.
-    pub answered: usize,
-    /// Visible answerable questions.
-    pub total: usize,
-    /// Visible required questions answered, plus required header fields filled.
-    pub required_answered: usize,
-    /// Visible required questions, plus required header fields.
-    pub required_total: usize,
-}
+pub use crate::record::Progress;
 
 /// What a successful command did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -401,30 +391,9 @@ impl Session {
     }
 
     fn count_progress(&self) -> Progress {
-        let mut p = Progress::default();
-        for (_, q) in self.visible_questions() {
-            if !q.is_answerable() {
-                continue;
-            }
-            let answered = self.is_answered(&q.id);
-            p.total += 1;
-            p.answered += usize::from(answered);
-            if q.required {
-                p.required_total += 1;
-                p.required_answered += usize::from(answered);
-            }
-        }
-        // Required title-page fields count as required items too (filled / all).
-        let fields = self
-            .record
-            .checklist
-            .header
-            .iter()
-            .filter(|f| f.required)
-            .count();
-        p.required_total += fields;
-        p.required_answered += fields - self.missing_header().len();
-        p
+        let visible = self.visible_questions().into_iter().map(|(_, q)| q);
+        Progress::of(visible, &self.record.answers)
+            .with_required_fields(&self.record.checklist, &self.record.header)
     }
 
     /// Whether a question is answered ([`crate::record::AnswerValue::is_answered`]).
