@@ -119,6 +119,44 @@ pub fn multiline_in_place(s: &mut String) {
     }
 }
 
+/// Characters that show nothing yet change how text reads, wraps or compares: zero-width
+/// spaces and joiners, invisible operators, the byte-order mark, soft hyphen, line and
+/// paragraph separators, interlinear annotations, tag characters, and the non-characters
+/// that XML forbids (U+FFFE, U+FFFF).
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{206A}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{FFFE}'
+            | '\u{FFFF}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
+}
+
+/// One line of text for a document that others read, sign and file (`.docx`): [`line`],
+/// and invisible characters dropped too, so that what is printed is all there is.
+pub fn for_document(s: &str) -> String {
+    let mut out = line(s);
+    if out.chars().any(is_invisible) {
+        out.retain(|c| !is_invisible(c));
+    }
+    out
+}
+
 /// Whether the text is already inert (what `multiline` would return unchanged).
 pub fn is_clean(s: &str) -> bool {
     multiline(s) == s
@@ -209,6 +247,16 @@ mod tests {
             false
         ));
         assert!(!is_inert("Ban Chi\u{0309} \u{0111}a\u{0323}o", false));
+    }
+
+    #[test]
+    fn documents_get_no_invisible_characters() {
+        let hostile = "Sở\u{200B} Nội\u{FEFF} vụ\u{2028}\u{00AD}\u{E0041}\u{FFFF}\u{1b}[2J\u{202E}";
+        assert_eq!(for_document(hostile), "Sở Nội vụ[2J");
+        assert_eq!(
+            for_document("Ban Chi\u{0309} \u{0111}a\u{0323}o"),
+            "Ban Chỉ đạo"
+        );
     }
 
     #[test]

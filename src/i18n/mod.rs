@@ -3,6 +3,7 @@
 //! Each part of the program keeps its strings in a submodule here, as a struct with one
 //! field per string and one constant per language.
 
+pub mod doc;
 pub mod list;
 pub mod report;
 pub mod tui;

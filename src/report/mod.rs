@@ -8,6 +8,7 @@
 
 pub mod aggregate;
 pub mod aggregate_render;
+pub mod doc;
 pub mod escape;
 pub mod format;
 pub mod html;
@@ -15,6 +16,7 @@ pub mod json;
 pub mod markdown;
 mod parts;
 pub mod plain;
+pub mod prose;
 mod recommend;
 pub mod score;
 pub mod summary;

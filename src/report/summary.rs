@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 
+use super::prose::Prose;
 use super::recommend;
 use super::score::{self, Score};
 use crate::checklist::placeholder;
@@ -203,6 +204,9 @@ pub struct Summary {
     pub unanswered_required: Vec<Pending>,
     /// The general notes (meeting minutes).
     pub general_notes: String,
+    /// What the documents say in sentences: statements, text answers by role, figures.
+    #[serde(skip)]
+    pub prose: Prose,
 }
 
 fn lang_code<S: serde::Serializer>(lang: &Lang, s: S) -> Result<S::Ok, S::Error> {
@@ -227,11 +231,16 @@ impl Refs<'_> {
     /// the record (header fields, answers as the report writes them); a missing value is a
     /// dotted blank.
     pub fn filled(&self, text: &Text) -> String {
-        placeholder::fill(&tr(text, self.lang), |id| self.value_of(id))
+        placeholder::fill(&tr(text, self.lang), |id| self.value_of(id, false))
+    }
+
+    /// Like [`Refs::filled`], with counts written as a document writes them (`05`).
+    pub fn filled_for_documents(&self, text: &Text) -> String {
+        placeholder::fill(&tr(text, self.lang), |id| self.value_of(id, true))
     }
 
     /// The value a placeholder names: a header field, or a question's answer.
-    fn value_of(&self, id: &str) -> Option<String> {
+    fn value_of(&self, id: &str, document: bool) -> Option<String> {
         if let Some(h) = self.checklist.header.iter().find(|h| h.id == id) {
             let v = sanitize::line(self.record.header.get(id)?);
             return Some(match h.kind {
@@ -244,6 +253,7 @@ impl Refs<'_> {
         let v = a.value.as_ref()?;
         Some(match (q.kind, v) {
             (QuestionType::Date, AnswerValue::Text(d)) => super::format::date(d, self.lang),
+            _ if document => document_label(self.checklist, q, v, self.lang),
             _ => answer_label(self.checklist, q, v, self.lang),
         })
     }
@@ -304,6 +314,29 @@ fn answer_label(checklist: &Checklist, q: &Question, value: &AnswerValue, lang: 
     }
 }
 
+/// The answer as a document quotes it: like [`answer_label`], with a count below 10
+/// written `05`.
+pub(crate) fn document_label(
+    checklist: &Checklist,
+    q: &Question,
+    value: &AnswerValue,
+    lang: Lang,
+) -> String {
+    match value {
+        AnswerValue::Number(n) => {
+            let unit = q.unit.as_ref().map(|u| tr(u, lang)).unwrap_or_default();
+            let n = super::format::count(*n, lang);
+            if unit.is_empty() {
+                n
+            } else {
+                format!("{n} {unit}")
+            }
+        }
+        AnswerValue::Text(d) if q.kind == QuestionType::Date => super::format::date(d, lang),
+        _ => answer_label(checklist, q, value, lang),
+    }
+}
+
 fn evidence(q: &Question, lang: Lang) -> Vec<String> {
     q.evidence
         .iter()
@@ -331,6 +364,7 @@ impl Summary {
         let mut awaiting = Vec::new();
         let mut unanswered = Vec::new();
         let mut triggered = Vec::new();
+        let mut prose = Prose::default();
 
         for (si, s) in checklist.sections.iter().enumerate() {
             let sref = refs.section(si, s);
@@ -376,6 +410,12 @@ impl Summary {
                     progress.required_answered += 1;
                 }
                 let label = answer_label(checklist, q, value, lang);
+                if matches!(q.kind, QuestionType::Number | QuestionType::Date) {
+                    let quoted = document_label(checklist, q, value, lang);
+                    prose.add(&refs, &sref, &qref, q, value, &quoted);
+                } else {
+                    prose.add(&refs, &sref, &qref, q, value, &label);
+                }
                 if let Some(sc) = score::answer_score(checklist, q, value) {
                     sscore.add(sc);
                     if sc.is_full() {
@@ -474,6 +514,7 @@ impl Summary {
             awaiting_evidence: awaiting,
             unanswered_required: unanswered,
             general_notes: sanitize::multiline(record.general_notes.trim()),
+            prose,
         }
     }
 
