@@ -115,6 +115,8 @@ pub struct DocText {
     pub overview: &'static str,
     /// Report: the team was led by.
     pub team_led_by: &'static str,
+    /// Report: after the leader's name.
+    pub team_led_by_end: &'static str,
     /// Report: members.
     pub team_members: &'static str,
     /// Report: units inspected and dates.
@@ -151,8 +153,6 @@ pub struct DocText {
     pub overall: &'static str,
     /// Rating label.
     pub rating: &'static str,
-    /// Not scored.
-    pub not_scored: &'static str,
     /// Brief: kind of document.
     pub brief: &'static str,
     /// Brief: subtitle (suggested outline).
@@ -167,6 +167,8 @@ pub struct DocText {
     pub col_indicator: &'static str,
     /// Column: unit of measure.
     pub col_unit: &'static str,
+    /// Unit of a date figure.
+    pub date_unit: &'static str,
     /// Column: figure.
     pub col_figure: &'static str,
     /// Brief: list of documents heading.
@@ -253,6 +255,7 @@ pub const EN: DocText = DocText {
     to: "To: ",
     overview: "I. OVERVIEW",
     team_led_by: "The inspection team was led by",
+    team_led_by_end: "",
     team_members: "Members:",
     units_inspected: "Units inspected and dates:",
     method: "The team worked directly with each unit, heard its report, checked its records and documents and discussed its results with it.",
@@ -271,7 +274,6 @@ pub const EN: DocText = DocText {
     col_score: "Score",
     overall: "Overall",
     rating: "Rating",
-    not_scored: "not scored",
     brief: "Report outline",
     brief_subject: "(suggested) for the unit's report to the inspection team",
     brief_due: "The unit sends its report to the inspection team by",
@@ -279,6 +281,7 @@ pub const EN: DocText = DocText {
     statistics: "Statistics table",
     col_indicator: "Indicator",
     col_unit: "Unit",
+    date_unit: "date",
     col_figure: "Figure",
     documents_list: "Documents to prepare",
     col_document: "Document",
@@ -377,6 +380,7 @@ pub const VI: DocText = DocText {
     to: "Kính gửi: ",
     overview: "I. KHÁI QUÁT",
     team_led_by: "Đoàn kiểm tra do đồng chí",
+    team_led_by_end: " làm Trưởng đoàn",
     team_members: "Thành viên Đoàn:",
     units_inspected: "Cơ quan, đơn vị được kiểm tra và thời gian kiểm tra:",
     method: "Đoàn kiểm tra làm việc trực tiếp với từng cơ quan, đơn vị; nghe báo cáo, kiểm tra hồ sơ, tài liệu và trao đổi với đơn vị về kết quả thực hiện.",
@@ -395,7 +399,6 @@ pub const VI: DocText = DocText {
     col_score: "Tỷ lệ",
     overall: "Chung",
     rating: "Xếp loại",
-    not_scored: "chưa chấm",
     brief: "Đề cương báo cáo",
     brief_subject: "(gợi ý) phục vụ Đoàn kiểm tra",
     brief_due: "Đơn vị gửi báo cáo về Đoàn kiểm tra trước ngày",
@@ -403,6 +406,7 @@ pub const VI: DocText = DocText {
     statistics: "Biểu thống kê số liệu",
     col_indicator: "Chỉ tiêu",
     col_unit: "Đơn vị tính",
+    date_unit: "ngày/tháng/năm",
     col_figure: "Số liệu",
     documents_list: "Danh mục tài liệu cần chuẩn bị",
     col_document: "Tài liệu",

@@ -14,7 +14,7 @@ pub mod format;
 pub mod html;
 pub mod json;
 pub mod markdown;
-mod parts;
+pub(crate) mod parts;
 pub mod plain;
 pub mod prose;
 mod recommend;

@@ -45,6 +45,11 @@ pub enum Layout {
     Plain,
 }
 
+/// A count as documents write it: below 10 with a leading zero (`05`).
+pub fn two_digits(n: usize) -> String {
+    format!("{n:02}")
+}
+
 /// One line of document text: controls and invisible characters dropped, blanks trimmed.
 pub fn clean(s: &str) -> String {
     sanitize::for_document(s).trim().to_string()
