@@ -23,6 +23,8 @@ pub struct DocText {
     pub of: &'static str,
     /// Minutes opening: "Today, at" (before the time).
     pub today_at: &'static str,
+    /// Before a date in words after a time or a comma ("on " in English).
+    pub on_day: &'static str,
     /// ", at " (before the meeting place).
     pub at_place: &'static str,
     /// ", the inspection team worked with" (before the organisation).
@@ -89,7 +91,7 @@ pub struct DocText {
     pub causes: &'static str,
     /// Heading: requests.
     pub requests: &'static str,
-    /// "For" before an addressee.
+    /// Before an addressee (may be empty).
     pub for_addressee: &'static str,
     /// A section where every scored answer got full marks.
     pub section_met: &'static str,
@@ -209,6 +211,7 @@ pub const EN: DocText = DocText {
     basis: "Under decision (plan) No. ",
     of: " of ",
     today_at: "Today, at ",
+    on_day: "on ",
     at_place: ", at ",
     worked_with: ", the inspection team met",
     participants: "I. PARTICIPANTS",
@@ -242,7 +245,7 @@ pub const EN: DocText = DocText {
     limitations: "2. Limitations and shortcomings",
     causes: "3. Causes",
     requests: "4. Requests",
-    for_addressee: "For",
+    for_addressee: "",
     section_met: "all points checked met the requirements",
     remedy_ask: "We ask",
     remedy_report: "to draw up a plan to remedy the shortcomings above and report the results to",
@@ -334,6 +337,7 @@ pub const VI: DocText = DocText {
     basis: "Thực hiện Quyết định (Kế hoạch) kiểm tra số ",
     of: " của ",
     today_at: "Hôm nay, vào lúc ",
+    on_day: "",
     at_place: ", tại ",
     worked_with: ", Đoàn kiểm tra đã làm việc với",
     participants: "I. THÀNH PHẦN",

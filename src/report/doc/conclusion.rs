@@ -28,8 +28,9 @@ pub fn render(s: &Summary, p: &Profile) -> Result<Vec<u8>, String> {
     d.title(t.notice, &[subject]);
 
     d.para(&format!(
-        "{}, {}{} {org}. {} {org}, {}",
+        "{}, {}{}{} {org}. {} {org}, {}",
         f.basis(),
+        t.on_day,
         f.inspection_date(),
         t.worked_with,
         t.after_hearing,
@@ -85,6 +86,15 @@ pub fn render(s: &Summary, p: &Profile) -> Result<Vec<u8>, String> {
         },
     );
     d.finish()
+}
+
+/// `Đối với X:` / `X:`.
+pub(super) fn addressed(t: &crate::i18n::doc::DocText, to: &str) -> String {
+    if t.for_addressee.is_empty() {
+        format!("{to}:")
+    } else {
+        format!("{} {to}:", t.for_addressee)
+    }
 }
 
 fn paragraphs(d: &mut Doc, items: Vec<String>) {

@@ -26,9 +26,10 @@ pub fn render(s: &Summary, p: &Profile) -> Result<Vec<u8>, String> {
 
     d.para(&sentence(&f.basis()));
     d.para(&format!(
-        "{}{} {}{}{}{} {org}.",
+        "{}{} {}{}{}{}{} {org}.",
         t.today_at,
         time_words(p.get("meeting-start"), f.lang),
+        t.on_day,
         f.inspection_date(),
         t.at_place,
         or_blank(p.get("meeting-place")),

@@ -116,7 +116,7 @@ pub fn render(all: &[Summary], p: &Profile) -> Result<Vec<u8>, String> {
             d.para(BLANK);
         }
         for (to, items) in groups {
-            d.spans(&[Span::plain(format!("{} {to}:", t.for_addressee))]);
+            d.spans(&[Span::plain(super::conclusion::addressed(t, &to))]);
             for r in items {
                 d.item(&sentence(&r));
             }
