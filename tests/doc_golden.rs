@@ -115,12 +115,13 @@ fn assert_clean_xml(xml: &str) {
         }
     }
     for c in xml.chars() {
+        let allowed_control = matches!(c, '\n' | '\r' | '\t');
+        let invisible = matches!(
+            c,
+            '\u{200B}' | '\u{FEFF}' | '\u{202E}' | '\u{2028}' | '\u{FFFF}'
+        );
         assert!(
-            !(c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-                && !matches!(
-                    c,
-                    '\u{200B}' | '\u{FEFF}' | '\u{202E}' | '\u{2028}' | '\u{FFFF}'
-                ),
+            (allowed_control || !c.is_control()) && !invisible,
             "U+{:04X} in the XML",
             c as u32
         );
