@@ -29,6 +29,10 @@ const TEXT_WIDTH: usize = 11906 - 1701 - 851;
 /// First-line indent of body text: 1.27 cm.
 const INDENT: i32 = 720;
 
+/// The paragraph style of body text (Word's "Body Text"): docx-rs always writes an empty
+/// `Normal` style of its own, so the body has a style of its own.
+pub const BODY_STYLE: &str = "BodyText";
+
 /// Body text size in half-points (14 pt).
 const BODY: usize = 28;
 /// Size of the header block lines (13 pt).
@@ -245,8 +249,8 @@ pub struct Doc {
 impl Doc {
     /// An empty A4 document with the page, styles and page numbers from page 2.
     pub fn new(style: Layout) -> Doc {
-        let normal = Style::new("Normal", StyleType::Paragraph)
-            .name("Normal")
+        let normal = Style::new(BODY_STYLE, StyleType::Paragraph)
+            .name("Body Text")
             .fonts(fonts())
             .size(BODY)
             .align(AlignmentType::Both)
@@ -364,7 +368,7 @@ impl Doc {
     pub fn heading(&mut self, text: &str) {
         self.push(
             Paragraph::new()
-                .style("Normal")
+                .style(BODY_STYLE)
                 .add_run(run(text, BODY).bold())
                 .keep_next(true),
         );
@@ -373,13 +377,13 @@ impl Doc {
     /// Body paragraphs: one per line of `text` (empty lines skipped).
     pub fn para(&mut self, text: &str) {
         for line in text.lines().map(clean).filter(|l| !l.is_empty()) {
-            self.push(Paragraph::new().style("Normal").add_run(run(&line, BODY)));
+            self.push(Paragraph::new().style(BODY_STYLE).add_run(run(&line, BODY)));
         }
     }
 
     /// One body paragraph of several runs (bold label, then text …).
     pub fn spans(&mut self, spans: &[Span]) {
-        let mut p = Paragraph::new().style("Normal");
+        let mut p = Paragraph::new().style(BODY_STYLE);
         for s in spans {
             p = p.add_run(span_run(s, BODY));
         }
@@ -391,7 +395,7 @@ impl Doc {
         for line in text.lines().map(clean).filter(|l| !l.is_empty()) {
             self.push(
                 Paragraph::new()
-                    .style("Normal")
+                    .style(BODY_STYLE)
                     .add_run(run(&format!("- {line}"), BODY)),
             );
         }
