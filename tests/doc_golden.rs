@@ -159,3 +159,21 @@ fn hostile_record_text_stays_inert() {
         }
     }
 }
+
+#[test]
+fn scores_appear_only_under_a_named_scoring_rule() {
+    let p = profile();
+    let mut rec = record();
+    let with = body_text(&render_record(Kind::Report, &rec, Lang::Vi, &p).unwrap());
+    assert!(with.contains("(đạt 50%)"), "{with}");
+    assert!(with.contains("Điểm và xếp loại theo Hướng dẫn số 05-HD/BCĐ ngày 10/10/2026"));
+    rec.header.shift_remove("scoring-rule");
+    for kind in [Kind::Minutes, Kind::Conclusion] {
+        let t = body_text(&render_record(kind, &rec, Lang::Vi, &p).unwrap());
+        assert!(!t.contains('%'), "{kind:?}: {t}");
+    }
+    let without = body_text(&render_record(Kind::Report, &rec, Lang::Vi, &p).unwrap());
+    let body = &without[..without.find("PHỤ LỤC").unwrap()];
+    assert!(!body.contains('%'), "{body}");
+    assert!(without.contains("Chưa có văn bản quy định chấm điểm, xếp loại"));
+}

@@ -152,6 +152,27 @@ pub fn render_record(
     }
 }
 
+/// The documents the summary screen's `e` writes: the minutes and the draft conclusion, in
+/// the current directory (where the inspector started onsite), under the names `onsite doc`
+/// gives them. Returns their paths; the error is one sentence naming the file.
+pub fn export_documents(
+    data_dir: &Path,
+    record: &crate::record::Record,
+    ui: Lang,
+) -> Result<Vec<PathBuf>, String> {
+    let p = load_profile(data_dir, ui).map_err(|f| f.message)?;
+    let lang = doc_lang(&record.checklist, ui);
+    let dir = std::env::current_dir().map_err(|e| format!("{}: {e}", words::text(ui).no_cwd))?;
+    let mut out = Vec::new();
+    for kind in [Kind::Minutes, Kind::Conclusion] {
+        let bytes = render_record(kind, record, lang, &p)?;
+        let path = dir.join(default_name(kind, lang, &record.id));
+        write::write_atomic(&path, &bytes)?;
+        out.push(path);
+    }
+    Ok(out)
+}
+
 fn write_doc(bytes: &[u8], path: &Path, t: &DocText) -> Outcome {
     write::write_atomic(path, bytes).map_err(Failure::user)?;
     println!("{}: {}", t.written, path.display());

@@ -171,14 +171,18 @@ fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -
         })))
     };
     let session = Session::new(record, read_only);
-    let (export_path, lang) = (path.clone(), ctx.lang);
+    let (export_path, lang, data_dir) = (path.clone(), ctx.lang, ctx.data_dir.clone());
     // A new record is not on disk yet (see `Store::claim`): the TUI writes it right after
     // the first frame, before it reads the first key.
     let fresh = !read_only && !path.exists();
     let mut app = App::new(session, persist, ctx.lang, Theme::from_env()).with_exporter(Box::new(
         move |record: &Record| {
-            crate::report::export_beside(&export_path, record, lang)
-                .map(|(md, html)| vec![md.display().to_string(), html.display().to_string()])
+            let (md, html) = crate::report::export_beside(&export_path, record, lang)?;
+            let mut paths = vec![md.display().to_string(), html.display().to_string()];
+            for doc in super::doc::export_documents(&data_dir, record, lang)? {
+                paths.push(doc.display().to_string());
+            }
+            Ok(paths)
         },
     ));
     if fresh {

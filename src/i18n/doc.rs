@@ -141,8 +141,10 @@ pub struct DocText {
     pub annex: &'static str,
     /// Annex subject.
     pub annex_scores: &'static str,
-    /// Annex note: the scoring rule is the checklist's.
+    /// Annex note: the scoring rule applied (before its reference).
     pub annex_rule: &'static str,
+    /// Annex note without a rule: the team's own tally (before the checklist id).
+    pub annex_tally: &'static str,
     /// Column: number.
     pub col_no: &'static str,
     /// Column: content (section).
@@ -183,6 +185,8 @@ pub struct DocText {
     pub brief_closing_items: &'static str,
     /// Said after writing a document: "written".
     pub written: &'static str,
+    /// Error: the current directory cannot be found.
+    pub no_cwd: &'static str,
     /// The profile file was written.
     pub profile_saved: &'static str,
     /// The profile is empty.
@@ -270,7 +274,8 @@ pub const EN: DocText = DocText {
     as_above: "- As above;",
     annex: "Annex",
     annex_scores: "Scores by section",
-    annex_rule: "Scores and rating follow the scoring rule of the checklist",
+    annex_rule: "Scores and rating under",
+    annex_tally: "No scoring rule applies: these are the team's own figures from the checklist",
     col_no: "No.",
     col_content: "Section",
     col_points: "Points",
@@ -291,6 +296,7 @@ pub const EN: DocText = DocText {
     brief_closing: "GENERAL ASSESSMENT AND PROPOSALS",
     brief_closing_items: "Strengths; limitations and their causes; lessons learned; the way ahead; proposals and recommendations.",
     written: "written",
+    no_cwd: "cannot find the current directory to write the documents in",
     profile_saved: "document profile saved",
     profile_empty: "the document profile is empty; set its facts with `onsite doc profile --set KEY=VALUE`",
     unknown_key: "unknown document profile key",
@@ -396,7 +402,8 @@ pub const VI: DocText = DocText {
     as_above: "- Như trên;",
     annex: "Phụ lục",
     annex_scores: "Bảng điểm theo từng phần",
-    annex_rule: "Điểm và xếp loại theo cách chấm của bộ câu hỏi",
+    annex_rule: "Điểm và xếp loại theo",
+    annex_tally: "Chưa có văn bản quy định chấm điểm, xếp loại; đây là số liệu tổng hợp của Đoàn theo bộ câu hỏi",
     col_no: "STT",
     col_content: "Nội dung",
     col_points: "Điểm",
@@ -417,6 +424,7 @@ pub const VI: DocText = DocText {
     brief_closing: "ĐÁNH GIÁ CHUNG, ĐỀ XUẤT, KIẾN NGHỊ",
     brief_closing_items: "Ưu điểm; hạn chế và nguyên nhân; bài học kinh nghiệm; phương hướng thời gian tới; đề xuất, kiến nghị.",
     written: "đã ghi",
+    no_cwd: "không xác định được thư mục hiện hành để ghi văn bản",
     profile_saved: "đã lưu hồ sơ văn bản",
     profile_empty: "hồ sơ văn bản còn trống; điền bằng `onsite doc profile --set KHÓA=GIÁ_TRỊ`",
     unknown_key: "không có khóa này trong hồ sơ văn bản",

@@ -251,7 +251,7 @@ pub const TABLE: &[Binding] = &[
     b(S::Summary, &[C('x')], "x", A::Clear, "drop it (a dropped scripted one: restore it)", "bỏ kiến nghị (kiến nghị có sẵn đã bỏ: khôi phục)", None),
     b(S::Summary, &[C('a')], "a", A::Recommend, "add a recommendation of your own", "thêm kiến nghị của đoàn", None),
     b(S::Summary, &[C('f')], "f", A::Finish, "finish (warns about unanswered required questions first)", "kết thúc (cảnh báo nếu còn câu bắt buộc chưa trả lời)", Some(("f finish", "f kết thúc"))),
-    b(S::Summary, &[C('e')], "e", A::Export, "export the report (Markdown and HTML beside the record)", "xuất báo cáo (Markdown và HTML cạnh tệp hồ sơ)", Some(("e export", "e xuất"))),
+    b(S::Summary, &[C('e')], "e", A::Export, "export the report (Markdown and HTML beside the record) and the minutes and draft conclusion (.docx, in the current directory)", "xuất báo cáo (Markdown và HTML cạnh tệp hồ sơ), biên bản và dự thảo thông báo kết luận (.docx, tại thư mục hiện hành)", Some(("e export", "e xuất"))),
     b(S::Summary, &[C('?')], "?", A::Help, "help", "trợ giúp", Some(("? help", "? trợ giúp"))),
     b(S::Summary, QUIT, "q / Ctrl-C", A::Quit, "quit", "thoát", Some(("q quit", "q thoát"))),
     // Title-page form.

@@ -66,7 +66,11 @@ impl<'a> Facts<'a> {
 
     /// The team's leader: the profile's name, else the record's `team-lead` field.
     pub fn lead(&self) -> String {
-        self.fact("lead-name", &["team-lead", "lead"])
+        match (self.p.get("lead-name"), self.p.get("lead-title")) {
+            (Some(n), Some(t)) => format!("{n}, {t}"),
+            (Some(n), None) => n,
+            _ => self.fact("lead-name", &["team-lead", "lead"]),
+        }
     }
 
     /// The leader's name alone, for the signature: the record's field holds "name, title".
@@ -98,6 +102,12 @@ impl<'a> Facts<'a> {
             Some(by) => format!("{}{plan}{}{by}", t.basis, t.of),
             None => format!("{}{plan}", t.basis),
         }
+    }
+
+    /// The scoring rule the province applies (the record's `scoring-rule` field): scores go
+    /// into a document only under a named rule; without one they are the team's own tally.
+    pub fn scoring_rule(&self) -> Option<String> {
+        self.header(&["scoring-rule"])
     }
 
     /// The subject of the inspection (the profile's `subject`), if given.
@@ -262,7 +272,8 @@ impl<'a> Facts<'a> {
     }
 
     /// What was checked, per section: its statements (or, without statements, the
-    /// findings, full-mark answers and figures), with the section's score line.
+    /// findings, full-mark answers and figures), with the section's score when a scoring
+    /// rule is named.
     pub fn checked(&self) -> Vec<(String, Vec<String>)> {
         let mut out = Vec::new();
         for sec in &self.s.sections {
@@ -293,7 +304,10 @@ impl<'a> Facts<'a> {
                 items.extend(statements.iter().map(|s| s.to_string()));
             }
             if !items.is_empty() {
-                let title = match format::score_percent(&sec.score, self.lang) {
+                let percent = self
+                    .scoring_rule()
+                    .and_then(|_| format::score_percent(&sec.score, self.lang));
+                let title = match percent {
                     Some(p) => format!("{} ({} {p})", sec.section.title, self.t.scored),
                     None => sec.section.title.clone(),
                 };

@@ -136,9 +136,9 @@ pub fn render(s: &Summary, p: &Profile) -> Result<Vec<u8>, String> {
     d.signatures(&[
         Signer {
             capacity: t.unit_side.to_string(),
-            title: f.fact("unit-signer-title", &["unit-head-title"]),
+            title: f.fact("unit-signer-title", &["head-title"]),
             hint: t.sign_hint.to_string(),
-            name: f.fact("unit-signer-name", &["unit-head"]),
+            name: or_blank(p.get("unit-signer-name")),
         },
         Signer {
             capacity: String::new(),

@@ -192,10 +192,11 @@ fn annex(d: &mut Doc, facts: &[Facts]) {
                 Span::bold(r.clone()),
             ]);
         }
-        d.spans(&[Span::italic(format!(
-            "{} {} {}.",
-            t.annex_rule, s.checklist.id, s.checklist.version
-        ))]);
+        let note = match f.scoring_rule() {
+            Some(rule) => format!("{} {rule}.", t.annex_rule),
+            None => format!("{} {} {}.", t.annex_tally, s.checklist.id, s.checklist.version),
+        };
+        d.spans(&[Span::italic(note)]);
     }
 }
 
