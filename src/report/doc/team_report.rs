@@ -194,7 +194,10 @@ fn annex(d: &mut Doc, facts: &[Facts]) {
         }
         let note = match f.scoring_rule() {
             Some(rule) => format!("{} {rule}.", t.annex_rule),
-            None => format!("{} {} {}.", t.annex_tally, s.checklist.id, s.checklist.version),
+            None => format!(
+                "{} {} {}.",
+                t.annex_tally, s.checklist.id, s.checklist.version
+            ),
         };
         d.spans(&[Span::italic(note)]);
     }
