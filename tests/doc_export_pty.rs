@@ -22,7 +22,7 @@ fn e_on_the_summary_screen_writes_the_documents_where_the_inspector_works() {
         120,
         30,
     );
-    p.wait_for("Câu 1/15", 10);
+    p.wait_for("đã trả lời 15/15", 10);
     p.send("s");
     p.wait_for("Tổng hợp", 5);
     p.send("e");

@@ -126,3 +126,34 @@ fn vietnamese_table() {
         "{stdout}"
     );
 }
+
+#[test]
+fn warnings_are_in_the_ui_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, _) = two_records(dir.path());
+    let records = dir.path().join("records");
+    std::fs::write(records.join("20261120-0800-hong.json"), "{ not json").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let shared = records.join(format!("{a}.json"));
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let out = onsite(dir.path(), &["--lang", "vi", "list"]);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("onsite: cảnh báo: bỏ qua ")
+            && stderr.contains("20261120-0800-hong.json:1:")
+            && stderr.contains("không phải hồ sơ onsite hợp lệ"),
+        "{stderr}"
+    );
+    #[cfg(unix)]
+    assert!(
+        stderr.contains("người dùng khác đọc được") && stderr.contains("(quyền 644)"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("skipped") && !stderr.contains("other users"),
+        "{stderr}"
+    );
+}

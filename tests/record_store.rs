@@ -90,7 +90,10 @@ fn newer_format_is_refused_and_left_byte_identical() {
     // Listing and finding do not touch it either.
     let (list, warnings) = store.list();
     assert!(list.is_empty());
-    assert!(warnings[0].contains("newer onsite"), "{warnings:?}");
+    assert!(
+        warnings[0].to_string().contains("newer onsite"),
+        "{warnings:?}"
+    );
     assert!(store.find(&r.id).is_ok());
     assert_eq!(fs::read(&path).unwrap(), before);
 }
@@ -169,10 +172,8 @@ fn loose_permissions_give_a_warning() {
     fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
     let w = load_with_warnings(&path).unwrap().warnings;
     assert_eq!(w.len(), 1);
-    assert!(
-        w[0].contains("other users") && w[0].contains("644"),
-        "{w:?}"
-    );
+    let w = w[0].to_string();
+    assert!(w.contains("other users") && w.contains("644"), "{w:?}");
 }
 
 #[test]
@@ -292,7 +293,9 @@ fn list_counts_visible_answerable_questions_and_skips_corrupt_records() {
     let (list, warnings) = store.list();
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(
-        warnings[0].contains("20261123-0800-broken.json"),
+        warnings[0]
+            .to_string()
+            .contains("20261123-0800-broken.json"),
         "{warnings:?}"
     );
     let ids: Vec<_> = list.iter().map(|s| s.id.as_str()).collect();
@@ -365,6 +368,71 @@ fn records_without_listing_figures_list_the_same_and_never_keep_stale_ones() {
     let (listed, _) = store.list();
     // No answer to `steering` hides the question that follows it.
     assert_eq!((listed[0].answered, listed[0].total), (1, 4));
+}
+
+#[test]
+fn a_batch_reads_every_record_as_load_does() {
+    let (_d, store) = store();
+    let mut paths = Vec::new();
+    for (i, org) in ["Sở Nội vụ", "Sở Tài chính", "Sở Y tế"]
+        .into_iter()
+        .enumerate()
+    {
+        let mut r = record(org, at("2026-11-23T09:30:00+07:00"));
+        r.answers.get_mut("steering").unwrap().note = format!("Ghi chú \u{1b}[2J số {i}");
+        paths.push(store.create(&mut r).unwrap());
+    }
+    // Another checklist; a record whose embedded checklist differs in one title.
+    let mut big = onsite::record::new_record(
+        record_support::big_checklist(3),
+        &[("organisation".into(), "Sở Xây dựng".into())],
+        at("2026-11-24T09:30:00+07:00"),
+        onsite::i18n::Lang::En,
+    )
+    .unwrap();
+    paths.push(store.create(&mut big).unwrap());
+    let text = fs::read_to_string(&paths[0]).unwrap();
+    let retitled = store.records_dir().join("20261125-0800-doi-ten.json");
+    fs::write(
+        &retitled,
+        text.replace("Lãnh đạo, chỉ đạo", "Lãnh đạo \\u001b[31m"),
+    )
+    .unwrap();
+    paths.push(retitled);
+    // Same checklist, damaged answers; then a newer format; then not JSON.
+    let bad = store.records_dir().join("20261125-0900-hong.json");
+    fs::write(
+        &bad,
+        text.replace("\"value\": 42.0", "\"value\": {\"x\": 1}"),
+    )
+    .unwrap();
+    paths.push(bad);
+    let newer = store.records_dir().join("20261125-1000-moi.json");
+    fs::write(&newer, text.replace("onsite-record/1", "onsite-record/2")).unwrap();
+    paths.push(newer);
+    let junk = store.records_dir().join("20261125-1100-rac.json");
+    fs::write(&junk, "{\"checklist\": ").unwrap();
+    paths.push(junk);
+
+    let mut batch = onsite::record::io::Batch::default();
+    for p in paths.iter().chain(&paths) {
+        match (batch.load(p), load(p)) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{}", p.display()),
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+            (a, b) => panic!("{}: {a:?} vs {b:?}", p.display()),
+        }
+    }
+    let r = batch.load(&paths[1]).unwrap();
+    assert_eq!(r.answers["steering"].note, "Ghi chú [2J số 1");
+    let r = batch.load(&paths[4]).unwrap();
+    assert_eq!(r.checklist.sections[0].title.get("vi"), "Lãnh đạo [31m");
+    assert!(
+        batch
+            .load(&paths[5])
+            .unwrap_err()
+            .to_string()
+            .contains("/answers/staff/value")
+    );
 }
 
 #[test]
@@ -441,4 +509,58 @@ fn a_large_record_loads_equal() {
     let back = onsite::record::load(&path).unwrap();
     assert_eq!(back, r);
     assert_eq!(store.latest_unfinished().unwrap(), Some(path));
+}
+
+#[test]
+fn a_record_named_before_its_organisation_is_renamed_and_its_old_id_still_finds_it() {
+    let (_d, store) = store();
+    let mut r = record("X", at("2026-11-23T09:30:00+07:00"));
+    r.header.shift_remove("organisation");
+    r.id.clear();
+    let old_path = store.create(&mut r).unwrap();
+    let old_id = r.id.clone();
+    let old_lock = onsite::record::acquire(&old_path).unwrap();
+    assert_eq!(
+        store
+            .rename_for_organisation(&old_path, &mut r)
+            .unwrap()
+            .map(|x| x.0),
+        None
+    );
+    r.header.insert(
+        "organisation".into(),
+        "Sở Nội vụ tỉnh Thừa Thiên Huế".into(),
+    );
+    let (new_path, new_lock) = store
+        .rename_for_organisation(&old_path, &mut r)
+        .unwrap()
+        .expect("renamed");
+    assert_eq!(r.id, "20261123-0930-so-noi-vu-tinh-thua");
+    assert_eq!(new_path, store.path_of(&r.id));
+    assert!(!old_path.exists(), "the old file gave way");
+    assert_eq!(load(&new_path).unwrap(), r);
+    assert_eq!(
+        store.find(&old_id).unwrap(),
+        new_path,
+        "the old id finds it"
+    );
+    assert_eq!(store.find(&r.id).unwrap(), new_path);
+    assert_eq!(
+        store.ids().unwrap(),
+        vec![r.id.clone()],
+        "one record, listed once"
+    );
+    assert!(
+        onsite::record::acquire(&new_path).is_err(),
+        "the new name is locked by the renamer"
+    );
+    drop(old_lock);
+    drop(new_lock);
+    // the old id is not handed to a new record while its alias stands
+    let mut again = record("X", at("2026-11-23T09:30:00+07:00"));
+    again.header.shift_remove("organisation");
+    again.id.clear();
+    store.create(&mut again).unwrap();
+    assert_ne!(again.id, old_id);
+    assert_eq!(store.find(&old_id).unwrap(), new_path);
 }

@@ -9,7 +9,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use onsite::i18n::Lang;
 use onsite::record::{AnswerValue, Screen};
 use onsite::tui::{Control, Mode, persist::lock};
-use pty::{app, press, screen, type_text};
+use pty::{app, app_on, press, record, record_with, screen, type_text};
 
 fn current(a: &onsite::tui::App) -> String {
     a.session
@@ -46,7 +46,13 @@ fn the_title_page_refuses_to_move_on_with_a_required_field_empty() {
     assert_eq!(a.header.focus, 0);
     assert!(screen(&a, 80, 24).contains("Required fields still empty"));
     press(&mut a, KeyCode::Esc);
-    assert_eq!(a.mode, Mode::Inspection, "Esc leaves anyway");
+    assert_eq!(
+        a.mode,
+        Mode::Header,
+        "the first Esc stops editing the field"
+    );
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode, Mode::Inspection, "the second leaves anyway");
 }
 
 #[test]
@@ -118,7 +124,8 @@ fn answers_every_question_type_and_saves_each_change() {
         Some(AnswerValue::Text("2026-10-01".into()))
     );
     assert_eq!(v("budget"), Some(AnswerValue::Text("no".into())));
-    assert_eq!(a.session.progress().required_answered, 3);
+    // Three required questions and the required `organisation` field.
+    assert_eq!(a.session.progress().required_answered, 4);
 }
 
 #[test]
@@ -318,6 +325,9 @@ fn summary_finish_warns_first_and_quit_keys() {
     assert!(screen(&a, 80, 24).contains("next unanswered required question"));
     press(&mut a, KeyCode::Esc);
     assert_eq!(press(&mut a, KeyCode::Char('q')), Control::Quit);
+    // finished: the note waits for a reopen
+    press(&mut a, KeyCode::Char('R'));
+    press(&mut a, KeyCode::Char('R'));
     let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
     press(&mut a, KeyCode::Char('n'));
     type_text(&mut a, "ghi");
@@ -537,4 +547,354 @@ fn quitting_with_unsaved_work_offers_a_copy_elsewhere_once() {
         serde_json::from_str(&std::fs::read_to_string(&copy).unwrap()).unwrap();
     assert!(back.answers.contains_key("steering"));
     assert!(!a.offer_rescue(), "offered once");
+}
+
+fn hint_line(text: &str) -> String {
+    text.lines().last().unwrap_or("").to_string()
+}
+
+#[test]
+fn on_the_title_page_q_and_help_are_keys_unless_a_field_is_being_edited() {
+    let (mut a, saves) = app(Lang::En, &[("organisation", "Sở Y tế")]);
+    press(&mut a, KeyCode::Char('h'));
+    assert_eq!(a.mode, Mode::Header);
+    press(&mut a, KeyCode::Char('?'));
+    assert!(
+        matches!(a.overlay, onsite::tui::editors::Overlay::Help(_)),
+        "? opens the help"
+    );
+    assert!(screen(&a, 80, 24).contains("edit the field"));
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.session.record().header["organisation"], "Sở Y tế");
+    // Enter edits the field: now every letter is text
+    press(&mut a, KeyCode::Enter);
+    type_text(&mut a, " ?q");
+    assert_eq!(press(&mut a, KeyCode::Esc), Control::Continue);
+    assert_eq!(
+        lock(&saves.saves).last().unwrap().header["organisation"],
+        "Sở Y tế ?q"
+    );
+    // not editing: u undoes, a key that does nothing says so, q quits
+    press(&mut a, KeyCode::Char('u'));
+    assert_eq!(a.session.record().header["organisation"], "Sở Y tế");
+    press(&mut a, KeyCode::Char('z'));
+    assert!(screen(&a, 80, 24).contains("The key z does nothing here"));
+    assert_eq!(press(&mut a, KeyCode::Char('q')), Control::Quit);
+}
+
+#[test]
+fn on_the_summary_slash_searches_u_undoes_and_letters_never_edit_behind_the_users_back() {
+    let (mut a, saves) = app(Lang::Vi, &[("organisation", "X")]);
+    press(&mut a, KeyCode::Char('3'));
+    press(&mut a, KeyCode::Char('s'));
+    assert_eq!(a.rec_rows().len(), 1, "the scripted recommendation");
+    press(&mut a, KeyCode::Char('/'));
+    type_text(&mut a, "so cuoc hop");
+    assert!(screen(&a, 80, 24).contains("Số cuộc họp Ban Chỉ đạo"));
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Inspection);
+    assert_eq!(current(&a), "meetings");
+    let r = lock(&saves.saves).last().cloned().unwrap();
+    assert!(
+        r.recommendations.iter().all(|e| e.responsible.is_empty()),
+        "nothing typed reached a recommendation"
+    );
+    press(&mut a, KeyCode::Char('s'));
+    press(&mut a, KeyCode::Char('u'));
+    assert!(a.session.answer("steering").is_none(), "u undid the answer");
+    press(&mut a, KeyCode::Char('z'));
+    assert!(screen(&a, 80, 24).contains("Phím z không dùng ở màn hình này"));
+}
+
+#[test]
+fn finishing_locks_edits_until_reopened_with_confirmation() {
+    let (mut a, saves) = app(Lang::En, &[("organisation", "X")]);
+    press(&mut a, KeyCode::Char('1'));
+    press(&mut a, KeyCode::Char('s'));
+    press(&mut a, KeyCode::Char('f'));
+    press(&mut a, KeyCode::Char('f'));
+    assert_eq!(
+        lock(&saves.saves).last().unwrap().status,
+        onsite::record::Status::Finished
+    );
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('k'));
+    assert_eq!(current(&a), "steering");
+    let text = screen(&a, 80, 24);
+    assert!(
+        text.contains("finished: read only until reopened"),
+        "{text}"
+    );
+    let hints = hint_line(&text);
+    assert!(
+        hints.contains("R reopen") && !hints.contains("Enter edit"),
+        "{hints}"
+    );
+    press(&mut a, KeyCode::Char('2'));
+    assert!(screen(&a, 80, 24).contains("press R twice to reopen"));
+    press(&mut a, KeyCode::Char('n'));
+    assert!(matches!(a.overlay, onsite::tui::editors::Overlay::None));
+    assert_eq!(
+        a.session.answer("steering").and_then(|x| x.value.clone()),
+        Some(AnswerValue::Text("yes".into()))
+    );
+    press(&mut a, KeyCode::Char('R'));
+    assert!(screen(&a, 80, 24).contains("Press R again"));
+    assert!(a.session.is_finished(), "one press only asks");
+    press(&mut a, KeyCode::Char('R'));
+    assert!(!a.session.is_finished());
+    assert_eq!(
+        lock(&saves.saves).last().unwrap().status,
+        onsite::record::Status::InProgress
+    );
+    press(&mut a, KeyCode::Char('2'));
+    assert_eq!(
+        a.session.answer("steering").and_then(|x| x.value.clone()),
+        Some(AnswerValue::Text("partial".into()))
+    );
+}
+
+#[test]
+fn a_change_that_hides_answered_questions_says_how_many_and_undo_brings_them_back() {
+    let (mut a, saves) = app(Lang::Vi, &[("organisation", "X")]);
+    press(&mut a, KeyCode::Char('2'));
+    assert_eq!(current(&a), "plan-detail");
+    press(&mut a, KeyCode::Enter);
+    type_text(&mut a, "Thiếu kế hoạch năm");
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Char('['));
+    assert_eq!(current(&a), "steering");
+    press(&mut a, KeyCode::Char('1'));
+    let text = screen(&a, 80, 24);
+    assert!(text.contains("Thay đổi này ẩn 1 câu đã trả lời"), "{text}");
+    let saved = lock(&saves.saves).last().cloned().unwrap();
+    assert_eq!(
+        saved.answers["plan-detail"].value,
+        Some(AnswerValue::Text("Thiếu kế hoạch năm".into())),
+        "kept in the record"
+    );
+    press(&mut a, KeyCode::Char('u'));
+    assert!(a.session.is_visible("plan-detail"));
+    assert_eq!(a.session.hidden_answers(), 0);
+}
+
+#[test]
+fn a_read_only_view_advertises_no_editing_key_and_refuses_with_a_reason() {
+    let (mut a, _) = app_on(Lang::En, record(&[("organisation", "X")]), true);
+    let text = screen(&a, 80, 24);
+    assert!(
+        text.contains("│   [ ] Yes") && !text.contains(" 1 [ ] Yes"),
+        "no number keys on the options: {text}"
+    );
+    let hints = hint_line(&text);
+    for editing in ["Enter edit", "1-9 answer", "n note", "u undo", "R reopen"] {
+        assert!(!hints.contains(editing), "{editing} in {hints}");
+    }
+    assert!(hints.contains("? help"), "{hints}");
+    press(&mut a, KeyCode::Char('?'));
+    let help = screen(&a, 80, 40);
+    assert!(
+        !help.contains("clear the answer") && !help.contains("undo"),
+        "{help}"
+    );
+    assert!(help.contains("next visible question"), "{help}");
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('1'));
+    assert!(screen(&a, 80, 24).contains("Read-only: nothing can be changed here"));
+    press(&mut a, KeyCode::Char('s'));
+    let hints = hint_line(&screen(&a, 80, 24));
+    assert!(
+        !hints.contains("f finish") && !hints.contains("Enter edit"),
+        "{hints}"
+    );
+}
+
+const LONG_REC: &str = "Đề nghị Sở Thông tin và Truyền thông kiện toàn Ban Chỉ đạo thực hiện dân chủ ở cơ sở, ban hành quy chế hoạt động và phân công nhiệm vụ cụ thể cho từng thành viên trước ngày 31 tháng 12";
+
+#[test]
+fn summary_recommendations_are_shown_whole_with_party_due_date_and_state_symbols() {
+    let (mut a, _) = app(Lang::En, &[("organisation", "X")]);
+    press(&mut a, KeyCode::Char('3'));
+    press(&mut a, KeyCode::Char('r'));
+    a.handle(Event::Paste(LONG_REC.into()));
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Char('s'));
+    let rows = a.rec_rows();
+    assert_eq!(rows.len(), 2);
+    let own = rows.iter().position(|r| !r.scripted).unwrap();
+    for _ in 0..own {
+        press(&mut a, KeyCode::Char('j'));
+    }
+    press(&mut a, KeyCode::Char('o'));
+    type_text(&mut a, "Văn phòng Sở");
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Char('t'));
+    type_text(&mut a, "2026-12-31");
+    press(&mut a, KeyCode::Enter);
+    // the scripted one dropped
+    let scripted = 1 - own;
+    for _ in 0..2 {
+        press(&mut a, KeyCode::Char('k'));
+    }
+    for _ in 0..scripted {
+        press(&mut a, KeyCode::Char('j'));
+    }
+    press(&mut a, KeyCode::Char('x'));
+    let text = screen(&a, 80, 24);
+    assert!(
+        text.contains("trước ngày 31 tháng 12"),
+        "the end of the wording: {text}"
+    );
+    assert!(text.contains("responsible: Văn phòng Sở"), "{text}");
+    assert!(text.contains("due: 2026-12-31"), "{text}");
+    assert!(text.contains("★"), "own marked: {text}");
+    assert!(text.contains("✗"), "dropped marked: {text}");
+    // the wording is edited in a box that wraps it whole
+    let own = a.rec_rows().iter().position(|r| !r.scripted).unwrap();
+    press(&mut a, KeyCode::Char('k'));
+    press(&mut a, KeyCode::Char('k'));
+    for _ in 0..own {
+        press(&mut a, KeyCode::Char('j'));
+    }
+    press(&mut a, KeyCode::Enter);
+    let text = screen(&a, 80, 24);
+    assert!(text.contains("trước ngày 31 tháng 12"), "{text}");
+    assert!(text.contains("Đề nghị Sở Thông tin"), "{text}");
+}
+
+#[test]
+fn long_titles_labels_and_messages_end_in_an_ellipsis_and_are_shown_whole() {
+    let long_section =
+        "Lãnh đạo, chỉ đạo việc thực hiện dân chủ ở cơ sở trong cơ quan hành chính nhà nước";
+    let long_label = "Cơ quan, đơn vị được kiểm tra theo quyết định của Chánh Thanh tra";
+    let r = record_with(
+        &[(
+            "organisation",
+            "Sở Thông tin và Truyền thông tỉnh Thừa Thiên Huế, Văn phòng",
+        )],
+        |c| {
+            c["sections"][0]["title"] = serde_json::json!(long_section);
+            c["header"][0]["label"] = serde_json::json!(long_label);
+        },
+    );
+    let (mut a, _) = app_on(Lang::Vi, r, false);
+    let text = screen(&a, 80, 24);
+    assert!(text.contains('…'), "{text}");
+    assert!(text.contains("nhà nước"), "the section title whole: {text}");
+    press(&mut a, KeyCode::Char('h'));
+    let text = screen(&a, 80, 24);
+    assert!(text.contains('…'), "{text}");
+    assert!(text.contains("Chánh Thanh tra"), "the label whole: {text}");
+    assert!(text.contains("Văn phòng"), "the value whole: {text}");
+    press(&mut a, KeyCode::Esc);
+    let path = "/home/thanh-tra/.local/share/onsite/records/20261125-0930-so-thong-tin-va-truyen-thong-tinh-thua-thien-hue.html";
+    a = a.with_exporter(Box::new(move |_r| Ok(vec![path.into()])));
+    press(&mut a, KeyCode::Char('s'));
+    press(&mut a, KeyCode::Char('e'));
+    let text = screen(&a, 80, 24);
+    let flat: String = text.lines().map(str::trim_end).collect();
+    assert!(flat.contains("thua-thien-hue.html"), "{text}");
+}
+
+#[test]
+fn the_hint_line_fits_80_columns_and_keeps_help() {
+    for lang in [Lang::En, Lang::Vi] {
+        let (a, _) = app(lang, &[("organisation", "X")]);
+        let hints = hint_line(&screen(&a, 80, 24));
+        let help = if lang == Lang::En {
+            "? help"
+        } else {
+            "? trợ giúp"
+        };
+        assert!(hints.contains(help), "{hints}");
+    }
+}
+
+#[test]
+fn numbers_and_dates_are_typed_the_vietnamese_way_and_a_digit_starts_the_answer() {
+    let (mut a, saves) = app(Lang::Vi, &[("organisation", "Sở Tư pháp")]);
+    press(&mut a, KeyCode::Char('1'));
+    assert_eq!(current(&a), "meetings");
+    // On a number question a digit opens the answer with that digit in it.
+    press(&mut a, KeyCode::Char('3'));
+    assert!(matches!(a.overlay, onsite::tui::editors::Overlay::Line(_)));
+    type_text(&mut a, ".5");
+    press(&mut a, KeyCode::Enter);
+    // `3.5` is not Vietnamese: refused with a sentence saying how to write it.
+    assert_eq!(current(&a), "meetings");
+    let shown = screen(&a, 120, 40);
+    assert!(
+        shown.contains("dấu phẩy ngăn phần thập phân (3,5)"),
+        "{shown}"
+    );
+    for _ in 0..2 {
+        press(&mut a, KeyCode::Backspace);
+    }
+    type_text(&mut a, "9");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(current(&a), "channels");
+    let r = lock(&saves.saves).last().cloned().expect("saved");
+    assert_eq!(r.answers["meetings"].value, Some(AnswerValue::Number(39.0)));
+    press(&mut a, KeyCode::Char('j'));
+    assert_eq!(current(&a), "last-conference");
+    // A digit starts a date too; day/month/year as Vietnamese write it.
+    type_text(&mut a, "2/12/2026");
+    press(&mut a, KeyCode::Enter);
+    let r = lock(&saves.saves).last().cloned().expect("saved");
+    assert_eq!(
+        r.answers["last-conference"].value,
+        Some(AnswerValue::Text("2026-12-02".into()))
+    );
+    press(&mut a, KeyCode::Char('k'));
+    assert!(screen(&a, 80, 24).contains("02/12/2026"));
+}
+
+#[test]
+fn an_english_screen_refuses_a_day_first_date_with_a_sentence() {
+    let (mut a, saves) = app(Lang::En, &[("organisation", "X")]);
+    for _ in 0..3 {
+        press(&mut a, KeyCode::Char('j'));
+    }
+    assert_eq!(current(&a), "last-conference");
+    press(&mut a, KeyCode::Enter);
+    type_text(&mut a, "02/12/2026");
+    press(&mut a, KeyCode::Enter);
+    assert!(
+        screen(&a, 120, 40).contains("could be read day-first or month-first"),
+        "{}",
+        screen(&a, 120, 40)
+    );
+    assert!(
+        lock(&saves.saves)
+            .iter()
+            .all(|r| !r.answers.contains_key("last-conference")),
+        "nothing was reinterpreted"
+    );
+}
+
+#[test]
+fn emptying_a_required_title_page_field_is_said_and_counted() {
+    let (mut a, _) = app(Lang::Vi, &[("organisation", "Sở Y tế")]);
+    let before = a.session.progress();
+    press(&mut a, KeyCode::Char('h'));
+    assert_eq!(a.mode, Mode::Header);
+    press(&mut a, KeyCode::Enter);
+    for _ in 0.."Sở Y tế".chars().count() {
+        press(&mut a, KeyCode::Backspace);
+    }
+    press(&mut a, KeyCode::Tab);
+    let shown = screen(&a, 80, 24);
+    assert!(shown.contains("Ô bắt buộc đang để trống"), "{shown}");
+    let after = a.session.progress();
+    assert_eq!(after.required_total, before.required_total);
+    assert_eq!(after.required_answered + 1, before.required_answered);
+    // The summary lists it with the required items still to do.
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('s'));
+    let shown = screen(&a, 120, 40);
+    assert!(
+        shown.contains("Trang thông tin: Cơ quan được kiểm tra"),
+        "{shown}"
+    );
 }

@@ -49,7 +49,7 @@ fn a_whole_inspection_then_resume_at_the_same_place() {
     p.send(ENTER);
     p.type_slowly("Nguyễn Văn An");
     p.send(ENTER);
-    p.wait_for("Câu 1/6", 5);
+    p.wait_for("Câu 1.1 ", 5);
     // choice by number (flagged "partial") → the conditional text question appears
     p.send("2");
     p.wait_for("Kế hoạch nào còn thiếu?", 5);
@@ -141,7 +141,7 @@ fn a_whole_inspection_then_resume_at_the_same_place() {
     // resume: back at the same question
     let mut p = Pty::spawn(&["--lang", "en", "resume"], data, &[], 80, 24);
     p.wait_for("Steering committee meetings this year", 10);
-    p.wait_for("Question 3 of 7", 2);
+    p.wait_for("Question 1.3 ", 2);
     p.send("q");
     assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
     let _ = path;
@@ -157,9 +157,9 @@ fn typing_a_note(data: &Path, checklist: &Path) -> Pty {
         80,
         24,
     );
-    p.wait_for("Câu 1/6", 10);
+    p.wait_for("Câu 1.1 ", 10);
     p.send("1");
-    p.wait_for("Câu 2/6", 5);
+    p.wait_for("Câu 1.3 ", 5);
     p.send("n");
     p.wait_for("Ghi chú: Số cuộc họp", 5);
     p.type_slowly("Họp chưa đều, thiếu biên bản");
@@ -237,14 +237,14 @@ fn resizing_to_one_cell_and_back_redraws() {
         80,
         24,
     );
-    p.wait_for("Question 1 of 6", 10);
+    p.wait_for("Question 1.1 ", 10);
     p.resize(1, 1);
     std::thread::sleep(Duration::from_millis(300));
     p.resize(30, 8);
     p.wait_for("Terminal", 5);
     p.resize(120, 40);
     p.wait_for("Outline", 5);
-    p.wait_for("Question 1 of 6", 5);
+    p.wait_for("Question 1.1 ", 5);
     p.send("q");
     assert_eq!(
         p.wait_exit(Duration::from_secs(5)),
@@ -265,9 +265,9 @@ fn no_color_and_ascii_marks() {
         100,
         24,
     );
-    p.wait_for("Question 1 of 6", 10);
+    p.wait_for("Question 1.1 ", 10);
     p.send("1");
-    p.wait_for("Question 2 of 6", 5);
+    p.wait_for("Question 1.3 ", 5);
     let screen = p.screen();
     assert!(screen.contains("+ Has a steering committee"), "{screen}");
     assert!(!screen.contains('│') && !screen.contains('✓'), "{screen}");
@@ -350,7 +350,17 @@ fn a_second_onsite_on_the_same_record_is_told_who_holds_it_and_read_only_works()
         80,
         24,
     );
-    p.wait_for("Question 1 of 6", 10);
+    p.wait_for("Question 1.1 ", 10);
+    // The record is written right after the first frame: wait for the file, not the screen.
+    let records = data.join("records");
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while !std::fs::read_dir(&records).is_ok_and(|d| {
+        d.flatten()
+            .any(|e| e.path().extension().is_some_and(|x| x == "json"))
+    }) && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_onsite"))
         .args(["--lang", "en", "--data-dir"])
         .arg(data)
@@ -372,7 +382,7 @@ fn a_second_onsite_on_the_same_record_is_told_who_holds_it_and_read_only_works()
     );
     ro.wait_for("read-only", 10);
     ro.send("1");
-    ro.wait_for("read-only", 5);
+    ro.wait_for("nothing can be changed", 5);
     ro.send("n");
     std::thread::sleep(Duration::from_millis(200));
     assert!(
@@ -408,7 +418,7 @@ fn hostile_checklist_text_never_reaches_the_terminal() {
         80,
         24,
     );
-    p.wait_for("Question 1 of 6", 10);
+    p.wait_for("Question 1.1 ", 10);
     p.send("q");
     assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
     let raw = String::from_utf8_lossy(&p.raw()).to_string();
@@ -452,14 +462,14 @@ fn records_dir_replaced_by_a_file_shows_an_error_keeps_answers_and_saves_once_ba
         80,
         24,
     );
-    p.wait_for("Question 1 of 6", 10);
+    p.wait_for("Question 1.1 ", 10);
     let records = data.join("records");
     let moved = data.join("records.moved");
     std::fs::rename(&records, &moved).unwrap();
     std::fs::write(&records, "not a dir").unwrap();
     p.send("1");
     p.wait_for("NOT SAVED", 5);
-    p.wait_for("Question 2 of 6", 5);
+    p.wait_for("Question 1.3 ", 5);
     // back: the next save (retried on the next key or tick) puts everything on disk
     std::fs::remove_file(&records).unwrap();
     std::fs::rename(&moved, &records).unwrap();
@@ -504,9 +514,9 @@ fn closing_the_pty_with_sighup_ignored_still_ends_the_process_within_two_seconds
         checklist.display()
     );
     let mut p = Pty::spawn_program("/bin/sh", &["-c", &script], data, 80, 24);
-    p.wait_for("Question 1 of 6", 10);
+    p.wait_for("Question 1.1 ", 10);
     p.send("1");
-    p.wait_for("Question 2 of 6", 5);
+    p.wait_for("Question 1.3 ", 5);
     p.close();
     assert!(
         p.wait_exit(Duration::from_secs(2)).is_some(),
@@ -538,7 +548,7 @@ fn idle_uses_no_cpu_and_redraws_nothing() {
         80,
         24,
     );
-    p.wait_for("Question 1 of 6", 10);
+    p.wait_for("Question 1.1 ", 10);
     std::thread::sleep(Duration::from_millis(300));
     let (ticks, bytes) = (cpu_ticks(p.pid()), p.raw().len());
     std::thread::sleep(Duration::from_secs(2));
@@ -547,4 +557,342 @@ fn idle_uses_no_cpu_and_redraws_nothing() {
     assert_eq!(p.raw().len(), bytes, "nothing written while idle");
     p.send("q");
     assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+}
+
+#[test]
+fn a_held_record_is_offered_read_only_from_resume_and_the_start_screen_in_the_ui_language() {
+    let (dir, checklist) = setup();
+    let data = dir.path();
+    let cl = checklist.to_str().unwrap();
+    let mut p = Pty::spawn(
+        &["--lang", "en", "new", cl, "--set", "organisation=Sở Nội vụ"],
+        data,
+        &[],
+        80,
+        24,
+    );
+    p.wait_for("Question 1.1 ", 10);
+    wait_for_file(&data.join("records"), 5);
+    // without a terminal: the refusal, in the UI language
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_onsite"))
+        .args(["--lang", "vi", "--data-dir"])
+        .arg(data)
+        .arg("resume")
+        .output()
+        .expect("run onsite");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("hồ sơ đang được mở bởi") && err.contains("--read-only"),
+        "{err}"
+    );
+    // in a terminal: `resume` offers read-only
+    let mut ro = Pty::spawn(&["--lang", "vi", "resume"], data, &[], 80, 24);
+    ro.wait_for("Mở chỉ xem?", 10);
+    ro.wait_for("đang được mở ở một onsite khác", 2);
+    ro.send(ENTER);
+    ro.wait_for("Câu 1.1 ", 5);
+    let screen = ro.screen();
+    let hints = screen.lines().last().unwrap_or("");
+    assert!(
+        !hints.contains("Enter sửa") && !hints.contains("1-9"),
+        "{hints}"
+    );
+    ro.send("q");
+    assert_eq!(ro.wait_exit(Duration::from_secs(5)), Some(0));
+    // the start screen offers it too, and Esc goes back to the list
+    let mut st = Pty::spawn(&["--lang", "en"], data, &[], 80, 24);
+    st.wait_for("Inspections in progress", 10);
+    st.send(ENTER);
+    st.wait_for("Open read-only?", 5);
+    st.send(ESC);
+    st.wait_gone("Open read-only?", 5);
+    st.wait_for("Inspections in progress", 2);
+    st.send(ENTER);
+    st.wait_for("Open read-only?", 5);
+    st.send(ENTER);
+    st.wait_for("Question 1.1 ", 5);
+    st.send("q");
+    assert_eq!(st.wait_exit(Duration::from_secs(5)), Some(0));
+    p.send("q");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+}
+
+#[test]
+fn a_finished_inspection_is_found_from_the_start_screen_and_stays_locked() {
+    let (dir, checklist) = setup();
+    let data = dir.path();
+    let cl = checklist.to_str().unwrap();
+    let mut p = Pty::spawn(
+        &["--lang", "en", "new", cl, "--set", "organisation=Sở Y tế"],
+        data,
+        &[],
+        80,
+        24,
+    );
+    p.wait_for("Question 1.1 ", 10);
+    p.send("s");
+    p.wait_for("Scores by section", 5);
+    p.send("f");
+    p.wait_for("press f again", 5);
+    p.send("f");
+    p.wait_for("edits are locked", 5);
+    p.send("q");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+    let mut st = Pty::spawn(&["--lang", "en"], data, &[], 80, 24);
+    st.wait_for("Finished inspections", 10);
+    st.wait_for("1 finished (f shows them)", 2);
+    st.send("f");
+    st.wait_for("Sở Y tế ·", 5);
+    st.send(ENTER);
+    st.wait_for("finished: read only until reopened", 5);
+    st.send("x");
+    st.wait_for("press R twice to reopen", 5);
+    st.send("q");
+    assert_eq!(st.wait_exit(Duration::from_secs(5)), Some(0));
+    let (_, r) = the_record(data);
+    assert_eq!(r.status, Status::Finished);
+    assert!(r.answers.is_empty(), "nothing changed while finished");
+}
+
+/// Waits until a record file is in `dir` (the first save runs after the first frame).
+fn wait_for_file(dir: &Path, secs: u64) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(secs);
+    while std::time::Instant::now() < deadline {
+        let any = std::fs::read_dir(dir)
+            .map(|d| {
+                d.flatten()
+                    .any(|e| e.path().extension().is_some_and(|x| x == "json"))
+            })
+            .unwrap_or(false);
+        if any {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("no record in {} after {secs}s", dir.display());
+}
+
+#[test]
+fn a_record_started_without_organisation_is_named_after_it_and_the_old_id_still_works() {
+    let (dir, checklist) = setup();
+    let data = dir.path();
+    let cl = checklist.to_str().unwrap();
+    let mut p = Pty::spawn(&["--lang", "vi", "new", cl], data, &[], 80, 24);
+    p.wait_for("Trang thông tin", 10);
+    wait_for_file(&data.join("records"), 5);
+    let (_, before) = the_record(data);
+    assert!(!before.id.contains("so-noi-vu"), "{}", before.id);
+    p.type_slowly("Sở Nội vụ");
+    p.send(ENTER);
+    p.send(ENTER);
+    p.send(ENTER);
+    p.wait_for("Đã đặt tên hồ sơ theo cơ quan", 5);
+    p.send("1");
+    p.wait_for("Câu 1.3 ", 5);
+    p.send("q");
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(5)),
+        Some(0),
+        "{}",
+        p.screen()
+    );
+    let (path, r) = the_record(data);
+    assert!(r.id.ends_with("-so-noi-vu"), "{}", r.id);
+    assert_eq!(
+        path.file_stem().and_then(|s| s.to_str()),
+        Some(r.id.as_str())
+    );
+    assert_eq!(
+        r.answers["steering"].value,
+        Some(AnswerValue::Text("yes".into()))
+    );
+    p.wait_for(&format!("onsite resume {}", r.id), 5);
+    let locks: Vec<_> = std::fs::read_dir(data.join("records"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "lock"))
+        .collect();
+    assert!(locks.is_empty(), "no lock left behind: {locks:?}");
+    // the old id still finds it
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_onsite"))
+        .args(["--lang", "en", "--data-dir"])
+        .arg(data)
+        .args(["report", &before.id, "--format", "json"])
+        .output()
+        .expect("run onsite");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&r.id));
+    let mut again = Pty::spawn(&["--lang", "en", "resume", &before.id], data, &[], 80, 24);
+    again.wait_for("Question 1.3 ", 10);
+    again.send("q");
+    assert_eq!(again.wait_exit(Duration::from_secs(5)), Some(0));
+}
+
+/// Runs `onsite ARGS` in an 80-column pty to the end; its output lines.
+fn lines_at_80(args: &[&str], data: &Path) -> Vec<String> {
+    let mut p = Pty::spawn(args, data, &[], 80, 24);
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(10)),
+        Some(0),
+        "{}",
+        p.screen()
+    );
+    std::thread::sleep(Duration::from_millis(200));
+    String::from_utf8_lossy(&p.raw())
+        .split('\n')
+        .map(|l| l.trim_end_matches('\r').to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+#[test]
+fn list_and_checklists_fit_80_columns_with_an_ellipsis_and_are_whole_when_piped() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path();
+    let records = data.join("records");
+    std::fs::create_dir_all(&records).unwrap();
+    let org = "Ủy ban nhân dân phường Phú Hội, thành phố Huế, tỉnh Thừa Thiên Huế";
+    let mut r = pty::record(&[("organisation", org)]);
+    r.id = "20261125-0930-uy-ban-nhan-dan-phuong-phu".into();
+    std::fs::write(
+        records.join(format!("{}.json", r.id)),
+        serde_json::to_string(&r).unwrap(),
+    )
+    .unwrap();
+    let file = records.join(format!("{}.json", r.id));
+    let mut perms = std::fs::metadata(&file).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o600);
+    std::fs::set_permissions(&file, perms).unwrap();
+    let mut fixture: serde_json::Value = serde_json::from_str(pty::FIXTURE).unwrap();
+    fixture["id"] = serde_json::json!("kiem-tra-dan-chu-co-so");
+    fixture["title"] = serde_json::json!(
+        "Kiểm tra việc thực hiện dân chủ ở cơ sở tại cơ quan hành chính nhà nước cấp tỉnh"
+    );
+    std::fs::create_dir_all(data.join("checklists")).unwrap();
+    std::fs::write(
+        data.join("checklists")
+            .join("kiem-tra-dan-chu-co-so-cap-tinh-nam-2026.json"),
+        fixture.to_string(),
+    )
+    .unwrap();
+    for args in [
+        &["--lang", "vi", "list"][..],
+        &["--lang", "vi", "checklists"][..],
+    ] {
+        let lines = lines_at_80(args, data);
+        assert!(
+            lines.iter().all(|l| l.width() <= 80),
+            "{args:?}: {lines:#?}"
+        );
+        assert!(
+            lines.iter().any(|l| l.contains('…')),
+            "{args:?}: {lines:#?}"
+        );
+        // piped: whole
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_onsite"))
+            .args(args)
+            .arg("--data-dir")
+            .arg(data)
+            .current_dir(data)
+            .output()
+            .expect("run onsite");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let whole = if args[2] == "list" {
+            org
+        } else {
+            "nhà nước cấp tỉnh"
+        };
+        assert!(text.contains(whole), "{text}");
+    }
+    let lines = lines_at_80(&["--lang", "vi", "list"], data);
+    assert!(
+        lines.iter().any(|l| l.contains(&r.id)),
+        "the id is never cut: {lines:#?}"
+    );
+}
+
+#[test]
+fn a_failed_save_is_explained_in_vietnamese_under_lang_vi() {
+    let (dir, checklist) = setup();
+    let data = dir.path();
+    let cl = checklist.to_str().unwrap();
+    let mut p = Pty::spawn(
+        &["--lang", "vi", "new", cl, "--set", "organisation=Sở Nội vụ"],
+        data,
+        &[],
+        80,
+        24,
+    );
+    p.wait_for("Câu 1.1 ", 10);
+    let records = data.join("records");
+    wait_for_file(&records, 5);
+    let moved = data.join("records.moved");
+    std::fs::rename(&records, &moved).unwrap();
+    std::fs::write(&records, "not a dir").unwrap();
+    p.send("1");
+    p.wait_for("CHƯA LƯU ĐƯỢC", 5);
+    p.wait_for("không thể", 2);
+    let screen = p.screen();
+    assert!(!screen.contains("cannot"), "{screen}");
+    std::fs::remove_file(&records).unwrap();
+    std::fs::rename(&moved, &records).unwrap();
+    p.wait_gone("CHƯA LƯU ĐƯỢC", 5);
+    p.send("q");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+}
+
+#[test]
+fn vietnamese_numbers_and_dates_typed_in_the_terminal_reach_the_record() {
+    let (dir, checklist) = setup();
+    let cl = checklist.to_str().unwrap();
+    let mut p = Pty::spawn(
+        &[
+            "--lang",
+            "vi",
+            "new",
+            cl,
+            "--set",
+            "organisation=Sở Xây dựng",
+            "--set",
+            "date=2/12/2026",
+        ],
+        dir.path(),
+        &[],
+        80,
+        24,
+    );
+    p.wait_for("Câu 1.1 ", 10);
+    p.send("1");
+    p.wait_for("Câu 1.3 ", 5);
+    // A digit on a number question starts the answer; `3.5` is not Vietnamese.
+    p.send("3");
+    p.type_slowly(".5");
+    p.send(ENTER);
+    p.wait_for("dấu phẩy ngăn phần thập phân", 5);
+    p.send("\x7f\x7f");
+    p.type_slowly("9");
+    p.send(ENTER);
+    p.wait_for("Câu 2.1 ", 5);
+    p.send("j");
+    p.wait_for("Câu 2.2 ", 5);
+    p.type_slowly("5/9/2026");
+    p.send(ENTER);
+    p.send("k");
+    p.wait_for("05/09/2026", 5);
+    p.send("q");
+    assert!(p.wait_exit(Duration::from_secs(5)).is_some());
+    let (_, r) = the_record(dir.path());
+    assert_eq!(r.header["date"], "2026-12-02");
+    assert_eq!(r.answers["meetings"].value, Some(AnswerValue::Number(39.0)));
+    assert_eq!(
+        r.answers["last-conference"].value,
+        Some(AnswerValue::Text("2026-09-05".into()))
+    );
 }

@@ -7,7 +7,7 @@ mod pty;
 use crossterm::event::{Event, KeyCode};
 use onsite::i18n::Lang;
 use onsite::tui::{App, StartItem, StartKind, StartScreen, Theme};
-use pty::{app, press, render, type_text};
+use pty::{app, app_on, press, record, render, type_text};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -66,7 +66,61 @@ fn inspection_screen() {
 }
 
 #[test]
+fn read_only_and_finished() {
+    snap_all("inspection_read_only", |lang| {
+        app_on(lang, record(&[("organisation", "Sở Nội vụ")]), true).0
+    });
+    snap_all("summary_finished", |lang| {
+        let mut a = answered(lang);
+        press(&mut a, KeyCode::Char('s'));
+        press(&mut a, KeyCode::Char('f'));
+        press(&mut a, KeyCode::Char('f'));
+        a
+    });
+    snap_all("help_finished", |lang| {
+        let mut a = answered(lang);
+        press(&mut a, KeyCode::Char('s'));
+        press(&mut a, KeyCode::Char('f'));
+        press(&mut a, KeyCode::Char('f'));
+        press(&mut a, KeyCode::Char('?'));
+        a
+    });
+}
+
+#[test]
+fn summary_with_long_recommendations() {
+    snap_all("summary_recommendations", |lang| {
+        let mut a = answered(lang);
+        press(&mut a, KeyCode::Char('j'));
+        press(&mut a, KeyCode::Char('r'));
+        a.handle(Event::Paste(
+            "Đề nghị Sở kiện toàn Ban Chỉ đạo thực hiện dân chủ ở cơ sở, ban hành quy chế hoạt động và phân công nhiệm vụ cụ thể cho từng thành viên trước ngày 31 tháng 12".into(),
+        ));
+        press(&mut a, KeyCode::Enter);
+        press(&mut a, KeyCode::Char('s'));
+        press(&mut a, KeyCode::Char('o'));
+        type_text(&mut a, "Văn phòng Sở");
+        press(&mut a, KeyCode::Enter);
+        press(&mut a, KeyCode::Char('t'));
+        type_text(&mut a, "2026-12-31");
+        press(&mut a, KeyCode::Enter);
+        // the own one in the middle is deleted, the scripted one dropped
+        press(&mut a, KeyCode::Char('j'));
+        press(&mut a, KeyCode::Char('x'));
+        press(&mut a, KeyCode::Char('k'));
+        press(&mut a, KeyCode::Char('x'));
+        a
+    });
+}
+
+#[test]
 fn header_form() {
+    snap_all("header_browsing", |lang| {
+        let (mut a, _) = app(lang, &[("organisation", "Sở Nội vụ tỉnh Thừa Thiên Huế")]);
+        press(&mut a, KeyCode::Char('h'));
+        press(&mut a, KeyCode::Char('j'));
+        a
+    });
     snap_all("header", |lang| {
         let (mut a, _) = app(lang, &[]);
         type_text(&mut a, "Sở Nội vụ tỉnh Thừa Thiên Huế");
@@ -128,31 +182,71 @@ fn summary_screen() {
     });
 }
 
+fn start_items() -> Vec<StartItem> {
+    vec![
+        StartItem {
+            kind: StartKind::New,
+            key: "qcdc-agency".into(),
+            title: "Kiểm tra thực hiện dân chủ ở cơ sở (cơ quan hành chính)".into(),
+            detail: "qcdc-agency 2026.1".into(),
+        },
+        StartItem {
+            kind: StartKind::Resume,
+            key: "20261125-0930-so-tttt".into(),
+            title: "Sở Thông tin và Truyền thông · Kiểm tra dân chủ ở cơ sở".into(),
+            detail: "12/59 · 2026-11-25 09:30".into(),
+        },
+        StartItem {
+            kind: StartKind::Resume,
+            key: "20261126-1400-ubnd".into(),
+            title: "Ủy ban nhân dân phường Phú Hội, thành phố Huế · Kiểm tra thực hiện dân chủ ở cơ sở (cơ quan hành chính)".into(),
+            detail: "40/59 · 2026-11-26 14:00".into(),
+        },
+        StartItem {
+            kind: StartKind::Finished,
+            key: "20261120-0800-so-y-te".into(),
+            title: "Sở Y tế · Kiểm tra dân chủ ở cơ sở".into(),
+            detail: "59/59 · 2026-11-20 11:15".into(),
+        },
+    ]
+}
+
 #[test]
 fn start_screen() {
+    let keys = |s: &mut StartScreen, keys: &[KeyCode]| {
+        for k in keys {
+            s.handle(Event::Key(crossterm::event::KeyEvent::new(
+                *k,
+                crossterm::event::KeyModifiers::NONE,
+            )));
+        }
+    };
     for lang in LANGS {
-        let screen = StartScreen::new(
-            vec![
-                StartItem {
-                    kind: StartKind::New,
-                    key: "qcdc-agency".into(),
-                    title: "Kiểm tra thực hiện dân chủ ở cơ sở (cơ quan hành chính)".into(),
-                    detail: "qcdc-agency 2026.1".into(),
-                },
-                StartItem {
-                    kind: StartKind::Resume,
-                    key: "20261125-0930-so-tttt".into(),
-                    title: "Sở Thông tin và Truyền thông · Kiểm tra dân chủ ở cơ sở".into(),
-                    detail: "2026-11-25 09:30".into(),
-                },
-            ],
-            lang,
+        let mut shots = Vec::new();
+        let plain = StartScreen::new(start_items(), lang);
+        shots.push(("start", plain.clone()));
+        let mut long = plain.clone();
+        keys(&mut long, &[KeyCode::Down]);
+        shots.push(("start_long_item", long));
+        let mut finished = plain.clone();
+        keys(&mut finished, &[KeyCode::Char('f')]);
+        shots.push(("start_finished", finished));
+        let mut offer = plain.clone();
+        offer.offer_read_only(
+            offer.items[0].clone(),
+            "This inspection is open in another onsite by an@laptop (pid 4242) since 09:31. You can look at it read-only: nothing will be changed.".into(),
         );
-        for (w, h) in SIZES {
-            let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-            t.draw(|f| onsite::tui::view::start::draw(f, &screen, &Theme::new(false, false)))
-                .expect("draw");
-            insta::assert_snapshot!(format!("start_{w}x{h}_{}", lang.code()), t.backend());
+        shots.push(("start_offer", offer));
+        let mut help = plain.clone();
+        keys(&mut help, &[KeyCode::Char('?')]);
+        shots.push(("start_help", help));
+        for (name, screen) in shots {
+            for (w, h) in SIZES {
+                let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+                t.draw(|f| onsite::tui::view::start::draw(f, &screen, &Theme::new(false, false)))
+                    .expect("draw");
+                insta::assert_snapshot!(format!("{name}_{w}x{h}_{}", lang.code()), t.backend());
+            }
         }
     }
 }

@@ -238,3 +238,26 @@ fn large_files_give_the_same_answers() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn the_count_is_in_the_ui_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    std::fs::write(d.join("a.schema.json"), "{}").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_onsite"))
+        .args(["--lang", "vi", "validate", "không-có.json", "a.schema.json"])
+        .current_dir(d)
+        .env("ONSITE_DATA_DIR", d.join("data"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).ends_with("onsite: 1 lỗi trong 1 trên 2 tệp\n"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "a.schema.json: bỏ qua (tệp JSON Schema, không phải bộ câu hỏi)\n"
+    );
+}

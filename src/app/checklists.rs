@@ -4,8 +4,6 @@
 
 use std::io::Write;
 
-use unicode_width::UnicodeWidthStr;
-
 use super::{Context, Failure, Outcome};
 use crate::checklist::{Catalog, Origin, ResolveError};
 use crate::i18n::Lang;
@@ -49,13 +47,14 @@ impl From<ResolveError> for Failure {
     }
 }
 
-fn pad(s: &str, width: usize) -> String {
-    let w = UnicodeWidthStr::width(s);
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+/// The table, one line per checklist, columns aligned by display width; with a `width`,
+/// the title and origin are cut with `…` to fit.
+pub fn table(catalog: &Catalog, lang: Lang) -> Vec<String> {
+    table_in(catalog, lang, None)
 }
 
-/// The table, one line per checklist, columns aligned by display width.
-pub fn table(catalog: &Catalog, lang: Lang) -> Vec<String> {
+/// [`table`] fitted to `width` columns when given.
+pub fn table_in(catalog: &Catalog, lang: Lang, width: Option<usize>) -> Vec<String> {
     let words = if lang == Lang::Vi { &VI } else { &EN };
     let mut rows: Vec<[String; 4]> = vec![[
         words.id.to_string(),
@@ -79,23 +78,8 @@ pub fn table(catalog: &Catalog, lang: Lang) -> Vec<String> {
             .map(|s| sanitize::line(&s)),
         );
     }
-    let mut widths = [0usize; 4];
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(UnicodeWidthStr::width(cell.as_str()));
-        }
-    }
-    rows.iter()
-        .map(|r| {
-            format!(
-                "{}  {}  {}  {}",
-                pad(&r[0], widths[0]),
-                pad(&r[1], widths[1]),
-                pad(&r[2], widths[2]),
-                r[3]
-            )
-        })
-        .collect()
+    let rows: Vec<Vec<String>> = rows.into_iter().map(Vec::from).collect();
+    super::table::align(&rows, width, &[2, 3])
 }
 
 /// Runs the command.
@@ -111,7 +95,7 @@ pub fn run(ctx: &Context) -> Outcome {
         return Ok(());
     }
     let mut out = std::io::stdout().lock();
-    for line in table(&catalog, ctx.lang) {
+    for line in table_in(&catalog, ctx.lang, super::table::terminal_width()) {
         if writeln!(out, "{line}").is_err() {
             break; // stdout closed (e.g. piped into `head`)
         }

@@ -73,7 +73,8 @@ pub fn profile_cmd(ctx: &Context, sets: &[String]) -> Outcome {
             return Err(Failure::user(format!("{}: {e}", ctx.data_dir.display())));
         }
         let path = profile_path(&ctx.data_dir);
-        write::write_atomic(&path, p.to_json().as_bytes()).map_err(Failure::user)?;
+        write::write_atomic(&path, p.to_json().as_bytes())
+            .map_err(|e| Failure::user(crate::i18n::cli::write_failed(ctx.lang, &e)))?;
         eprintln!("{}: {}", t.profile_saved, path.display());
     }
     let mut out = String::new();
@@ -91,7 +92,7 @@ pub fn profile_cmd(ctx: &Context, sets: &[String]) -> Outcome {
         out.push_str(t.profile_empty);
         out.push('\n');
     }
-    super::report::emit(&out, None)
+    super::report::emit(&out, None, ctx.lang)
 }
 
 /// The language a document of this checklist is written in: the UI language when the
@@ -167,14 +168,16 @@ pub fn export_documents(
     for kind in [Kind::Minutes, Kind::Conclusion] {
         let bytes = render_record(kind, record, lang, &p)?;
         let path = dir.join(default_name(kind, lang, &record.id));
-        write::write_atomic(&path, &bytes)?;
+        write::write_atomic(&path, &bytes).map_err(|e| crate::i18n::cli::write_failed(ui, &e))?;
         out.push(path);
     }
     Ok(out)
 }
 
-fn write_doc(bytes: &[u8], path: &Path, t: &DocText) -> Outcome {
-    write::write_atomic(path, bytes).map_err(Failure::user)?;
+fn write_doc(bytes: &[u8], path: &Path, lang: Lang) -> Outcome {
+    let t = words::text(lang);
+    write::write_atomic(path, bytes)
+        .map_err(|e| Failure::user(crate::i18n::cli::write_failed(lang, &e)))?;
     println!("{}: {}", t.written, path.display());
     Ok(())
 }
@@ -202,17 +205,17 @@ pub fn run(
             let path = output
                 .map(Path::to_path_buf)
                 .unwrap_or_else(|| PathBuf::from(default_name(kind, lang, &checklist.id)));
-            write_doc(&bytes, &path, words::text(lang))
+            write_doc(&bytes, &path, lang)
         }
         Kind::Minutes | Kind::Conclusion => {
             let path = locate(ctx, first)?;
-            let rec = read_record(&path)?;
+            let rec = read_record(&path, ctx.lang)?;
             let lang = doc_lang(&rec.checklist, ctx.lang);
             let bytes = render_record(kind, &rec, lang, &p).map_err(Failure::user)?;
             let out = output
                 .map(Path::to_path_buf)
                 .unwrap_or_else(|| PathBuf::from(default_name(kind, lang, &rec.id)));
-            write_doc(&bytes, &out, words::text(lang))
+            write_doc(&bytes, &out, lang)
         }
         Kind::Report => {
             let (summaries, lang) = summaries(ctx, inputs)?;
@@ -224,7 +227,7 @@ pub fn run(
             let out = output
                 .map(Path::to_path_buf)
                 .unwrap_or_else(|| PathBuf::from(default_name(kind, lang, &stem)));
-            write_doc(&bytes, &out, words::text(lang))
+            write_doc(&bytes, &out, lang)
         }
     }
 }
@@ -240,6 +243,7 @@ fn summaries(ctx: &Context, inputs: &[String]) -> Result<(Vec<Summary>, Lang), F
             files.extend(super::aggregate::expand(
                 &[as_path.to_path_buf()],
                 &mut skipped,
+                ctx.lang,
             ));
         } else {
             match locate(ctx, input) {
@@ -251,7 +255,7 @@ fn summaries(ctx: &Context, inputs: &[String]) -> Result<(Vec<Summary>, Lang), F
     let mut out = Vec::new();
     let mut lang = ctx.lang;
     for path in files {
-        match read_record(&path) {
+        match read_record(&path, ctx.lang) {
             Ok(rec) => {
                 if out.is_empty() {
                     lang = doc_lang(&rec.checklist, ctx.lang);

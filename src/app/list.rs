@@ -13,23 +13,21 @@ use crate::i18n::list::{ListStrings, strings};
 use crate::record::{RecordSummary, Status, Store};
 use crate::sanitize;
 
-/// Widest checklist title and organisation shown in the table.
-const MAX_COLUMN: usize = 36;
-
 /// Runs `onsite list`.
 pub fn run(ctx: &Context, json: bool) -> Outcome {
     let store = Store::new(&ctx.data_dir);
     let (list, warnings) = store.list();
     let s = strings(ctx.lang);
     for w in &warnings {
-        eprintln!("onsite: {}: {}", s.warning, sanitize::line(w));
+        let w = crate::i18n::cli::list_warning(ctx.lang, w);
+        eprintln!("onsite: {}: {}", s.warning, sanitize::line(&w));
     }
     let out = if json {
         render_json(&list, ctx.lang)
     } else if list.is_empty() {
         format!("{}\n", s.empty)
     } else {
-        render_table(&list, ctx.lang)
+        render_table_in(&list, ctx.lang, super::table::terminal_width())
     };
     let mut stdout = std::io::stdout().lock();
     match stdout
@@ -38,7 +36,7 @@ pub fn run(ctx: &Context, json: bool) -> Outcome {
     {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::user(format!("cannot write the list: {e}"))),
+        Err(e) => Err(Failure::user(crate::i18n::cli::stdout_failed(ctx.lang, &e))),
     }
 }
 
@@ -49,24 +47,59 @@ fn status_word(status: Status, s: &ListStrings) -> &'static str {
     }
 }
 
-fn fit(text: &str, max: usize) -> String {
-    let text = sanitize::line(text);
-    if text.width() <= max {
-        return text;
+/// The table: id, checklist, organisation, status, progress n/m, updated (local time).
+pub fn render_table(list: &[RecordSummary], lang: Lang) -> String {
+    render_table_in(list, lang, None)
+}
+
+/// The table fitted to a terminal `width`: one line per record when it fits, else two (the
+/// id, status, progress and time; then the organisation and checklist, cut with `…`).
+pub fn render_table_in(list: &[RecordSummary], lang: Lang, width: Option<usize>) -> String {
+    let whole = render_full(list, lang);
+    let lines: Vec<String> = whole.lines().map(str::to_string).collect();
+    if !super::table::too_wide(&lines, width) {
+        return whole;
     }
+    let s = strings(lang);
+    let mut rows = vec![vec![
+        s.id.to_string(),
+        s.status.into(),
+        s.progress.into(),
+        s.updated.into(),
+    ]];
+    let mut names = vec![String::new()];
+    for r in list {
+        rows.push(vec![
+            sanitize::line(&r.id),
+            status_word(r.status, s).into(),
+            format!("{}/{}", r.answered, r.total),
+            r.updated_at
+                .with_timezone(&Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string(),
+        ]);
+        let title = sanitize::line(r.checklist_title.get(lang.code()));
+        names.push(if r.organisation.is_empty() {
+            title
+        } else {
+            format!("{} · {title}", sanitize::line(&r.organisation))
+        });
+    }
+    let room = width.unwrap_or(80).saturating_sub(2);
     let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > max {
-            break;
+    for (line, name) in super::table::align(&rows, width, &[]).iter().zip(names) {
+        out.push_str(line);
+        out.push('\n');
+        if !name.is_empty() {
+            out.push_str("  ");
+            out.push_str(&crate::tui::view::ellipsize(&name, room));
+            out.push('\n');
         }
-        out.push(c);
     }
-    out.push('…');
     out
 }
 
-/// The table: id, checklist, organisation, status, progress n/m, updated (local time).
-pub fn render_table(list: &[RecordSummary], lang: Lang) -> String {
+fn render_full(list: &[RecordSummary], lang: Lang) -> String {
     let s = strings(lang);
     let mut rows: Vec<[String; 6]> = vec![[
         s.id.into(),
@@ -79,14 +112,14 @@ pub fn render_table(list: &[RecordSummary], lang: Lang) -> String {
     for r in list {
         rows.push([
             sanitize::line(&r.id),
-            fit(r.checklist_title.get(lang.code()), MAX_COLUMN),
-            fit(&r.organisation, MAX_COLUMN),
+            sanitize::line(r.checklist_title.get(lang.code())),
+            sanitize::line(&r.organisation),
             status_word(r.status, s).into(),
             format!("{}/{}", r.answered, r.total),
-            r.updated_at
-                .with_timezone(&Local)
-                .format("%Y-%m-%d %H:%M")
-                .to_string(),
+            crate::checklist::value::format_date_time(
+                &r.updated_at.with_timezone(&Local).naive_local(),
+                lang,
+            ),
         ]);
     }
     let mut widths = [0usize; 6];

@@ -1,24 +1,18 @@
 //! `onsite validate FILE...`: checks checklist files. Prints `FILE: ok` on stdout per good
 //! file and one line per problem on stderr (`file:line:column: /json/path: sentence`);
-//! exit 1 when any file has a problem.
+//! exit 1 when any file has a problem. The problem lines are for checklist authors and stay
+//! in English; the closing count and the skipped-schema line are in the UI language.
 
 use std::io::Write;
 use std::path::PathBuf;
 
 use super::{Failure, Outcome};
 use crate::checklist::load_file;
+use crate::i18n::{Lang, cli};
 use crate::sanitize;
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 /// Runs the command on `files`.
-pub fn run(files: &[PathBuf]) -> Outcome {
+pub fn run(files: &[PathBuf], lang: Lang) -> Outcome {
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
     let (mut bad, mut problems) = (0, 0);
@@ -29,7 +23,7 @@ pub fn run(files: &[PathBuf]) -> Outcome {
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.ends_with(".schema.json"));
         let line = if is_schema {
-            format!("{name}: skipped (a JSON Schema, not a checklist)")
+            format!("{name}: {}", cli::validate_schema_skipped(lang))
         } else {
             match load_file(file) {
                 Ok(_) => format!("{name}: ok"),
@@ -52,10 +46,10 @@ pub fn run(files: &[PathBuf]) -> Outcome {
     if bad == 0 {
         return Ok(());
     }
-    Err(Failure::user(format!(
-        "{} in {} of {}",
-        plural(problems, "problem"),
+    Err(Failure::user(cli::validate_total(
+        lang,
+        problems,
         bad,
-        plural(files.len(), "file")
+        files.len(),
     )))
 }

@@ -3,10 +3,13 @@
 //! Each part of the program keeps its strings in a submodule here, as a struct with one
 //! field per string and one constant per language.
 
+pub mod cli;
 pub mod doc;
+pub mod followup;
 pub mod list;
 pub mod report;
 pub mod tui;
+pub mod value;
 
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

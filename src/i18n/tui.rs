@@ -60,14 +60,6 @@ pub struct TuiStrings {
     pub edit_date: &'static str,
     /// Option-list heading.
     pub edit_options: &'static str,
-    /// Hint under editors.
-    pub editor_hint: &'static str,
-    /// Hint under the note editor.
-    pub note_hint: &'static str,
-    /// Hint under the option list.
-    pub options_hint: &'static str,
-    /// Hint under the recommendation editor.
-    pub recommendation_hint: &'static str,
     /// Terminal too small.
     pub too_small: &'static str,
     /// Saved status.
@@ -80,18 +72,16 @@ pub struct TuiStrings {
     pub nothing_to_undo: &'static str,
     /// Title page heading.
     pub header_form: &'static str,
-    /// Hint under the header form.
-    pub header_hint: &'static str,
     /// Required fields still empty.
     pub header_missing: &'static str,
+    /// A required field was just emptied.
+    pub header_emptied: &'static str,
     /// Start screen heading: inspections in progress.
     pub in_progress: &'static str,
     /// Start screen heading: checklists.
     pub checklists: &'static str,
     /// Start screen: nothing in progress.
     pub none_in_progress: &'static str,
-    /// Start screen hint.
-    pub start_hint: &'static str,
     /// Summary heading.
     pub summary: &'static str,
     /// Summary: findings.
@@ -104,8 +94,6 @@ pub struct TuiStrings {
     pub recommendations: &'static str,
     /// Summary: none.
     pub none: &'static str,
-    /// Summary hint.
-    pub summary_hint: &'static str,
     /// Finish warning (unanswered required questions; press f again).
     pub finish_warning: &'static str,
     /// Finished.
@@ -122,8 +110,6 @@ pub struct TuiStrings {
     pub quit_unsaved: &'static str,
     /// Title of the offer to write a copy elsewhere when quitting with unsaved work.
     pub rescue_title: &'static str,
-    /// What the keys of that offer do.
-    pub rescue_hint: &'static str,
     /// No visible question.
     pub no_question: &'static str,
     /// Summary: overall score.
@@ -150,6 +136,28 @@ pub struct TuiStrings {
     pub edit_due: &'static str,
     /// Export done: prefix of the paths.
     pub exported: &'static str,
+    /// A change refused because the record is open read-only.
+    pub read_only_refused: &'static str,
+    /// A change refused because the record is finished.
+    pub finished_refused: &'static str,
+    /// The first press of the reopen key.
+    pub reopen_confirm: &'static str,
+    /// Reopened.
+    pub reopened: &'static str,
+    /// Status line of a finished record.
+    pub finished_banner: &'static str,
+    /// Start screen heading: finished inspections.
+    pub finished_list: &'static str,
+    /// Title of the offer to open a held record read-only.
+    pub offer_title: &'static str,
+    /// Recommendation: a scripted one the inspector changed.
+    pub edited: &'static str,
+    /// The terminal failed.
+    pub terminal_error: &'static str,
+    /// The terminal went away (before the record path).
+    pub hangup_saved: &'static str,
+    /// Before a record path: where it was saved.
+    pub saved_to: &'static str,
 }
 
 /// English.
@@ -180,38 +188,31 @@ pub const EN: TuiStrings = TuiStrings {
     edit_number: "Answer (number)",
     edit_date: "Answer (date YYYY-MM-DD)",
     edit_options: "Choose",
-    editor_hint: "Enter confirm · Esc cancel",
-    note_hint: "Esc close (kept) · Enter new line",
-    options_hint: "Up/Down move · Space toggle · Enter confirm · Esc cancel",
-    recommendation_hint: "Enter add · Tab priority · Esc cancel",
     too_small: "Terminal too small: at least 40×12 needed",
     saved: "saved",
     save_failed: "NOT SAVED (kept in memory, will retry)",
     read_only: "read-only",
     nothing_to_undo: "nothing to undo",
     header_form: "Title page",
-    header_hint: "Enter/Tab next field · Shift-Tab previous · Esc to the questions",
     header_missing: "Required fields still empty",
+    header_emptied: "Required field left empty",
     in_progress: "Inspections in progress",
     checklists: "Start from a checklist",
     none_in_progress: "(none)",
-    start_hint: "Up/Down choose · Enter open · q quit",
     summary: "Summary",
     findings: "Findings",
     awaiting_list: "Awaiting evidence",
     unanswered_required: "Unanswered required questions",
     recommendations: "Recommendations",
     none: "(none)",
-    summary_hint: "Esc back · f finish · e export",
     finish_warning: "Required questions are unanswered: press f again to finish anyway",
-    finished: "Inspection marked finished",
+    finished: "Inspection finished: edits are locked (R twice reopens it)",
     export_unavailable: "Export is not available in this version yet",
     quit_saved: "Saved to",
     quit_read_only: "Read-only: nothing was changed in",
     quit_resume: "Resume with",
     quit_unsaved: "WARNING: the last save failed; answers may not be on disk",
     rescue_title: "Not saved! Write a copy to",
-    rescue_hint: "Enter writes the copy and quits · Esc goes back · Ctrl-C quits (a copy goes to the temp dir)",
     no_question: "This checklist has no visible question.",
     overall: "Overall",
     rating: "Rating",
@@ -225,6 +226,17 @@ pub const EN: TuiStrings = TuiStrings {
     edit_responsible: "Responsible party",
     edit_due: "Due date (YYYY-MM-DD)",
     exported: "Exported",
+    read_only_refused: "Read-only: nothing can be changed here",
+    finished_refused: "This inspection is finished: press R twice to reopen it for editing",
+    reopen_confirm: "Reopen this finished inspection for editing? Press R again",
+    reopened: "Reopened for editing",
+    finished_banner: "finished: read only until reopened (R)",
+    finished_list: "Finished inspections",
+    offer_title: "Open read-only?",
+    edited: "edited",
+    terminal_error: "terminal error",
+    hangup_saved: "the terminal went away; the inspection was saved to",
+    saved_to: "the inspection was saved to",
 };
 
 /// Vietnamese.
@@ -253,40 +265,33 @@ pub const VI: TuiStrings = TuiStrings {
     priorities: ["cao", "trung bình", "thấp"],
     edit_text: "Trả lời (văn bản)",
     edit_number: "Trả lời (số)",
-    edit_date: "Trả lời (ngày YYYY-MM-DD)",
+    edit_date: "Trả lời (ngày, ví dụ 02/12/2026)",
     edit_options: "Chọn",
-    editor_hint: "Enter xác nhận · Esc huỷ",
-    note_hint: "Esc đóng (giữ nội dung) · Enter xuống dòng",
-    options_hint: "Lên/Xuống di chuyển · Space chọn · Enter xác nhận · Esc huỷ",
-    recommendation_hint: "Enter thêm · Tab mức ưu tiên · Esc huỷ",
     too_small: "Cửa sổ quá nhỏ: cần ít nhất 40×12",
     saved: "đã lưu",
     save_failed: "CHƯA LƯU ĐƯỢC (vẫn giữ trong bộ nhớ, sẽ thử lại)",
     read_only: "chỉ xem",
     nothing_to_undo: "không có gì để hoàn tác",
     header_form: "Trang thông tin",
-    header_hint: "Enter/Tab ô tiếp · Shift-Tab ô trước · Esc sang câu hỏi",
     header_missing: "Còn ô bắt buộc chưa điền",
+    header_emptied: "Ô bắt buộc đang để trống",
     in_progress: "Cuộc kiểm tra đang làm",
     checklists: "Bắt đầu từ bộ câu hỏi",
     none_in_progress: "(không có)",
-    start_hint: "Lên/Xuống chọn · Enter mở · q thoát",
     summary: "Tổng hợp",
     findings: "Phát hiện",
     awaiting_list: "Chờ tài liệu",
     unanswered_required: "Câu bắt buộc chưa trả lời",
     recommendations: "Kiến nghị",
     none: "(không có)",
-    summary_hint: "Esc quay lại · f kết thúc · e xuất báo cáo",
     finish_warning: "Còn câu bắt buộc chưa trả lời: bấm f lần nữa để vẫn kết thúc",
-    finished: "Đã đánh dấu kết thúc cuộc kiểm tra",
+    finished: "Đã kết thúc cuộc kiểm tra: đã khoá chỉnh sửa (bấm R hai lần để mở lại)",
     export_unavailable: "Phiên bản này chưa hỗ trợ xuất báo cáo",
     quit_saved: "Đã lưu vào",
     quit_read_only: "Chỉ xem: không thay đổi gì trong",
     quit_resume: "Tiếp tục bằng lệnh",
     quit_unsaved: "CẢNH BÁO: lần lưu cuối thất bại; câu trả lời có thể chưa được ghi",
     rescue_title: "Chưa lưu được! Ghi một bản sao vào",
-    rescue_hint: "Enter ghi bản sao và thoát · Esc quay lại · Ctrl-C thoát (bản sao vào thư mục tạm)",
     no_question: "Bộ câu hỏi này không có câu nào hiển thị.",
     overall: "Tổng thể",
     rating: "Xếp loại",
@@ -298,14 +303,25 @@ pub const VI: TuiStrings = TuiStrings {
     own: "của đoàn",
     edit_rec_text: "Kiến nghị",
     edit_responsible: "Đơn vị chịu trách nhiệm",
-    edit_due: "Thời hạn (YYYY-MM-DD)",
+    edit_due: "Thời hạn (ví dụ 02/12/2026)",
     exported: "Đã xuất",
+    read_only_refused: "Chỉ xem: không thể thay đổi gì ở đây",
+    finished_refused: "Cuộc kiểm tra đã kết thúc: bấm R hai lần để mở lại và sửa",
+    reopen_confirm: "Mở lại cuộc kiểm tra đã kết thúc để sửa? Bấm R lần nữa",
+    reopened: "Đã mở lại để sửa",
+    finished_banner: "đã kết thúc: chỉ xem cho tới khi mở lại (R)",
+    finished_list: "Cuộc kiểm tra đã kết thúc",
+    offer_title: "Mở chỉ xem?",
+    edited: "đã sửa",
+    terminal_error: "lỗi cửa sổ dòng lệnh",
+    hangup_saved: "cửa sổ dòng lệnh đã đóng; cuộc kiểm tra đã được lưu vào",
+    saved_to: "cuộc kiểm tra đã được lưu vào",
 };
 
 /// A refused session command, in the UI language.
 pub fn session_error(lang: Lang, e: &crate::session::SessionError) -> String {
     use crate::session::SessionError as E;
-    let fmt = crate::tui::app::format_number;
+    let fmt = |n: f64| crate::checklist::value::format_number(n, lang);
     let range = |min: &Option<f64>, max: &Option<f64>| {
         format!(
             "{}..{}",
@@ -314,21 +330,77 @@ pub fn session_error(lang: Lang, e: &crate::session::SessionError) -> String {
         )
     };
     let text = match (lang, e) {
+        (_, E::Value(v)) => super::value::value_error(lang, v),
         (Lang::En, E::OutOfRange { min, max }) => format!("out of range ({})", range(min, max)),
         (Lang::En, other) => other.to_string(),
-        (Lang::Vi, E::NotANumber(s)) => format!("không phải là số: {s}"),
         (Lang::Vi, E::NotInteger) => "cần một số nguyên".into(),
         (Lang::Vi, E::OutOfRange { min, max }) => {
             format!("ngoài khoảng cho phép ({})", range(min, max))
         }
-        (Lang::Vi, E::BadDate(s)) => format!("không phải ngày (YYYY-MM-DD): {s}"),
         (Lang::Vi, E::NoSuchOption(s)) => format!("không có phương án {s}"),
         (Lang::Vi, E::NotAnswerable) => "câu này không nhận câu trả lời như vậy".into(),
         (Lang::Vi, E::Unknown(s)) => format!("không rõ: {s}"),
         (Lang::Vi, E::NothingToUndo) => VI.nothing_to_undo.into(),
+        (Lang::Vi, E::NothingToCopy) => super::followup::VI.nothing_to_copy.into(),
         (Lang::Vi, E::ReadOnly) => VI.read_only.into(),
+        (Lang::Vi, E::Finished) => "cuộc kiểm tra đã kết thúc; mở lại để thay đổi".into(),
     };
     crate::sanitize::line(&text)
+}
+
+/// A key that does nothing on the screen it was pressed on.
+pub fn unbound_key(lang: Lang, key: &str) -> String {
+    match lang {
+        Lang::En => format!("The key {key} does nothing here; ? shows the keys of this screen"),
+        Lang::Vi => format!("Phím {key} không dùng ở màn hình này; bấm ? để xem các phím"),
+    }
+}
+
+/// A change that hides questions with answers: how many, and that they are kept.
+pub fn hides_answers(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::En, 1) => {
+            "This change hides 1 answered question; its answer stays in the record (u brings it back)".into()
+        }
+        (Lang::En, n) => format!(
+            "This change hides {n} answered questions; their answers stay in the record (u brings them back)"
+        ),
+        (Lang::Vi, n) => format!(
+            "Thay đổi này ẩn {n} câu đã trả lời; câu trả lời vẫn được giữ trong hồ sơ (bấm u để khôi phục)"
+        ),
+    }
+}
+
+/// A record held by another `onsite`, as said in the offer to open it read-only.
+pub fn held_offer(lang: Lang, h: &crate::record::lock::Holder) -> String {
+    let who = super::cli::holder(lang, h);
+    match lang {
+        Lang::En => format!(
+            "This inspection is open in another onsite by {who}. You can look at it read-only: nothing will be changed."
+        ),
+        Lang::Vi => format!(
+            "Cuộc kiểm tra này đang được mở ở một onsite khác bởi {who}. Có thể mở chỉ xem: không thay đổi gì."
+        ),
+    }
+}
+
+/// The record was named after its organisation.
+pub fn renamed(lang: Lang, new: &str, old: &str) -> String {
+    let (new, old) = (crate::sanitize::line(new), crate::sanitize::line(old));
+    match lang {
+        Lang::En => {
+            format!("Record named after the organisation: {new} (the old id {old} still finds it)")
+        }
+        Lang::Vi => format!("Đã đặt tên hồ sơ theo cơ quan: {new} (mã cũ {old} vẫn dùng được)"),
+    }
+}
+
+/// The start screen's line for the finished inspections kept out of sight.
+pub fn finished_hidden(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("{n} finished (f shows them)"),
+        Lang::Vi => format!("{n} cuộc đã kết thúc (bấm f để xem)"),
+    }
 }
 
 /// The strings for a language.

@@ -77,6 +77,31 @@ pub fn base_id(record: &Record) -> String {
     format!("{}-{}", stamp(&record.created_at), slug)
 }
 
+/// Whether the record's id was made before its organisation was known (from the checklist
+/// id: `<stamp>-<checklist>` or `<stamp>-<checklist>-<n>`) and the organisation is known now,
+/// so that the record should be named after it (see `Store::rename_for_organisation`).
+pub fn named_before_organisation(record: &Record) -> bool {
+    let Some(org) = organisation(record).map(|o| slug(o, MAX_SLUG)) else {
+        return false;
+    };
+    if org.is_empty() {
+        return false;
+    }
+    let from_checklist = format!(
+        "{}-{}",
+        stamp(&record.created_at),
+        slug(&record.checklist.id, MAX_SLUG)
+    );
+    let Some(rest) = record.id.strip_prefix(&from_checklist) else {
+        return false;
+    };
+    let suffix_ok = rest.is_empty()
+        || rest
+            .strip_prefix('-')
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    suffix_ok && base_id(record) != from_checklist
+}
+
 /// `YYYYMMDD-HHMM` in the timestamp's own offset (the inspector's local time).
 pub fn stamp(t: &Timestamp) -> String {
     t.format("%Y%m%d-%H%M").to_string()
@@ -149,6 +174,20 @@ mod tests {
         assert_eq!(organisation(&r), Some("Trụ sở chính"));
         r.header.insert("don-vi".into(), " Sở Y tế ".into());
         assert_eq!(organisation(&r), Some("Sở Y tế"));
+    }
+
+    #[test]
+    fn a_record_named_from_its_checklist_is_renamed_once_the_organisation_is_known() {
+        let mut r = crate::session::tests::record();
+        r.id = format!("{}-t", stamp(&r.created_at));
+        assert!(!named_before_organisation(&r), "no organisation yet");
+        r.header.insert("organisation".into(), "Sở Nội vụ".into());
+        assert!(named_before_organisation(&r));
+        r.id = format!("{}-t-3", stamp(&r.created_at));
+        assert!(named_before_organisation(&r));
+        r.id = base_id(&r);
+        assert!(r.id.ends_with("-so-noi-vu"));
+        assert!(!named_before_organisation(&r), "already named after it");
     }
 
     #[test]

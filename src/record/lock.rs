@@ -40,15 +40,20 @@ impl Holder {
         }
     }
 
-    /// `alice@laptop (pid 1234) since 09:31` (with the date when not today).
-    pub fn describe(&self) -> String {
+    /// When it was opened, in local time: `09:31`, with the date when not today.
+    pub fn when(&self) -> String {
         let today = Local::now().date_naive();
         let local = self.since.with_timezone(&Local);
-        let when = if local.date_naive() == today {
+        if local.date_naive() == today {
             local.format("%H:%M").to_string()
         } else {
             local.format("%Y-%m-%d %H:%M").to_string()
-        };
+        }
+    }
+
+    /// `alice@laptop (pid 1234) since 09:31` (with the date when not today).
+    pub fn describe(&self) -> String {
+        let when = self.when();
         format!(
             "{}@{} (pid {}) since {when}",
             sanitize::line(&self.user),

@@ -65,6 +65,21 @@ pub enum StoreError {
     Load(#[from] LoadError),
 }
 
+/// What listing the records has to tell besides the list (the sentence in each language is
+/// in `i18n::cli`; `Display` is the English one).
+#[derive(Debug, thiserror::Error)]
+pub enum ListWarning {
+    /// A record other users can read.
+    #[error(transparent)]
+    Readable(super::io::PermissionWarning),
+    /// A record file that could not be read, left out of the list.
+    #[error("skipped {0}")]
+    Skipped(LoadError),
+    /// The records dir could not be read.
+    #[error(transparent)]
+    Store(StoreError),
+}
+
 /// One line of `onsite list`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecordSummary {
@@ -122,7 +137,7 @@ impl RecordSummary {
 
     /// The summary of the record file at `path`, with its warnings: from the head of the
     /// file when it holds the figures of a listing, else from the whole record.
-    fn read(path: &Path) -> Result<(RecordSummary, Vec<String>), LoadError> {
+    fn read(path: &Path) -> Result<(RecordSummary, Vec<ListWarning>), LoadError> {
         if let Ok(meta) = std::fs::metadata(path)
             && let Some(head) = super::io::read_head(path)
             && id::is_valid(&head.id)
@@ -130,6 +145,7 @@ impl RecordSummary {
         {
             let warnings = super::io::permission_warning(path, &meta)
                 .into_iter()
+                .map(ListWarning::Readable)
                 .collect();
             let listing = listing.sanitized();
             let summary =
@@ -137,7 +153,12 @@ impl RecordSummary {
             return Ok((summary, warnings));
         }
         let loaded = load_with_warnings(path)?;
-        Ok((RecordSummary::of(&loaded.record, path), loaded.warnings))
+        let warnings = loaded
+            .warnings
+            .into_iter()
+            .map(ListWarning::Readable)
+            .collect();
+        Ok((RecordSummary::of(&loaded.record, path), warnings))
     }
 }
 
@@ -214,7 +235,10 @@ impl Store {
         loop {
             let candidate = id::candidate(&base, n);
             let path = self.path_of(&candidate);
-            if !path.exists() && std::fs::symlink_metadata(&path).is_err() {
+            if !path.exists()
+                && std::fs::symlink_metadata(&path).is_err()
+                && !path.with_extension(ALIAS_EXTENSION).exists()
+            {
                 record.id = candidate;
                 match write_durably(&path, record, false) {
                     Ok(()) => return Ok(path),
@@ -235,10 +259,23 @@ impl Store {
         self.ensure_dir()?;
         self.remove_stale_temp_files(std::time::Duration::from_secs(3600));
         let base = base_of(record);
-        let free = |p: &Path| !p.exists() && std::fs::symlink_metadata(p).is_err();
+        self.claim_from(&base, record)
+    }
+
+    /// Claims the first free id from `base` (no record, no alias of a renamed one).
+    fn claim_from(
+        &self,
+        base: &str,
+        record: &mut Record,
+    ) -> Result<(PathBuf, LockGuard), StoreError> {
+        let free = |p: &Path| {
+            !p.exists()
+                && std::fs::symlink_metadata(p).is_err()
+                && !p.with_extension(ALIAS_EXTENSION).exists()
+        };
         let mut n = 1;
         loop {
-            let candidate = id::candidate(&base, n);
+            let candidate = id::candidate(base, n);
             let path = self.path_of(&candidate);
             if free(&path) {
                 match lock::acquire(&path) {
@@ -258,6 +295,71 @@ impl Store {
             }
             n += 1;
         }
+    }
+
+    /// Names a record after its organisation once it is known: a record created before
+    /// (its id made from the checklist, as from the start screen or `onsite new` without
+    /// `--set organisation=`) gets a new id from the organisation, is written under it
+    /// (taking that id's lock), and its old file gives way to `<old-id>.alias` naming the
+    /// new id, so that the old id still finds it. `path` is where it is now; the caller
+    /// holds its lock and drops it after. Returns the new path and lock, or `None` when the
+    /// id needs no change. On failure nothing is moved and `record` keeps its id.
+    pub fn rename_for_organisation(
+        &self,
+        path: &Path,
+        record: &mut Record,
+    ) -> Result<Option<(PathBuf, LockGuard)>, StoreError> {
+        if !id::named_before_organisation(record) {
+            return Ok(None);
+        }
+        let old_id = record.id.clone();
+        let base = id::base_id(record);
+        let (new_path, guard) = self.claim_from(&base, record)?;
+        if let Err(e) = save_at(&new_path, record) {
+            record.id = old_id;
+            return Err(e);
+        }
+        let alias = path.with_extension(ALIAS_EXTENSION);
+        let written = std::fs::write(&alias, format!("{}\n", record.id));
+        if let Err(source) = written {
+            // The old file stays: both names work, and nothing is lost.
+            return Err(StoreError::Io {
+                action: "write",
+                path: alias,
+                source,
+            });
+        }
+        match std::fs::remove_file(path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(source) => {
+                return Err(StoreError::Io {
+                    action: "remove",
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        }
+        Ok(Some((new_path, guard)))
+    }
+
+    /// The id an old id was renamed to (following renames), if it was.
+    fn alias_of(&self, id: &str) -> Option<String> {
+        let mut current = id.to_string();
+        for _ in 0..8 {
+            let text =
+                std::fs::read_to_string(self.dir.join(format!("{current}.{ALIAS_EXTENSION}")))
+                    .ok()?;
+            let next = text.trim().to_string();
+            if !id::is_valid(&next) {
+                return None;
+            }
+            if self.path_of(&next).is_file() {
+                return Some(next);
+            }
+            current = next;
+        }
+        None
     }
 
     /// Saves a record to `<records-dir>/<id>.json`, atomically and durably.
@@ -293,6 +395,9 @@ impl Store {
         let exact = self.path_of(spec);
         if exact.is_file() {
             return Ok(exact);
+        }
+        if let Some(renamed) = self.alias_of(spec) {
+            return Ok(self.path_of(&renamed));
         }
         let mut candidates: Vec<String> = self
             .ids()?
@@ -343,11 +448,11 @@ impl Store {
     /// Records written by this version are listed from the heads of their files alone
     /// ([`Listing`]), so a record whose head reads but whose body is damaged is listed, and
     /// opening it says what is wrong.
-    pub fn list(&self) -> (Vec<RecordSummary>, Vec<String>) {
+    pub fn list(&self) -> (Vec<RecordSummary>, Vec<ListWarning>) {
         let mut warnings = Vec::new();
         let ids = match self.ids() {
             Ok(ids) => ids,
-            Err(e) => return (Vec::new(), vec![e.to_string()]),
+            Err(e) => return (Vec::new(), vec![ListWarning::Store(e)]),
         };
         let mut out = Vec::new();
         for id in ids {
@@ -357,7 +462,7 @@ impl Store {
                     warnings.extend(more);
                     out.push(summary);
                 }
-                Err(e) => warnings.push(format!("skipped {e}")),
+                Err(e) => warnings.push(ListWarning::Skipped(e)),
             }
         }
         (out, warnings)
@@ -404,6 +509,9 @@ pub fn save_at(path: &Path, record: &Record) -> Result<(), StoreError> {
         }),
     }
 }
+
+/// `<old-id>.alias`: the id a renamed record has now.
+const ALIAS_EXTENSION: &str = "alias";
 
 /// Temporary files of saves in progress: `.onsite-XXXXXX.tmp`.
 const TEMP_PREFIX: &str = ".onsite-";

@@ -15,6 +15,7 @@ pub(crate) mod tests;
 mod undo;
 
 use crate::checklist::{HeaderField, Priority, Question, Section};
+use crate::i18n::Lang;
 use crate::record::{Answer, Record, Screen, Timestamp};
 use undo::UndoStep;
 
@@ -44,6 +45,9 @@ pub enum Command {
     SetMulti(Vec<String>),
     /// Clear the current answer (the note and mark stay).
     Clear,
+    /// On a follow-up inspection, give the current question the previous visit's answer
+    /// (when the question still takes it) and, if this one has no note yet, its note.
+    CopyPrevious,
     /// Undo the last change to answers, notes, marks or recommendations.
     Undo,
     /// Replace the note of the current question.
@@ -77,25 +81,24 @@ pub enum Command {
     RestoreRecommendation(String),
     /// Record which screen the inspector is on (saved as the resume position).
     SetScreen(Screen),
-    /// Mark the record finished.
+    /// Mark the record finished: every change after it is refused until `Reopen`.
     Finish,
+    /// Reopen a finished record for editing.
+    Reopen,
 }
 
 /// Why a command was refused. The record is unchanged.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SessionError {
-    /// The typed text is not a number.
-    #[error("not a number: {0}")]
-    NotANumber(String),
+    /// The typed text is not a number or date as the UI language writes it.
+    #[error("{}", crate::i18n::value::value_error(crate::i18n::Lang::En, .0))]
+    Value(crate::checklist::value::ValueError),
     /// A whole number was required.
     #[error("a whole number is required")]
     NotInteger,
     /// Outside `min`..`max`.
     #[error("out of range")]
     OutOfRange { min: Option<f64>, max: Option<f64> },
-    /// Not a real calendar date `YYYY-MM-DD`.
-    #[error("not a date (YYYY-MM-DD): {0}")]
-    BadDate(String),
     /// No option with that number or value.
     #[error("no such option: {0}")]
     NoSuchOption(String),
@@ -108,9 +111,15 @@ pub enum SessionError {
     /// Nothing to undo.
     #[error("nothing to undo")]
     NothingToUndo,
+    /// No answer or note from the previous visit for this question.
+    #[error("nothing from last time to copy")]
+    NothingToCopy,
     /// The session is read-only.
     #[error("read-only")]
     ReadOnly,
+    /// The record is finished: it must be reopened before it changes.
+    #[error("the inspection is finished; reopen it to change it")]
+    Finished,
 }
 
 /// Counts shown on the inspection screen.
@@ -120,9 +129,9 @@ pub struct Progress {
     pub answered: usize,
     /// Visible answerable questions.
     pub total: usize,
-    /// Visible required questions answered.
+    /// Visible required questions answered, plus required header fields filled.
     pub required_answered: usize,
-    /// Visible required questions.
+    /// Visible required questions, plus required header fields.
     pub required_total: usize,
 }
 
@@ -161,6 +170,10 @@ pub struct Session {
     pending_recommendations: Option<Vec<crate::record::RecommendationEntry>>,
     /// Counts content changes, so that views can cache what they derive from the record.
     revision: u64,
+    /// Questions with an answer or a note that a condition hides now (kept with `visible`).
+    hidden_answers: usize,
+    /// The UI language: how typed numbers and dates are read.
+    lang: Lang,
 }
 
 impl Session {
@@ -184,6 +197,8 @@ impl Session {
             undo: Vec::new(),
             pending_recommendations: None,
             revision: 0,
+            hidden_answers: 0,
+            lang: Lang::default(),
         };
         s.refresh_visibility();
         let saved = s.record.position.question.clone();
@@ -192,6 +207,17 @@ impl Session {
         }
         s.settle_cursor();
         s
+    }
+
+    /// Reads typed numbers and dates as `lang` writes them (default English).
+    pub fn with_lang(mut self, lang: Lang) -> Session {
+        self.lang = lang;
+        self
+    }
+
+    /// The language typed numbers and dates are read in.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// Applies a command at time `now`.
@@ -216,6 +242,18 @@ impl Session {
                 self.writable()?;
                 self.undo_last(now)?
             }
+            Command::Reopen => {
+                if self.read_only {
+                    return Err(SessionError::ReadOnly);
+                }
+                if self.record.status == crate::record::Status::InProgress {
+                    Effect::Nothing
+                } else {
+                    self.record.status = crate::record::Status::InProgress;
+                    self.record.finished_at = None;
+                    Effect::Changed
+                }
+            }
             other => {
                 self.writable()?;
                 self.edit(other, now)?
@@ -236,14 +274,32 @@ impl Session {
     fn writable(&self) -> Result<(), SessionError> {
         if self.read_only {
             Err(SessionError::ReadOnly)
+        } else if self.is_finished() {
+            Err(SessionError::Finished)
         } else {
             Ok(())
         }
     }
 
+    /// Whether the record is finished (changes wait for `Command::Reopen`).
+    pub fn is_finished(&self) -> bool {
+        self.record.status == crate::record::Status::Finished
+    }
+
+    /// How many questions hidden by a condition keep an answer or a note (they stay in the
+    /// record and come back when the condition shows them again, or by undo).
+    pub fn hidden_answers(&self) -> usize {
+        self.hidden_answers
+    }
+
     /// The record as it stands.
     pub fn record(&self) -> &Record {
         &self.record
+    }
+
+    /// Gives the record a new id (the store renamed its file); not an edit, not undone.
+    pub fn set_id(&mut self, id: String) {
+        self.record.id = id;
     }
 
     /// Gives the record back (e.g. to save it one last time).
@@ -355,6 +411,16 @@ impl Session {
                 p.required_answered += usize::from(answered);
             }
         }
+        // Required title-page fields count as required items too (filled / all).
+        let fields = self
+            .record
+            .checklist
+            .header
+            .iter()
+            .filter(|f| f.required)
+            .count();
+        p.required_total += fields;
+        p.required_answered += fields - self.missing_header().len();
         p
     }
 
@@ -400,5 +466,15 @@ impl Session {
         self.shown
             .extend((0..self.visible.len()).filter(|&i| self.visible[i]));
         self.progress = self.count_progress();
+        self.hidden_answers = (0..self.order.len())
+            .filter(|&i| !self.visible.get(i).copied().unwrap_or(true))
+            .filter_map(|i| self.question_at(i))
+            .filter(|(_, q)| {
+                self.record
+                    .answers
+                    .get(&q.id)
+                    .is_some_and(|a| a.value.is_some() || !a.note.is_empty())
+            })
+            .count();
     }
 }

@@ -65,6 +65,7 @@ fn command() -> impl Strategy<Value = Command> {
         ids.prop_map(|s| Command::RestoreRecommendation(format!("q:{s}"))),
         Just(Command::SetScreen(Screen::Summary)),
         Just(Command::Finish),
+        Just(Command::Reopen),
     ]
 }
 
@@ -102,7 +103,7 @@ proptest! {
         let start = record();
         let mut s = Session::new(start.clone(), false);
         for cmd in cmds {
-            if !matches!(cmd, Command::Undo | Command::Finish) {
+            if !matches!(cmd, Command::Undo | Command::Finish | Command::Reopen) {
                 let _ = s.apply(cmd, now());
             }
         }

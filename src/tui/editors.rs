@@ -32,6 +32,14 @@ pub fn textarea(text: &str, multi_line: bool) -> TextArea<'static> {
     t
 }
 
+/// A one-paragraph editor that wraps long text over several rows (a recommendation's
+/// wording): feed it with `multi_line = false`, so `Enter` confirms instead of breaking.
+pub fn wrapping_line(text: &str) -> TextArea<'static> {
+    let mut t = textarea(&crate::sanitize::line(text), false);
+    t.set_wrap_mode(WrapMode::WordOrGlyph);
+    t
+}
+
 /// The text of a text area, NFC, lines joined with `\n`.
 pub fn text_of(t: &TextArea<'_>) -> String {
     t.lines().join("\n").nfc().collect()
@@ -155,7 +163,7 @@ impl Overlay {
             Overlay::Note(_) => Some(Screen::Note),
             Overlay::Recommendation(_) => Some(Screen::Recommendation),
             Overlay::RecField(_) => Some(Screen::RecField),
-            Overlay::Rescue(_) => Some(Screen::Line),
+            Overlay::Rescue(_) => Some(Screen::Rescue),
         }
     }
 }

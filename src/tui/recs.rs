@@ -23,6 +23,8 @@ pub struct RecRow {
     pub scripted: bool,
     /// Dropped by the inspector (restorable).
     pub dropped: bool,
+    /// A scripted one the inspector changed.
+    pub edited: bool,
 }
 
 /// The rows of a summary: the active recommendations, then the dropped scripted ones.
@@ -35,6 +37,7 @@ pub fn rows(summary: &Summary) -> Vec<RecRow> {
         due: r.due.clone(),
         scripted: r.scripted,
         dropped,
+        edited: r.edited,
     };
     let active = summary.recommendations.iter().map(|r| row(r, false));
     let dropped = summary.dropped_recommendations.iter().map(|r| row(r, true));

@@ -31,6 +31,12 @@ pub struct Marks {
     pub bar_full: &'static str,
     /// An empty bar cell.
     pub bar_empty: &'static str,
+    /// A dropped recommendation.
+    pub dropped: &'static str,
+    /// A scripted recommendation the inspector changed.
+    pub edited: &'static str,
+    /// The inspector's own recommendation.
+    pub own: &'static str,
 }
 
 /// Unicode marks.
@@ -47,6 +53,9 @@ pub const UNICODE_MARKS: Marks = Marks {
     dot: "·",
     bar_full: "█",
     bar_empty: "░",
+    dropped: "✗",
+    edited: "✎",
+    own: "★",
 };
 
 /// ASCII marks for terminals without Unicode.
@@ -63,6 +72,9 @@ pub const ASCII_MARKS: Marks = Marks {
     dot: "-",
     bar_full: "#",
     bar_empty: ".",
+    dropped: "x",
+    edited: "~",
+    own: "+",
 };
 
 /// Borders drawn with ASCII only.
@@ -230,7 +242,8 @@ mod tests {
         }
         let m = t.marks;
         for sym in [
-            m.answered, m.flagged, m.awaiting, m.empty, m.note, m.current, m.bar_full,
+            m.answered, m.flagged, m.awaiting, m.empty, m.note, m.current, m.bar_full, m.dropped,
+            m.edited, m.own,
         ] {
             assert!(sym.is_ascii(), "{sym}");
         }

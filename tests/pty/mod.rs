@@ -41,8 +41,20 @@ use ratatui::backend::TestBackend;
 
 /// An app on a fresh fixture record, saving into memory, with a fixed clock.
 pub fn app(lang: Lang, header: &[(&str, &str)]) -> (App, MemoryPersist) {
+    app_on(lang, record(header), false)
+}
+
+/// The fixture record with the checklist changed by `edit` (as JSON) first.
+pub fn record_with(header: &[(&str, &str)], edit: impl FnOnce(&mut serde_json::Value)) -> Record {
+    let mut value = serde_json::to_value(record(header)).expect("record to JSON");
+    edit(&mut value["checklist"]);
+    serde_json::from_value(value).expect("edited record parses")
+}
+
+/// An app on a given record (read-only or not), saving into memory, with a fixed clock.
+pub fn app_on(lang: Lang, record: Record, read_only: bool) -> (App, MemoryPersist) {
     let persist = MemoryPersist::default();
-    let session = Session::new(record(header), false);
+    let session = Session::new(record, read_only);
     let app = App::new(
         session,
         Box::new(persist.clone()),

@@ -1,5 +1,6 @@
-//! The title-page form: moving between the checklist's header fields, setting them,
-//! and leaving for the questions once the required ones are filled.
+//! The title-page form: moving between the checklist's header fields, editing one (then
+//! keys are text; `Enter` saves it and edits the next), and leaving for the questions once
+//! the required ones are filled.
 
 use super::*;
 
@@ -21,6 +22,7 @@ impl App {
 
     pub(super) fn open_header(&mut self, focus: usize) {
         self.mode = Mode::Header;
+        self.header.editing = false;
         self.focus_field(focus);
         if self.session.record().position.screen != RecordScreen::Header {
             let _ = self.apply(Command::SetScreen(RecordScreen::Header));
@@ -32,11 +34,17 @@ impl App {
         let focus = focus.min(fields.len().saturating_sub(1));
         let value = fields
             .get(focus)
-            .and_then(|f| self.session.record().header.get(&f.id))
-            .cloned()
+            .and_then(|f| {
+                let stored = self.session.record().header.get(&f.id)?;
+                Some(crate::checklist::value::format_header(
+                    f.kind, stored, self.lang,
+                ))
+            })
             .unwrap_or_default();
+        let editing = self.header.editing;
         self.header = HeaderForm {
             focus,
+            editing,
             area: editors::textarea(&value, false),
         };
     }
@@ -58,9 +66,33 @@ impl App {
         if old.as_deref().unwrap_or("") == value {
             return true;
         }
-        self.apply(Command::SetHeader { field, value }).is_ok()
+        if self
+            .apply(Command::SetHeader {
+                field: field.clone(),
+                value,
+            })
+            .is_err()
+        {
+            return false;
+        }
+        // Emptying a required field is allowed (to retype it) but never silent.
+        if let Some(f) = self
+            .session
+            .missing_header()
+            .into_iter()
+            .find(|f| f.id == field)
+        {
+            let label = crate::sanitize::line(f.label.get(self.lang.code()));
+            self.message = Some(Message::Error(format!(
+                "{}: {label}",
+                self.strings().header_emptied
+            )));
+        }
+        true
     }
 
+    /// Leaves the title page for the questions (unless a required field is empty and not
+    /// `force`: then the first empty one is edited).
     pub(super) fn leave_header(&mut self, force: bool) {
         if let Some(first) = self.first_missing_field() {
             let s = self.strings();
@@ -82,32 +114,36 @@ impl App {
         } else {
             self.message = None;
         }
+        self.header.editing = false;
         self.mode = Mode::Inspection;
         let _ = self.apply(Command::SetScreen(RecordScreen::Questions));
+        self.rename_for_organisation();
     }
 
-    pub(super) fn header_key(&mut self, key: KeyEvent, action: Option<Action>) -> Control {
+    /// Keys while a field is being edited: text, except the keys of the table.
+    pub(super) fn header_field_key(&mut self, key: KeyEvent, action: Option<Action>) -> Control {
         let count = self.session.record().checklist.header.len();
         match action {
             Some(Action::NextRequired) => {
+                self.message = None;
                 if self.commit_field() {
                     if self.header.focus + 1 >= count {
                         self.leave_header(false);
                     } else {
-                        self.message = None;
                         self.focus_field(self.header.focus + 1);
                     }
                 }
             }
             Some(Action::PrevField) => {
+                self.message = None;
                 if self.commit_field() {
-                    self.message = None;
                     self.focus_field(self.header.focus.saturating_sub(1));
                 }
             }
             Some(Action::Back) => {
                 if self.commit_field() {
-                    self.leave_header(true);
+                    self.header.editing = false;
+                    self.focus_field(self.header.focus);
                 }
             }
             Some(Action::Quit) => {
@@ -115,6 +151,22 @@ impl App {
                 return Control::Quit;
             }
             _ => editors::feed(&mut self.header.area, key, false),
+        }
+        Control::Continue
+    }
+
+    /// Keys while moving between fields (commands, as on every screen).
+    pub(super) fn header_action(&mut self, action: Action) -> Control {
+        let count = self.session.record().checklist.header.len();
+        match action {
+            Action::Next => self.focus_field((self.header.focus + 1).min(count.saturating_sub(1))),
+            Action::Prev => self.focus_field(self.header.focus.saturating_sub(1)),
+            Action::Edit => {
+                self.header.editing = true;
+                self.focus_field(self.header.focus);
+            }
+            Action::Back => self.leave_header(true),
+            _ => {}
         }
         Control::Continue
     }

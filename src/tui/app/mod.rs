@@ -16,7 +16,7 @@ use super::editors::{
     self, NoteEditor, OptionsEditor, Overlay, RecField, RecFieldEditor, RecommendationEditor,
     SearchState,
 };
-use super::keys::{self, Action, Screen};
+use super::keys::{self, Access, Action, Screen};
 use super::persist::{NoteTarget, Persist, SaveStatus, Shared, SharedHandle, lock};
 use super::recs::{self, RecRow};
 use super::theme::Theme;
@@ -74,6 +74,10 @@ pub struct QuitInfo {
 /// Exports the report of a record; returns the paths written.
 pub type Exporter = Box<dyn FnMut(&Record) -> Result<Vec<String>, String>>;
 
+/// Names the record after its organisation once the title page gives it (moving its file);
+/// returns the new id, or `None` when nothing changed. The error is one sentence.
+pub type Renamer = Box<dyn FnMut(&Record) -> Result<Option<String>, String>>;
+
 /// The clock (tests pass a fixed one).
 pub type Clock = Box<dyn Fn() -> Timestamp>;
 
@@ -81,6 +85,8 @@ pub type Clock = Box<dyn Fn() -> Timestamp>;
 pub struct HeaderForm {
     /// Focused field index.
     pub focus: usize,
+    /// Whether the focused field is being edited (then keys are text).
+    pub editing: bool,
     /// The editor of the focused field.
     pub area: ratatui_textarea::TextArea<'static>,
 }
@@ -121,6 +127,8 @@ pub struct App {
     /// The first visible question shown in the outline pane (kept by the view).
     pub outline_top: std::cell::Cell<usize>,
     finish_armed: bool,
+    /// The reopen key was pressed once (a second press reopens).
+    reopen_armed: bool,
     /// The position moved since the last save.
     moved_unsaved: bool,
     /// The record has never been saved: save it after the first frame, before any key.
@@ -128,6 +136,7 @@ pub struct App {
     shared: SharedHandle,
     clock: Clock,
     exporter: Option<Exporter>,
+    renamer: Option<Renamer>,
 }
 
 impl App {
@@ -147,7 +156,8 @@ impl App {
             _ => Mode::Inspection,
         };
         let mut app = App {
-            session,
+            // What is typed is read in the language the screen speaks.
+            session: session.with_lang(lang),
             lang,
             theme,
             mode: Mode::Inspection,
@@ -159,6 +169,7 @@ impl App {
             summary_cache: std::cell::RefCell::new(None),
             header: HeaderForm {
                 focus: 0,
+                editing: false,
                 area: editors::textarea("", false),
             },
             summary_scroll: 0,
@@ -167,15 +178,19 @@ impl App {
             help_scroll: 0,
             outline_top: std::cell::Cell::new(0),
             finish_armed: false,
+            reopen_armed: false,
             moved_unsaved: false,
             initial_save: false,
             shared,
             clock: Box::new(|| chrono::Local::now().fixed_offset()),
             exporter: None,
+            renamer: None,
         };
         if mode == Mode::Header {
-            let first_missing = app.first_missing_field().unwrap_or(0);
-            app.open_header(first_missing);
+            let first_missing = app.first_missing_field();
+            app.open_header(first_missing.unwrap_or(0));
+            // A required field to fill: type into it at once.
+            app.header.editing = first_missing.is_some() && app.access() == Access::Edit;
         } else {
             app.mode = mode;
         }
@@ -205,6 +220,37 @@ impl App {
         true
     }
 
+    /// Plugs in the renaming of the record after its organisation (see [`Renamer`]).
+    pub fn with_renamer(mut self, renamer: Renamer) -> App {
+        self.renamer = Some(renamer);
+        self
+    }
+
+    /// Names the record after its organisation when it was named before the organisation
+    /// was known: after the saves in flight, through the renamer; says so.
+    pub(super) fn rename_for_organisation(&mut self) {
+        if !crate::record::id::named_before_organisation(self.session.record()) {
+            return;
+        }
+        let Some(mut rename) = self.renamer.take() else {
+            return;
+        };
+        self.finish_saves(Duration::from_secs(30));
+        let old = self.session.record().id.clone();
+        match rename(self.session.record()) {
+            Ok(Some(new)) => {
+                self.session.set_id(new.clone());
+                self.save();
+                self.message = Some(Message::Info(crate::i18n::tui::renamed(
+                    self.lang, &new, &old,
+                )));
+            }
+            Ok(None) => {}
+            Err(e) => self.message = Some(Message::Error(crate::sanitize::line(&e))),
+        }
+        self.renamer = Some(rename);
+    }
+
     /// Plugs in the report export of the summary screen (`e`).
     pub fn with_exporter(mut self, exporter: Exporter) -> App {
         self.exporter = Some(exporter);
@@ -224,10 +270,22 @@ impl App {
     /// The key-table screen keys are looked up in now.
     pub fn screen(&self) -> Screen {
         self.overlay.screen().unwrap_or(match self.mode {
+            Mode::Header if self.header.editing => Screen::HeaderField,
             Mode::Header => Screen::Header,
             Mode::Inspection => Screen::Inspection,
             Mode::Summary => Screen::Summary,
         })
+    }
+
+    /// Whether the record can be changed now (hints, help and dispatch follow it).
+    pub fn access(&self) -> Access {
+        if self.session.is_read_only() {
+            Access::ReadOnly
+        } else if self.session.is_finished() {
+            Access::Finished
+        } else {
+            Access::Edit
+        }
     }
 
     /// What to print on quit.
@@ -325,13 +383,22 @@ impl App {
     pub fn apply(&mut self, cmd: Command) -> Result<Effect, SessionError> {
         let now = self.now();
         let before = self.current_id();
+        let hidden_before = self.session.hidden_answers();
         let result = self.session.apply(cmd, now);
+        let hidden_after = self.session.hidden_answers();
+        if result.is_ok() && hidden_after > hidden_before {
+            self.message = Some(Message::Info(crate::i18n::tui::hides_answers(
+                self.lang,
+                hidden_after - hidden_before,
+            )));
+        }
         if self.current_id() != before {
             self.detail_scroll = 0;
         }
         match &result {
             Ok(Effect::Changed) => {
                 self.finish_armed = false;
+                self.reopen_armed = false;
                 self.save();
             }
             Ok(Effect::Moved) => {
@@ -339,6 +406,7 @@ impl App {
                 // now, the disk on the next idle tick or on quit, so that moving through a
                 // large checklist never waits for a full save.
                 self.finish_armed = false;
+                self.reopen_armed = false;
                 lock(&self.shared).record.position = self.session.record().position.clone();
                 self.moved_unsaved = true;
             }
@@ -413,41 +481,100 @@ impl App {
         if !matches!(self.overlay, Overlay::None) {
             return self.overlay_key(key, action);
         }
+        if screen == Screen::HeaderField {
+            return self.header_field_key(key, action);
+        }
+        // Outside editors letters are commands: one that does nothing here says so, and
+        // one that would change a read-only or finished record says why it does not.
+        let action = match action {
+            None => {
+                self.unbound(&key);
+                return Control::Continue;
+            }
+            Some(a) if !self.access().offers(a) => {
+                self.refuse(&key);
+                return Control::Continue;
+            }
+            Some(a) => a,
+        };
+        if !matches!(action, Action::Help | Action::Finish | Action::Reopen) {
+            self.message = None;
+        }
+        match action {
+            Action::Help => {
+                self.help_scroll = 0;
+                self.overlay = Overlay::Help(screen);
+                return Control::Continue;
+            }
+            Action::Reopen => {
+                self.reopen();
+                return Control::Continue;
+            }
+            Action::Undo => {
+                let _ = self.apply(Command::Undo);
+                if self.mode == Mode::Header {
+                    self.focus_field(self.header.focus);
+                }
+                return Control::Continue;
+            }
+            Action::Search => {
+                self.overlay = Overlay::Search(SearchState::default());
+                return Control::Continue;
+            }
+            Action::Quit => return Control::Quit,
+            _ => {}
+        }
         match self.mode {
-            Mode::Header => self.header_key(key, action),
-            Mode::Inspection => match action {
-                Some(a) => self.inspection_action(a),
-                None => Control::Continue,
-            },
-            Mode::Summary => match action {
-                Some(a) => self.summary_action(a),
-                None => Control::Continue,
-            },
+            Mode::Header => self.header_action(action),
+            Mode::Inspection => self.inspection_action(action),
+            Mode::Summary => self.summary_action(action),
+        }
+    }
+
+    /// Says that a key does nothing on this screen.
+    fn unbound(&mut self, key: &KeyEvent) {
+        if let Some(name) = keys::key_name(key) {
+            self.message = Some(Message::Error(crate::i18n::tui::unbound_key(
+                self.lang, &name,
+            )));
+        }
+    }
+
+    /// Says why a key that would change the record does nothing now.
+    fn refuse(&mut self, key: &KeyEvent) {
+        let s = self.strings();
+        match self.access() {
+            Access::ReadOnly => self.message = Some(Message::Error(s.read_only_refused.into())),
+            Access::Finished => self.message = Some(Message::Error(s.finished_refused.into())),
+            Access::Edit => self.unbound(key),
+        }
+    }
+
+    /// The reopen key: the first press asks, the second reopens.
+    fn reopen(&mut self) {
+        if !self.reopen_armed {
+            self.reopen_armed = true;
+            self.message = Some(Message::Error(self.strings().reopen_confirm.into()));
+        } else if self.apply(Command::Reopen).is_ok() {
+            self.reopen_armed = false;
+            self.message = Some(Message::Info(self.strings().reopened.into()));
         }
     }
 
     fn inspection_action(&mut self, action: Action) -> Control {
-        if !matches!(action, Action::Help) {
-            self.message = None;
-        }
-        let opens_editor = matches!(
-            action,
-            Action::Edit | Action::Note | Action::GeneralNotes | Action::Recommend
-        );
-        if opens_editor && self.session.is_read_only() {
-            self.message = Some(Message::Error(self.strings().read_only.into()));
-            return Control::Continue;
-        }
         match action {
             Action::Next => drop(self.apply(Command::Next)),
             Action::Prev => drop(self.apply(Command::Prev)),
             Action::NextSection => drop(self.apply(Command::NextSection)),
             Action::PrevSection => drop(self.apply(Command::PrevSection)),
             Action::NextRequired => drop(self.apply(Command::NextUnansweredRequired)),
-            Action::Pick(n) => drop(self.apply(Command::Option(n))),
+            Action::Pick(n) if !self.start_typing(n) => drop(self.apply(Command::Option(n))),
+            Action::Pick(_) => {}
             Action::Edit => self.open_answer_editor(),
             Action::Clear => drop(self.apply(Command::Clear)),
-            Action::Undo => drop(self.apply(Command::Undo)),
+            Action::CopyPrevious if self.apply(Command::CopyPrevious).is_ok() => {
+                drop(self.apply(Command::Next));
+            }
             Action::Note => {
                 if let Some(id) = self.current_id() {
                     let text = self
@@ -465,12 +592,11 @@ impl App {
             Action::Awaiting => drop(self.apply(Command::ToggleAwaiting)),
             Action::Recommend if self.current_id().is_some() => {
                 self.overlay = Overlay::Recommendation(Box::new(RecommendationEditor {
-                    area: editors::textarea("", false),
+                    area: editors::wrapping_line(""),
                     priority: Priority::Medium,
                     question: self.current_id(),
                 }));
             }
-            Action::Search => self.overlay = Overlay::Search(SearchState::default()),
             Action::Summary => {
                 self.mode = Mode::Summary;
                 self.summary_scroll = 0;
@@ -482,22 +608,8 @@ impl App {
             }
             Action::ScrollDown => self.detail_scroll = self.detail_scroll.saturating_add(3),
             Action::ScrollUp => self.detail_scroll = self.detail_scroll.saturating_sub(3),
-            Action::Help => {
-                self.help_scroll = 0;
-                self.overlay = Overlay::Help(Screen::Inspection)
-            }
-            Action::Quit => return Control::Quit,
             _ => {}
         }
         Control::Continue
-    }
-}
-
-/// A number as typed: no trailing `.0`.
-pub fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
     }
 }

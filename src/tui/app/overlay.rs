@@ -34,17 +34,32 @@ impl App {
                 });
             }
             QuestionType::Text | QuestionType::Number | QuestionType::Date => {
-                let text = match answer {
-                    Some(AnswerValue::Text(s)) => s,
-                    Some(AnswerValue::Number(n)) => format_number(n),
-                    _ => String::new(),
-                };
+                let text = answer
+                    .map(|v| crate::checklist::value::editable(kind, &v, self.lang))
+                    .unwrap_or_default();
                 self.overlay = Overlay::Line(Box::new(editors::textarea(&text, false)));
             }
             QuestionType::Info => {
                 let _ = self.apply(Command::Next);
             }
         }
+    }
+
+    /// A digit on a number or date question opens its input holding that digit (the
+    /// answer is typed, not picked); false on other questions.
+    pub(super) fn start_typing(&mut self, digit: usize) -> bool {
+        let Some((_, q)) = self.session.current() else {
+            return false;
+        };
+        if !matches!(q.kind, QuestionType::Number | QuestionType::Date) {
+            return false;
+        }
+        if self.session.is_read_only() {
+            self.message = Some(Message::Error(self.strings().read_only.into()));
+        } else {
+            self.overlay = Overlay::Line(Box::new(editors::textarea(&digit.to_string(), false)));
+        }
+        true
     }
 
     pub(super) fn open_note(&mut self, target: NoteTarget, text: &str) {
@@ -99,7 +114,7 @@ impl App {
             Overlay::Help(screen) => match action {
                 Some(Action::Back) => self.overlay = Overlay::None,
                 Some(Action::Next) => {
-                    let rows = keys::help_rows(*screen).count();
+                    let rows = keys::help_rows(*screen, self.access()).count();
                     self.help_scroll = (self.help_scroll + 1).min(rows.saturating_sub(1));
                 }
                 Some(Action::Prev) => self.help_scroll = self.help_scroll.saturating_sub(1),
@@ -252,6 +267,12 @@ impl App {
                         self.overlay = Overlay::None;
                         self.message = None;
                         let _ = self.apply(Command::GoTo(id));
+                        // From the summary (or the title page), the question is shown.
+                        if self.mode != Mode::Inspection {
+                            self.mode = Mode::Inspection;
+                            self.header.editing = false;
+                            let _ = self.apply(Command::SetScreen(RecordScreen::Questions));
+                        }
                     }
                 }
                 _ => {
@@ -326,6 +347,7 @@ impl App {
     }
 
     pub(super) fn paste(&mut self, text: &str) {
+        let editable = self.access() == Access::Edit;
         match &mut self.overlay {
             Overlay::Note(editor) => {
                 editors::paste(&mut editor.area, text, true);
@@ -340,7 +362,15 @@ impl App {
                 state.query.push_str(&crate::sanitize::line(text));
                 self.refresh_search();
             }
-            _ if self.mode == Mode::Header => editors::paste(&mut self.header.area, text, false),
+            _ if self.mode == Mode::Header && self.header.editing => {
+                editors::paste(&mut self.header.area, text, false)
+            }
+            // Pasting on the title page starts editing the field (nothing pasted is lost).
+            _ if self.mode == Mode::Header && editable => {
+                self.header.editing = true;
+                self.focus_field(self.header.focus);
+                editors::paste(&mut self.header.area, text, false);
+            }
             _ => {}
         }
     }

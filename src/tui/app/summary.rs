@@ -1,5 +1,5 @@
 //! The summary screen's keys: recommendations (edit, priority, responsible, due, drop,
-//! restore, add), scrolling, finish and export.
+//! restore, add), scrolling, finish (which locks edits until reopened) and export.
 
 use super::*;
 
@@ -16,19 +16,24 @@ impl App {
         let text = match field {
             RecField::Text => row.text,
             RecField::Responsible => row.responsible,
-            RecField::Due => row.due.unwrap_or_default(),
+            RecField::Due => row
+                .due
+                .map(|d| crate::checklist::value::format_date(&d, self.lang))
+                .unwrap_or_default(),
+        };
+        // The wording is a paragraph: edited in a wrapping box (Enter still saves it).
+        let area = match field {
+            RecField::Text => editors::wrapping_line(&text),
+            _ => editors::textarea(&text, false),
         };
         self.overlay = Overlay::RecField(Box::new(RecFieldEditor {
             id: row.id,
             field,
-            area: editors::textarea(&text, false),
+            area,
         }));
     }
 
     pub(super) fn summary_action(&mut self, action: Action) -> Control {
-        if !matches!(action, Action::Help | Action::Finish) {
-            self.message = None;
-        }
         let rows = self.rec_rows();
         self.rec_cursor = self.rec_cursor.min(rows.len().saturating_sub(1));
         let selected = rows.get(self.rec_cursor).cloned();
@@ -69,7 +74,7 @@ impl App {
             }
             Action::Recommend => {
                 self.overlay = Overlay::Recommendation(Box::new(RecommendationEditor {
-                    area: editors::textarea("", false),
+                    area: editors::wrapping_line(""),
                     priority: Priority::Medium,
                     question: None,
                 }));
@@ -100,11 +105,6 @@ impl App {
                     },
                 });
             }
-            Action::Help => {
-                self.help_scroll = 0;
-                self.overlay = Overlay::Help(Screen::Summary)
-            }
-            Action::Quit => return Control::Quit,
             _ => {}
         }
         Control::Continue

@@ -34,9 +34,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if too_small(frame, area, app.lang, &app.theme) {
         return;
     }
+    let message_line = message_line(app);
+    // A long message (an export's paths, a save error) wraps over up to three rows rather
+    // than being cut.
+    let message_rows =
+        inspection::wrapped_height(std::slice::from_ref(&message_line), area.width).clamp(1, 3);
     let [body, message, hints] = area.layout(&Layout::vertical([
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(message_rows).unwrap_or(1)),
         Constraint::Length(1),
     ]));
     match app.mode {
@@ -45,14 +50,72 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Summary => summary::draw(frame, body, app),
     }
     overlays::draw(frame, body, app);
-    draw_message(frame, message, app);
-    let hint_text = keys::hints(app.screen(), app.lang);
-    let hint_text = if hint_text.is_empty() {
-        overlays::hint(app).to_string()
-    } else {
-        hint_text
-    };
+    frame.render_widget(
+        Paragraph::new(message_line).wrap(Wrap { trim: false }),
+        message,
+    );
+    let hint_text = fit_hints(
+        &keys::hint_parts(app.screen(), app.lang, app.access()),
+        hints.width,
+    );
     draw_hints(frame, hints, &hint_text, &app.theme);
+}
+
+/// The hints that fit in `width` columns, in table order, always ending with the help and
+/// quit keys when there are some (`?` lists every key), `…` where some were left out.
+pub fn fit_hints(parts: &[&str], width: u16) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let width = usize::from(width);
+    let joined = parts.join("  ");
+    if joined.width() <= width {
+        return joined;
+    }
+    let kept: Vec<&str> = parts
+        .iter()
+        .copied()
+        .filter(|p| p.starts_with("? ") || p.starts_with("q "))
+        .collect();
+    let tail = kept.join("  ");
+    let reserve = tail.width() + 4;
+    let mut out = String::new();
+    for p in parts.iter().filter(|p| !kept.contains(p)) {
+        let extra = if out.is_empty() { 0 } else { 2 } + p.width();
+        if out.width() + extra + reserve > width {
+            break;
+        }
+        if !out.is_empty() {
+            out.push_str("  ");
+        }
+        out.push_str(p);
+    }
+    out.push_str(" …");
+    if !tail.is_empty() {
+        out.push_str("  ");
+        out.push_str(&tail);
+    }
+    ellipsize(&out, width)
+}
+
+/// `text` cut to `width` display columns, ending with `…` when it was cut.
+pub fn ellipsize(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
 }
 
 /// Draws "terminal too small" when the area is below the minimum; returns whether it did.
@@ -69,10 +132,10 @@ pub fn too_small(frame: &mut Frame, area: Rect, lang: Lang, theme: &Theme) -> bo
     true
 }
 
-fn draw_message(frame: &mut Frame, area: Rect, app: &App) {
+fn message_line(app: &App) -> Line<'static> {
     let s = app.strings();
     let t = &app.theme;
-    let line = if let Some(err) = &app.save_error {
+    if let Some(err) = &app.save_error {
         Line::from(Span::styled(format!("{}: {err}", s.save_failed), t.error()))
     } else if let Some(msg) = &app.message {
         match msg {
@@ -81,13 +144,14 @@ fn draw_message(frame: &mut Frame, area: Rect, app: &App) {
         }
     } else if app.session.is_read_only() {
         Line::from(Span::styled(s.read_only, t.flagged()))
+    } else if app.session.is_finished() {
+        Line::from(Span::styled(s.finished_banner, t.flagged()))
     } else {
         Line::from(Span::styled(
             format!("{} {}", t.marks.answered, s.saved),
             t.dim(),
         ))
-    };
-    frame.render_widget(Paragraph::new(line), area);
+    }
 }
 
 /// The key-hint line at the bottom.

@@ -13,24 +13,6 @@ use crate::tui::app::App;
 use crate::tui::editors::{Overlay, RecField};
 use crate::tui::keys::{self, Screen};
 
-/// The hint line of an overlay whose keys have no short hints in the table.
-pub fn hint(app: &App) -> &'static str {
-    let s = app.strings();
-    match &app.overlay {
-        Overlay::Note(_) => s.note_hint,
-        Overlay::Options(_) => s.options_hint,
-        Overlay::Recommendation(_) => s.recommendation_hint,
-        Overlay::Rescue(_) => s.rescue_hint,
-        Overlay::Line(_) | Overlay::Search(_) | Overlay::Help(_) | Overlay::RecField(_) => {
-            s.editor_hint
-        }
-        Overlay::None => match app.mode {
-            crate::tui::app::Mode::Header => s.header_hint,
-            _ => s.summary_hint,
-        },
-    }
-}
-
 fn popup(area: Rect, width: u16, height: Constraint) -> Rect {
     area.centered(Constraint::Percentage(width), height)
 }
@@ -39,7 +21,14 @@ fn popup(area: Rect, width: u16, height: Constraint) -> Rect {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     match &app.overlay {
         Overlay::None => {}
-        Overlay::Help(screen) => draw_help(frame, area, app, *screen),
+        Overlay::Help(screen) => draw_help(
+            frame,
+            area,
+            app.lang,
+            &app.theme,
+            (*screen, app.access()),
+            app.help_scroll,
+        ),
         Overlay::Search(state) => draw_search(frame, area, app, state),
         Overlay::Options(editor) => draw_options(frame, area, app, editor),
         Overlay::Line(textarea) => {
@@ -55,8 +44,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     title.push_str(&format!(" [{}]", tr(u, app.lang)));
                 }
                 if q.min.is_some() || q.max.is_some() {
-                    let f =
-                        |v: Option<f64>| v.map(crate::tui::app::format_number).unwrap_or_default();
+                    let f = |v: Option<f64>| {
+                        v.map(|n| crate::checklist::value::format_number(n, app.lang))
+                            .unwrap_or_default()
+                    };
                     title.push_str(&format!(" {}..{}", f(q.min), f(q.max)));
                 }
             }
@@ -115,7 +106,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 RecField::Responsible => s.edit_responsible,
                 RecField::Due => s.edit_due,
             };
-            let r = popup(area, 90, Constraint::Length(3));
+            // The wording wraps in a box tall enough for a long sentence.
+            let rows = match editor.field {
+                RecField::Text => editor_rows(&editor.area, area),
+                _ => 3,
+            };
+            let r = popup(area, 90, Constraint::Length(rows));
             frame.render_widget(Clear, r);
             let b = block(format!(" {title} "), &app.theme);
             let inner = b.inner(r);
@@ -129,7 +125,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 Priority::Medium => s.priorities[1],
                 Priority::Low => s.priorities[2],
             };
-            let r = popup(area, 90, Constraint::Length(3));
+            let r = popup(
+                area,
+                90,
+                Constraint::Length(editor_rows(&editor.area, area)),
+            );
             frame.render_widget(Clear, r);
             let b = block(
                 format!(" {} ({}: {p}) ", s.own_recommendation, s.priority),
@@ -142,10 +142,32 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
 }
 
-fn draw_help(frame: &mut Frame, area: Rect, app: &App, screen: Screen) {
-    let s = app.strings();
-    let t = &app.theme;
-    let label_w = keys::help_rows(screen)
+/// The height of a box for a wrapping one-paragraph editor in `area`: its text wrapped at
+/// the box width plus a spare row and the borders, at least 3, at most the area.
+fn editor_rows(editor: &ratatui_textarea::TextArea<'_>, area: Rect) -> u16 {
+    let width = popup(area, 90, Constraint::Length(3))
+        .width
+        .saturating_sub(2);
+    let text = editor.lines().join(" ");
+    let rows = super::inspection::wrap_text(&text, width.max(1)).len() + 1;
+    u16::try_from(rows)
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .clamp(3, area.height.max(3))
+}
+
+/// The help of a key-table screen, as shown under an access (only the keys that work
+/// there), scrolled by `scroll` rows: the one help renderer of every screen.
+pub fn draw_help(
+    frame: &mut Frame,
+    area: Rect,
+    lang: crate::i18n::Lang,
+    t: &crate::tui::theme::Theme,
+    (screen, access): (Screen, keys::Access),
+    scroll: usize,
+) {
+    let s = crate::i18n::tui::strings(lang);
+    let label_w = keys::help_rows(screen, access)
         .map(|b| b.label.width())
         .max()
         .unwrap_or(8);
@@ -154,9 +176,9 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, screen: Screen) {
     // Descriptions wrap under themselves, so nothing is cut at 80 columns.
     let text_w = r.width.saturating_sub(2 + label_w + 2).max(1);
     let mut height = 2u16;
-    let rows: Vec<Row> = keys::help_rows(screen)
+    let rows: Vec<Row> = keys::help_rows(screen, access)
         .map(|b| {
-            let lines = super::inspection::wrap_text(b.describe(app.lang), text_w);
+            let lines = super::inspection::wrap_text(b.describe(lang), text_w);
             let rows = u16::try_from(lines.len()).unwrap_or(1);
             height = height.saturating_add(rows);
             Row::new(vec![
@@ -171,7 +193,7 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, screen: Screen) {
     let table = Table::new(rows, [Constraint::Length(label_w), Constraint::Fill(1)])
         .column_spacing(2)
         .block(block(format!(" {} ", s.help), t));
-    let mut state = TableState::default().with_offset(app.help_scroll);
+    let mut state = TableState::default().with_offset(scroll);
     frame.render_stateful_widget(table, r, &mut state);
 }
 
@@ -201,8 +223,15 @@ fn draw_search(frame: &mut Frame, area: Rect, app: &App, state: &crate::tui::edi
         .iter()
         .filter_map(|id| checklist.questions().find(|(_, q)| q.id == *id))
         .map(|(si, q)| {
+            // The number printed on the checklist; an information item shows its section's.
+            let number = crate::checklist::numbering::number_in(checklist, si, q)
+                .or_else(|| {
+                    crate::checklist::numbering::section_number(checklist, si)
+                        .map(|n| format!("{n}."))
+                })
+                .unwrap_or_default();
             ListItem::new(Line::from(vec![
-                Span::styled(format!("{}. ", si + 1), t.dim()),
+                Span::styled(format!("{number} "), t.dim()),
                 Span::raw(tr(&q.prompt, app.lang).to_string()),
             ]))
         })
