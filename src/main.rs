@@ -84,6 +84,32 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Write a document the team signs (.docx): minutes, conclusion, report, brief; or
+    /// show and change the document profile
+    Doc {
+        /// Which document (or `profile`)
+        #[arg(value_enum)]
+        kind: DocKind,
+        /// Record (id, prefix or path) for minutes and conclusion; records or directories
+        /// for report; checklist (id or path) for brief
+        #[arg(value_name = "INPUT")]
+        inputs: Vec<String>,
+        /// Write to FILE (default: a file named for the document in the current directory)
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Set a profile fact (saved with `profile`; for this document only otherwise)
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        set: Vec<String>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum DocKind {
+    Minutes,
+    Conclusion,
+    Report,
+    Brief,
+    Profile,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -141,6 +167,22 @@ fn run(cli: Cli) -> Outcome {
                 AggregateFormat::Json => F::Json,
             };
             app::aggregate::run(&ctx, &inputs, format, output.as_deref())
+        }
+        Some(Command::Doc {
+            kind,
+            inputs,
+            output,
+            set,
+        }) => {
+            use onsite::report::doc::Kind;
+            let kind = match kind {
+                DocKind::Profile => return app::doc::profile_cmd(&ctx, &set),
+                DocKind::Minutes => Kind::Minutes,
+                DocKind::Conclusion => Kind::Conclusion,
+                DocKind::Report => Kind::Report,
+                DocKind::Brief => Kind::Brief,
+            };
+            app::doc::run(&ctx, kind, &inputs, output.as_deref(), &set)
         }
     }
     .map(|()| drop(ctx))

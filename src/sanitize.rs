@@ -21,7 +21,8 @@ fn is_bidi_control(c: char) -> bool {
 /// hide or shift text: zero-width spaces and joiners, word joiner and invisible operators,
 /// deprecated format characters, BOM, soft hyphen, combining grapheme joiner, Hangul
 /// fillers, the Mongolian vowel separator, interlinear annotation marks, shorthand format
-/// controls and tag characters. (Line and paragraph separators are handled as line breaks.)
+/// controls, tag characters, variation selectors and the non-characters that XML forbids
+/// (U+FFFE, U+FFFF). (Line and paragraph separators are handled as line breaks.)
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
@@ -36,8 +37,11 @@ fn is_invisible(c: char) -> bool {
             | '\u{2060}'..='\u{2065}'
             | '\u{206A}'..='\u{206F}'
             | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
             | '\u{FEFF}'
             | '\u{FFA0}'
+            | '\u{FFFE}'
+            | '\u{FFFF}'
             | '\u{FFF9}'..='\u{FFFB}'
             | '\u{1BCA0}'..='\u{1BCA3}'
             | '\u{E0000}'..='\u{E007F}'
@@ -161,6 +165,12 @@ pub fn multiline_in_place(s: &mut String) {
     }
 }
 
+/// One line of text for a document that others read, sign and file (`.docx`): [`line`],
+/// and invisible characters dropped too, so that what is printed is all there is.
+pub fn for_document(s: &str) -> String {
+    line(s)
+}
+
 /// Whether the text is already inert (what `multiline` would return unchanged).
 pub fn is_clean(s: &str) -> bool {
     multiline(s) == s
@@ -267,6 +277,16 @@ mod tests {
             assert!(!is_inert(&s, true) && !is_inert(&s, false), "{c:?}");
             assert!(line_if_changed(&s).is_some(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn documents_get_no_invisible_characters() {
+        let hostile = "Sở\u{200B} Nội\u{FEFF} vụ\u{2028}\u{00AD}\u{E0041}\u{FFFF}\u{1b}[2J\u{202E}";
+        assert_eq!(for_document(hostile), "Sở Nội vụ [2J");
+        assert_eq!(
+            for_document("Ban Chi\u{0309} \u{0111}a\u{0323}o"),
+            "Ban Chỉ đạo"
+        );
     }
 
     #[test]

@@ -32,7 +32,7 @@ fn json_files_in(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, String> {
 
 /// The record files named by the inputs: files as given, `*.json` in directories (and in
 /// their `records/` subdirectory, so a data dir works too). Problems go to `skipped`.
-fn expand(inputs: &[PathBuf], skipped: &mut Vec<String>, lang: Lang) -> Vec<PathBuf> {
+pub(crate) fn expand(inputs: &[PathBuf], skipped: &mut Vec<String>, lang: Lang) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for input in inputs {
         if input.is_dir() {

@@ -348,15 +348,23 @@ fn run(mut tui: Tui, ctx: &Context, record: Record, path: PathBuf, lock: Lock) -
         })))
     };
     let session = Session::new(record, read_only);
-    let (export_path, lang) = (std::sync::Arc::clone(&shared_path), ctx.lang);
+    let (export_path, lang, data_dir) = (
+        std::sync::Arc::clone(&shared_path),
+        ctx.lang,
+        ctx.data_dir.clone(),
+    );
     // A new record is not on disk yet (see `Store::claim`): the TUI writes it right after
     // the first frame, before it reads the first key.
     let fresh = !read_only && !path.exists();
     let mut app = App::new(session, persist, ctx.lang, Theme::from_env()).with_exporter(Box::new(
         move |record: &Record| {
             let at = plock(&export_path).clone();
-            crate::report::export_beside(&at, record, lang)
-                .map(|(md, html)| vec![md.display().to_string(), html.display().to_string()])
+            let (md, html) = crate::report::export_beside(&at, record, lang)?;
+            let mut paths = vec![md.display().to_string(), html.display().to_string()];
+            for doc in super::doc::export_documents(&data_dir, record, lang)? {
+                paths.push(doc.display().to_string());
+            }
+            Ok(paths)
         },
     ));
     if fresh {

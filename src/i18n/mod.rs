@@ -4,6 +4,7 @@
 //! field per string and one constant per language.
 
 pub mod cli;
+pub mod doc;
 pub mod followup;
 pub mod list;
 pub mod report;

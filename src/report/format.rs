@@ -11,6 +11,17 @@ pub fn number(n: f64, lang: Lang) -> String {
     value::format_rounded(n, 2, lang)
 }
 
+/// A number as an official Vietnamese document writes a count: a whole number below 10
+/// takes a leading zero (`05`), as Nghị định 30/2020 writes days, months and counts; any
+/// other number (and every number in English) as an answer is written
+/// ([`value::format_number`]).
+pub fn count(n: f64, lang: Lang) -> String {
+    if lang == Lang::Vi && n.fract() == 0.0 && (0.0..10.0).contains(&n) {
+        return format!("0{}", n as u8);
+    }
+    value::format_number(n, lang)
+}
+
 /// A fraction 0–1 as a percentage with one decimal at most: `83.3%` / `83,3%`.
 pub fn percent(ratio: f64, lang: Lang) -> String {
     let s = format!("{:.1}", ratio * 100.0);
@@ -63,6 +74,11 @@ mod tests {
         assert_eq!(percent(5.0 / 6.0, Lang::Vi), "83,3%");
         assert_eq!(date("2026-03-15", Lang::Vi), "15/03/2026");
         assert_eq!(date("soon", Lang::Vi), "soon");
+        assert_eq!(count(5.0, Lang::Vi), "05");
+        assert_eq!(count(0.0, Lang::Vi), "00");
+        assert_eq!(count(12.0, Lang::Vi), "12");
+        assert_eq!(count(2.5, Lang::Vi), "2,5");
+        assert_eq!(count(5.0, Lang::En), "5");
     }
 
     #[test]

@@ -8,14 +8,16 @@
 
 pub mod aggregate;
 pub mod aggregate_render;
+pub mod doc;
 pub mod escape;
 pub mod followup;
 pub mod format;
 pub mod html;
 pub mod json;
 pub mod markdown;
-mod parts;
+pub(crate) mod parts;
 pub mod plain;
+pub mod prose;
 mod recommend;
 pub mod refs;
 pub mod score;

@@ -9,6 +9,7 @@
 
 use serde::Serialize;
 
+use super::prose::Prose;
 use super::recommend;
 pub use super::recommend::Recommendation;
 pub use super::refs::{QuestionRef, SectionRef};
@@ -197,6 +198,9 @@ pub struct Summary {
     /// [`Summary::compute`] sets) means the local time zone of the machine writing them.
     #[serde(skip)]
     pub time_offset: Option<chrono::FixedOffset>,
+    /// What the documents say in sentences: statements, text answers by role, figures.
+    #[serde(skip)]
+    pub prose: Prose,
 }
 
 fn lang_code<S: serde::Serializer>(lang: &Lang, s: S) -> Result<S::Ok, S::Error> {
@@ -223,11 +227,16 @@ impl Refs<'_> {
     /// the record (header fields, answers as the report writes them); a missing value is a
     /// dotted blank.
     pub fn filled(&self, text: &Text) -> String {
-        placeholder::fill(&tr(text, self.lang), |id| self.value_of(id))
+        placeholder::fill(&tr(text, self.lang), |id| self.value_of(id, false))
+    }
+
+    /// Like [`Refs::filled`], with counts written as a document writes them (`05`).
+    pub fn filled_for_documents(&self, text: &Text) -> String {
+        placeholder::fill(&tr(text, self.lang), |id| self.value_of(id, true))
     }
 
     /// The value a placeholder names: a header field, or a question's answer.
-    fn value_of(&self, id: &str) -> Option<String> {
+    fn value_of(&self, id: &str, document: bool) -> Option<String> {
         if let Some(h) = self.checklist.header.iter().find(|h| h.id == id) {
             let v = sanitize::line(self.record.header.get(id)?);
             return Some(header_shown(h.kind, &v, self.lang));
@@ -235,7 +244,11 @@ impl Refs<'_> {
         let q = self.checklist.question(id)?;
         let a = self.record.answers.get(id)?;
         let v = a.value.as_ref()?;
-        Some(answer_label(self.checklist, q, v, self.lang))
+        Some(if document {
+            document_label(self.checklist, q, v, self.lang)
+        } else {
+            answer_label(self.checklist, q, v, self.lang)
+        })
     }
 
     pub fn section(&self, index: usize, s: &Section) -> SectionRef {
@@ -315,6 +328,28 @@ pub(crate) fn answer_label(
     }
 }
 
+/// The answer as a document quotes it: like [`answer_label`], with a count below 10
+/// written `05`.
+pub(crate) fn document_label(
+    checklist: &Checklist,
+    q: &Question,
+    value: &AnswerValue,
+    lang: Lang,
+) -> String {
+    match value {
+        AnswerValue::Number(n) => {
+            let unit = q.unit.as_ref().map(|u| tr(u, lang)).unwrap_or_default();
+            let n = super::format::count(*n, lang);
+            if unit.is_empty() {
+                n
+            } else {
+                format!("{n} {unit}")
+            }
+        }
+        _ => answer_label(checklist, q, value, lang),
+    }
+}
+
 fn evidence(q: &Question, lang: Lang) -> Vec<String> {
     q.evidence
         .iter()
@@ -347,6 +382,7 @@ impl Summary {
         let mut unanswered = Vec::new();
         let mut triggered = Vec::new();
         let mut answers = Vec::new();
+        let mut prose = Prose::default();
 
         for (si, s) in checklist.sections.iter().enumerate() {
             let sref = refs.section(si, s);
@@ -405,6 +441,12 @@ impl Summary {
                 };
                 answered += 1;
                 let label = answer_label(checklist, q, value, lang);
+                if matches!(q.kind, QuestionType::Number | QuestionType::Date) {
+                    let quoted = document_label(checklist, q, value, lang);
+                    prose.add(&refs, &sref, &qref, q, value, &quoted);
+                } else {
+                    prose.add(&refs, &sref, &qref, q, value, &label);
+                }
                 if let Some(sc) = score::answer_score(checklist, q, value) {
                     sscore.add(sc);
                     if sc.is_full() {
@@ -533,6 +575,7 @@ impl Summary {
             general_notes: sanitize::multiline(record.general_notes.trim()),
             follow_up,
             time_offset: None,
+            prose,
         }
     }
 

@@ -325,7 +325,7 @@ pub const TABLE: &[Binding] = &[
     b(S::Summary, &[C('/')], "/", A::Search, "search questions and go to one", "tìm câu hỏi và đến câu đó", None),
     b(S::Summary, &[C('f')], "f", A::Finish, "finish: locks edits until reopened (warns about unanswered required questions first)", "kết thúc: khoá chỉnh sửa cho tới khi mở lại (cảnh báo nếu còn câu bắt buộc chưa trả lời)", Some(("f finish", "f kết thúc"))),
     b(S::Summary, &[C('R')], "R", A::Reopen, "reopen the finished inspection for editing (press twice)", "mở lại cuộc kiểm tra đã kết thúc để sửa (bấm hai lần)", Some(("R reopen", "R mở lại"))),
-    b(S::Summary, &[C('e')], "e", A::Export, "export the report (Markdown and HTML beside the record)", "xuất báo cáo (Markdown và HTML cạnh tệp hồ sơ)", Some(("e export", "e xuất"))),
+    b(S::Summary, &[C('e')], "e", A::Export, "export the report (Markdown and HTML beside the record) and the minutes and draft conclusion (.docx, in the current directory)", "xuất báo cáo (Markdown và HTML cạnh tệp hồ sơ), biên bản và dự thảo thông báo kết luận (.docx, tại thư mục hiện hành)", Some(("e export", "e xuất"))),
     b(S::Summary, &[C('?')], "?", A::Help, "help", "trợ giúp", Some(("? help", "? trợ giúp"))),
     b(S::Summary, QUIT, "q / Ctrl-C", A::Quit, "quit", "thoát", Some(("q quit", "q thoát"))),
     // Title page, moving between fields.
