@@ -865,7 +865,7 @@ fn a_failed_save_is_explained_in_vietnamese_under_lang_vi() {
     std::fs::write(&records, "not a dir").unwrap();
     p.send("1");
     p.wait_for("CHƯA LƯU ĐƯỢC", 5);
-    p.wait_for("không thể", 2);
+    p.wait_for("không phải thư mục", 2);
     let screen = p.screen();
     assert!(!screen.contains("cannot"), "{screen}");
     std::fs::remove_file(&records).unwrap();
