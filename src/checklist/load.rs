@@ -90,6 +90,9 @@ pub fn load_file(path: &Path) -> Result<Checklist, Vec<Problem>> {
     if meta.len() > MAX_SIZE {
         return fail(too_large(meta.len()));
     }
+    if super::xlsform::is_workbook(path) {
+        return super::xlsform::load_workbook(path);
+    }
     // A good large file is read in chunks with each question parsed as it arrives, so
     // that it is never in memory twice (as text and as model).
     if meta.len() >= super::stream::CHUNKED_FROM

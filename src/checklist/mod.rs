@@ -13,6 +13,7 @@ pub mod stream;
 pub mod text;
 pub mod validate;
 pub mod visibility;
+pub mod xlsform;
 
 pub use catalog::{Catalog, Entry, Origin, ResolveError, resolve};
 pub use load::{Problem, load_file, load_str};
