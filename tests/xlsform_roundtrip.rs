@@ -21,12 +21,3 @@ fn every_bundled_checklist_comes_back_equal() {
         assert_eq!(back, c, "{name}");
     }
 }
-
-#[test]
-#[ignore]
-fn dump() {
-    for (name, text) in bundled() {
-        let c = load_str(text, name).unwrap();
-        std::fs::write(format!("/tmp/pyx/out-{name}.xlsx"), write::workbook(&c).unwrap()).unwrap();
-    }
-}

@@ -3,6 +3,7 @@
 
 pub mod aggregate;
 pub mod checklists;
+pub mod export;
 pub mod inspect;
 pub mod list;
 pub mod report;

@@ -6,6 +6,7 @@
 pub mod list;
 pub mod report;
 pub mod tui;
+pub mod xlsform;
 
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

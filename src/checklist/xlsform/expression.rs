@@ -48,7 +48,9 @@ fn write(c: &Condition, ctx: Ctx) -> Result<String, String> {
             let parts = values
                 .iter()
                 .map(|v| match v {
-                    serde_json::Value::String(_) => Ok(format!("selected(${{{q}}}, {})", quote(v)?)),
+                    serde_json::Value::String(_) => {
+                        Ok(format!("selected(${{{q}}}, {})", quote(v)?))
+                    }
                     other => Err(format!(
                         "the value {other} cannot be written with selected()"
                     )),
@@ -134,7 +136,10 @@ mod tests {
     #[test]
     fn ranges() {
         assert_eq!(range(Some(0.0), Some(100.0)), ". >= 0 and . <= 100");
-        assert_eq!(relevant::range(&range(Some(-1.5), None)).unwrap(), (Some(-1.5), None));
+        assert_eq!(
+            relevant::range(&range(Some(-1.5), None)).unwrap(),
+            (Some(-1.5), None)
+        );
         assert_eq!(range(None, None), "");
     }
 }

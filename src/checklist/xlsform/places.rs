@@ -36,7 +36,10 @@ mod tests {
         let mut p = Places::default();
         p.set("/sections/0/questions/2", "survey!B5".into());
         p.set("/sections/0/questions/2/show_if", "survey!H5".into());
-        assert_eq!(p.find("/sections/0/questions/2/show_if/all/1"), Some("survey!H5"));
+        assert_eq!(
+            p.find("/sections/0/questions/2/show_if/all/1"),
+            Some("survey!H5")
+        );
         assert_eq!(p.find("/sections/0/questions/2/prompt"), Some("survey!B5"));
         assert_eq!(p.find("/sections/1"), None);
     }

@@ -135,7 +135,8 @@ impl<'a> Reader<'a> {
                 continue;
             }
             seen.push(name);
-            let translated_ok = name.lang.is_none() || columns::TRANSLATED.contains(&name.base.as_str());
+            let translated_ok =
+                name.lang.is_none() || columns::TRANSLATED.contains(&name.base.as_str());
             if known.contains(&name.base.as_str()) && translated_ok {
                 continue;
             }
@@ -184,7 +185,13 @@ pub fn read(sheets: &[Sheet]) -> Reading {
             && !s.rows.is_empty()
         {
             let at = s.at(s.rows[0].number, 0);
-            r.problem(at, format!("sheet \"{}\" is an XLSForm feature onsite does not read; remove the sheet", s.name));
+            r.problem(
+                at,
+                format!(
+                    "sheet \"{}\" is an XLSForm feature onsite does not read; remove the sheet",
+                    s.name
+                ),
+            );
         }
     }
     let mut checklist = Checklist {
@@ -239,8 +246,13 @@ fn settings(r: &mut Reader, c: &mut Checklist) {
     c.id = layout.cell(row, "form_id").to_string();
     c.version = layout.cell(row, "version").to_string();
     let at = |base: &str| layout.col(base).map(|col| sheet.at(row.number, col));
-    for (pointer, base) in [("/id", "form_id"), ("/version", "version"), ("/description", "onsite_description")] {
-        r.places.set(pointer, at(base).unwrap_or_else(|| sheet.name.clone()));
+    for (pointer, base) in [
+        ("/id", "form_id"),
+        ("/version", "version"),
+        ("/description", "onsite_description"),
+    ] {
+        r.places
+            .set(pointer, at(base).unwrap_or_else(|| sheet.name.clone()));
     }
     c.title = match r.text(sheet, &layout, row, "onsite_title") {
         Some(t) => {
@@ -248,7 +260,10 @@ fn settings(r: &mut Reader, c: &mut Checklist) {
             t
         }
         None => {
-            r.places.set("/title", at("form_title").unwrap_or_else(|| sheet.name.clone()));
+            r.places.set(
+                "/title",
+                at("form_title").unwrap_or_else(|| sheet.name.clone()),
+            );
             Text::plain(layout.cell(row, "form_title"))
         }
     };
@@ -290,7 +305,9 @@ fn choices(r: &mut Reader) -> Lists {
         });
         let option = OptionDef {
             value: layout.cell(row, "name").to_string(),
-            label: r.text(sheet, &layout, row, "label").unwrap_or_else(|| Text::plain("")),
+            label: r
+                .text(sheet, &layout, row, "label")
+                .unwrap_or_else(|| Text::plain("")),
             score,
             flag,
         };
@@ -364,7 +381,8 @@ fn survey(r: &mut Reader, c: &mut Checklist, mut lists: Lists) {
                 let nested = !groups.is_empty();
                 if nested {
                     // A group in a group: a heading (info question) before its questions.
-                    let mut heading = question_row(r, &here, QuestionType::Info, &groups, condition.clone());
+                    let mut heading =
+                        question_row(r, &here, QuestionType::Info, &groups, condition.clone());
                     if heading.question.prompt.is_empty() {
                         heading.question.prompt = Text::plain(&name);
                     }
@@ -438,7 +456,10 @@ fn survey(r: &mut Reader, c: &mut Checklist, mut lists: Lists) {
         }
     }
     for g in groups {
-        r.problem(g.at, format!("group \"{}\" is not closed with end_group", g.name));
+        r.problem(
+            g.at,
+            format!("group \"{}\" is not closed with end_group", g.name),
+        );
     }
     // The lists no question owns are named response sets.
     for (name, options) in lists {
@@ -550,7 +571,8 @@ fn question_row(
         }
     }
     // The conditions of the enclosing groups hold for every question in them.
-    let mut conditions: Vec<Condition> = groups.iter().filter_map(|g| g.condition.clone()).collect();
+    let mut conditions: Vec<Condition> =
+        groups.iter().filter_map(|g| g.condition.clone()).collect();
     conditions.extend(own);
     let show_if = match conditions.len() {
         0 => None,
@@ -585,7 +607,9 @@ fn question_row(
             responses: None,
             options: None,
             required,
-            prompt: r.text(sheet, layout, row, "label").unwrap_or_else(|| Text::plain("")),
+            prompt: r
+                .text(sheet, layout, row, "label")
+                .unwrap_or_else(|| Text::plain("")),
             guidance: guidance(r, h),
             basis: r.text(sheet, layout, row, "basis"),
             evidence,
@@ -614,7 +638,10 @@ fn recommendation(r: &mut Reader, h: &Here) -> Option<RecommendationDef> {
             ("addressee", addressee.is_some()),
         ] {
             if filled {
-                r.problem(h.at(base), format!("{base} is given but the recommendation is empty"));
+                r.problem(
+                    h.at(base),
+                    format!("{base} is given but the recommendation is empty"),
+                );
             }
         }
         return None;

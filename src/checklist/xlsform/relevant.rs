@@ -362,7 +362,10 @@ fn parse(s: &str) -> Result<Node, ExprError> {
     };
     let node = p.or()?;
     if p.i < p.toks.len() {
-        return Err((p.pos(), "unexpected text after the end of the expression".into()));
+        return Err((
+            p.pos(),
+            "unexpected text after the end of the expression".into(),
+        ));
     }
     Ok(node)
 }
@@ -370,7 +373,10 @@ fn parse(s: &str) -> Result<Node, ExprError> {
 fn number(n: &str, pos: usize) -> Result<serde_json::Value, ExprError> {
     let bad = || (pos, format!("`{n}` is not a number"));
     if !n.contains(['.', 'e', 'E']) {
-        return n.parse::<i64>().map(serde_json::Value::from).map_err(|_| bad());
+        return n
+            .parse::<i64>()
+            .map(serde_json::Value::from)
+            .map_err(|_| bad());
     }
     n.parse::<f64>()
         .ok()
@@ -402,7 +408,9 @@ fn convert(n: Node) -> Result<Condition, ExprError> {
                 value: number(&v, pos)?,
             })),
             (op, Lit::Num(v)) => {
-                let n = v.parse::<f64>().map_err(|_| (pos, format!("`{v}` is not a number")))?;
+                let n = v
+                    .parse::<f64>()
+                    .map_err(|_| (pos, format!("`{v}` is not a number")))?;
                 let op = match op {
                     ">" => CmpOp::Gt,
                     ">=" => CmpOp::Gte,
@@ -414,7 +422,9 @@ fn convert(n: Node) -> Result<Condition, ExprError> {
             (op, Lit::Str(_)) => {
                 return Err((
                     pos,
-                    format!("`{op}` compares numbers; onsite cannot compare `${{{q}}}` with text or dates that way"),
+                    format!(
+                        "`{op}` compares numbers; onsite cannot compare `${{{q}}}` with text or dates that way"
+                    ),
                 ));
             }
         },
@@ -424,7 +434,10 @@ fn convert(n: Node) -> Result<Condition, ExprError> {
         },
         Expr::Not(inner) => Condition::Not(Box::new(convert(*inner)?)),
         Expr::Or(items) => {
-            let items: Vec<Node> = items.into_iter().filter(|n| n.expr != Expr::False).collect();
+            let items: Vec<Node> = items
+                .into_iter()
+                .filter(|n| n.expr != Expr::False)
+                .collect();
             let same_question = items.len() >= 2
                 && items.iter().all(|n| {
                     !n.paren && matches!(&n.expr, Expr::Selected(q, _) if matches!(&items[0].expr, Expr::Selected(q0, _) if q0 == q))
@@ -453,7 +466,8 @@ fn convert(n: Node) -> Result<Condition, ExprError> {
         Expr::True | Expr::False => {
             return Err((
                 pos,
-                "true() and false() on their own are not conditions; leave relevant empty instead".into(),
+                "true() and false() on their own are not conditions; leave relevant empty instead"
+                    .into(),
             ));
         }
     })
@@ -524,16 +538,28 @@ mod tests {
 
     #[test]
     fn every_supported_form() {
-        assert_eq!(c("${a} = 'yes'"), serde_json::json!({"q": "a", "is": "yes"}));
+        assert_eq!(
+            c("${a} = 'yes'"),
+            serde_json::json!({"q": "a", "is": "yes"})
+        );
         assert_eq!(c("${a}='yes'"), serde_json::json!({"q": "a", "is": "yes"}));
         assert_eq!(
             c("${a} != \"no\""),
             serde_json::json!({"not": {"q": "a", "is": "no"}})
         );
-        assert_eq!(c("${a} != ''"), serde_json::json!({"q": "a", "answered": true}));
-        assert_eq!(c("${a} = ''"), serde_json::json!({"q": "a", "answered": false}));
+        assert_eq!(
+            c("${a} != ''"),
+            serde_json::json!({"q": "a", "answered": true})
+        );
+        assert_eq!(
+            c("${a} = ''"),
+            serde_json::json!({"q": "a", "answered": false})
+        );
         assert_eq!(c("${n} > 7"), serde_json::json!({"q": "n", "gt": 7.0}));
-        assert_eq!(c("${n} <= -2.5"), serde_json::json!({"q": "n", "lte": -2.5}));
+        assert_eq!(
+            c("${n} <= -2.5"),
+            serde_json::json!({"q": "n", "lte": -2.5})
+        );
         assert_eq!(c("${n} = 3"), serde_json::json!({"q": "n", "is": 3}));
         assert_eq!(
             c("selected(${m}, 'a') or selected(${m}, 'b')"),
@@ -573,7 +599,10 @@ mod tests {
 
     #[test]
     fn number_ranges() {
-        assert_eq!(range(". >= 0 and . <= 100").unwrap(), (Some(0.0), Some(100.0)));
+        assert_eq!(
+            range(". >= 0 and . <= 100").unwrap(),
+            (Some(0.0), Some(100.0))
+        );
         assert_eq!(range(".>=-5").unwrap(), (Some(-5.0), None));
         assert_eq!(range(". <= 2.5").unwrap(), (None, Some(2.5)));
         assert!(range(". > 0").unwrap_err().1.contains("include their ends"));

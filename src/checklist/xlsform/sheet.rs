@@ -63,7 +63,10 @@ pub fn address(sheet: &str, row: usize, col: usize) -> String {
 impl Sheet {
     /// The index of the first column named `name` (already normalised).
     pub fn column(&self, name: &str) -> Option<usize> {
-        self.columns.iter().find(|(_, n)| n == name).map(|(i, _)| *i)
+        self.columns
+            .iter()
+            .find(|(_, n)| n == name)
+            .map(|(i, _)| *i)
     }
 
     /// The address of a cell of this sheet.
@@ -119,7 +122,9 @@ pub fn read_workbook(bytes: Vec<u8>) -> Result<Vec<Sheet>, String> {
             .worksheet_range(&name)
             .map_err(|e| format!("cannot read sheet \"{}\": {e}", sanitize::line(&name)))?;
         let name = sanitize::line(&name);
-        let (row0, col0) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
+        let (row0, col0) = range
+            .start()
+            .map_or((0, 0), |(r, c)| (r as usize, c as usize));
         let mut rows = range.rows().enumerate().map(|(i, cells)| Row {
             number: row0 + i + 1,
             cells: std::iter::repeat_n(String::new(), col0)
@@ -174,7 +179,9 @@ mod tests {
         assert_eq!(cell_text(&Data::Float(2026.1)), "2026.1");
         assert_eq!(cell_text(&Data::Int(7)), "7");
         assert_eq!(
-            cell_text(&Data::String(" Ban Chi\u{309} \u{111}a\u{323}o\u{200b}\u{1b}[2J ".into())),
+            cell_text(&Data::String(
+                " Ban Chi\u{309} \u{111}a\u{323}o\u{200b}\u{1b}[2J ".into()
+            )),
             "Ban Chỉ đạo[2J"
         );
         assert_eq!(cell_text(&Data::String("a\u{202e}b\r\nc".into())), "ab\nc");

@@ -137,7 +137,8 @@ impl Row<'_, '_> {
 
     fn str(&mut self, base: &str, s: &str) -> &mut Self {
         if !s.is_empty() {
-            self.cells().insert(base.to_string(), Cell::Text(s.to_string()));
+            self.cells()
+                .insert(base.to_string(), Cell::Text(s.to_string()));
         }
         self
     }
@@ -296,7 +297,10 @@ pub fn grids(c: &Checklist) -> Result<Vec<Grid>, Vec<String>> {
         row.str("form_id", &c.id)
             .str("form_title", c.title.get(first))
             .str("version", &c.version)
-            .str("default_language", &langs.first().map(|l| language_label(l)).unwrap_or_default());
+            .str(
+                "default_language",
+                &langs.first().map(|l| language_label(l)).unwrap_or_default(),
+            );
         if c.title.is_localized() {
             row.text("onsite_title", Some(&c.title));
         }
@@ -320,7 +324,10 @@ pub fn grids(c: &Checklist) -> Result<Vec<Grid>, Vec<String>> {
     }
     let mut rating = Builder::new("onsite_rating", columns::RATING, &langs);
     for b in &c.rating {
-        rating.row().num("min", Some(b.min)).text("label", Some(&b.label));
+        rating
+            .row()
+            .num("min", Some(b.min))
+            .text("label", Some(&b.label));
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -416,9 +423,17 @@ fn drop_down(
 /// The workbook of a checklist, as bytes of an `.xlsx` file.
 pub fn workbook(c: &Checklist) -> Result<Vec<u8>, Vec<String>> {
     let grids = grids(c)?;
-    let mut types: Vec<String> = ["begin_group", "end_group", "text", "integer", "decimal", "date", "note"]
-        .map(String::from)
-        .to_vec();
+    let mut types: Vec<String> = [
+        "begin_group",
+        "end_group",
+        "text",
+        "integer",
+        "decimal",
+        "date",
+        "note",
+    ]
+    .map(String::from)
+    .to_vec();
     for name in c.response_sets.keys() {
         types.push(format!("select_one {name}"));
         types.push(format!("select_multiple {name}"));
