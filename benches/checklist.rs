@@ -1,11 +1,13 @@
 //! Loading and validating checklists of 50, 1,000 and 20,000 questions (JSON parse with
 //! located errors, every validation rule, sanitising): from text in memory (`load_str`, as
-//! for bundled checklists) and from a file (`load_file`, read in chunks, as `onsite new FILE`
-//! does).
+//! for bundled checklists) and from a file (`load_file`, as `onsite new FILE` does).
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use onsite::checklist::generate::checklist_json;
 use onsite::checklist::load::{load_file, load_str};
+
+#[path = "support/generate.rs"]
+mod generate;
+use generate::checklist_json;
 
 fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("checklist_load");

@@ -18,6 +18,9 @@ use onsite::tui::{App, BackgroundSaver, Persist, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+#[path = "support/generate.rs"]
+mod generate;
+
 fn now() -> Timestamp {
     Timestamp::parse_from_rfc3339("2026-11-25T10:00:00+07:00").expect("time")
 }
@@ -34,7 +37,7 @@ fn answer_and_back(app: &mut App, term: &mut Terminal<TestBackend>, flip: bool) 
 }
 
 fn record(n: usize, answered: usize) -> Record {
-    onsite::checklist::generate::record(n, answered, now()).expect("bench record")
+    generate::record(n, answered, now()).expect("bench record")
 }
 
 /// Saves through the record store, as the real program does.

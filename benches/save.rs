@@ -4,9 +4,12 @@
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use onsite::record::{Record, Store, Timestamp, load};
 
+#[path = "support/generate.rs"]
+mod generate;
+
 fn record(n: usize) -> Record {
     let now = Timestamp::parse_from_rfc3339("2026-11-23T09:30:00+07:00").expect("time");
-    onsite::checklist::generate::record(n, n, now).expect("bench record")
+    generate::record(n, n, now).expect("bench record")
 }
 
 fn save(c: &mut Criterion) {

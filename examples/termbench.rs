@@ -17,6 +17,9 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
+#[path = "../benches/support/generate.rs"]
+mod generate;
+
 const SIZES: [usize; 3] = [50, 1_000, 20_000];
 const KEYS: usize = 40;
 
@@ -224,7 +227,7 @@ fn main() {
     let mut cases: Vec<Case> = Vec::new();
     for n in SIZES {
         let file = tmp.path().join(format!("bench-{n}.json"));
-        if let Err(e) = std::fs::write(&file, onsite::checklist::generate::checklist_json(n)) {
+        if let Err(e) = std::fs::write(&file, generate::checklist_json(n)) {
             eprintln!("cannot write {}: {e}", file.display());
             std::process::exit(1);
         }

@@ -6,6 +6,7 @@ pub mod app;
 pub mod checklist;
 pub mod fold;
 pub mod i18n;
+pub mod json_head;
 pub mod record;
 pub mod report;
 pub mod sanitize;

@@ -6,8 +6,6 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use onsite::app::{self, Context, Outcome};
 
-mod no_libm;
-
 /// Run on-site inspections from scripted checklists.
 #[derive(Parser, Debug)]
 #[command(

@@ -14,7 +14,7 @@ use chrono::{DateTime, NaiveDate};
 use indexmap::IndexMap;
 use onsite::checklist::visibility::visible;
 use onsite::checklist::{
-    Checklist, Condition, FORMAT, HeaderType, OptionDef, Question, QuestionType, Text,
+    Checklist, Condition, FORMAT, HeaderType, Operand, OptionDef, Question, QuestionType, Text,
 };
 use onsite::record::{Answer, AnswerValue};
 use unicode_normalization::is_nfc;
@@ -198,17 +198,32 @@ fn check_condition(
         Condition::Answered { q, .. } => {
             target(q, p);
         }
-        Condition::Cmp { q, .. } => {
-            if let Some(t) = target(q, p)
-                && t.kind != QuestionType::Number
-            {
-                p.add(
-                    place,
-                    format!(
-                        "show_if compares `{}` with a number, but it is not a number question",
-                        t.id
-                    ),
-                );
+        Condition::Cmp { q, rhs, .. } => {
+            let mut names = vec![q.as_str()];
+            if let Operand::Answer(scaled) = rhs {
+                names.push(scaled.q.as_str());
+                if scaled.ratio().is_none() {
+                    p.add(
+                        place,
+                        format!(
+                            "show_if ratio {:?} is not two whole numbers from 1 to 1000",
+                            scaled.ratio
+                        ),
+                    );
+                }
+            }
+            for q in names {
+                if let Some(t) = target(q, p)
+                    && t.kind != QuestionType::Number
+                {
+                    p.add(
+                        place,
+                        format!(
+                            "show_if compares `{}` as a number, but it is not a number question",
+                            t.id
+                        ),
+                    );
+                }
             }
         }
         Condition::All(list) | Condition::Any(list) => {

@@ -12,6 +12,9 @@ use onsite::record::{
 use proptest::prelude::*;
 use record_support::{at, record};
 
+#[path = "../benches/support/generate.rs"]
+mod generate;
+
 fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
@@ -303,6 +306,68 @@ fn list_counts_visible_answerable_questions_and_skips_corrupt_records() {
 }
 
 #[test]
+fn list_reads_only_the_heads_of_records_this_version_wrote() {
+    let (_d, store) = store();
+    let mut a = record("Sở Nội vụ", at("2026-11-23T09:30:00+07:00"));
+    let pa = store.create(&mut a).unwrap();
+    let (before, _) = store.list();
+    assert_eq!((before[0].answered, before[0].total), (2, 5));
+    // The figures come before the checklist: with everything after it cut away, the
+    // record still lists the same (and opening it would say what is wrong).
+    let text = fs::read_to_string(&pa).unwrap();
+    assert!(text.find("\"listing\"").unwrap() < text.find("\"checklist\"").unwrap());
+    let cut = text.find("\"checklist\"").unwrap() + 20;
+    fs::write(&pa, &text[..cut]).unwrap();
+    let (after, warnings) = store.list();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(after, before);
+    assert!(load(&pa).is_err());
+    // Text in the head is untrusted like any other.
+    let planted = text.replacen(
+        "\"organisation\": \"Sở Nội vụ\"",
+        "\"organisation\": \"Sở \\u001b[2JNội vụ\"",
+        1,
+    );
+    assert_ne!(planted, text);
+    fs::write(&pa, &planted).unwrap();
+    let (list, _) = store.list();
+    assert_eq!(list[0].organisation, "Sở [2JNội vụ");
+}
+
+#[test]
+fn records_without_listing_figures_list_the_same_and_never_keep_stale_ones() {
+    let (_d, store) = store();
+    let mut a = record("Sở Tư pháp", at("2026-11-23T09:30:00+07:00"));
+    let pa = store.create(&mut a).unwrap();
+    let (with, _) = store.list();
+    // A record of an older onsite: no `listing` member.
+    let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&pa).unwrap()).unwrap();
+    let listing = v.as_object_mut().unwrap().remove("listing").unwrap();
+    assert_eq!(listing["answered"], 2);
+    fs::write(&pa, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let (without, warnings) = store.list();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(without, with);
+    // Figures an older onsite carried along after the checklist are not read or kept: a
+    // load drops them and the next save writes fresh ones, once.
+    let mut stale = v.clone();
+    stale["listing"] = serde_json::json!({"checklist_id": "cũ", "checklist_title": "Cũ",
+        "organisation": "Cũ", "answered": 99, "total": 99});
+    fs::write(&pa, serde_json::to_string_pretty(&stale).unwrap()).unwrap();
+    let (listed, _) = store.list();
+    assert_eq!(listed, with);
+    let mut back = load(&pa).unwrap();
+    assert_eq!(back, a);
+    back.answers.get_mut("steering").unwrap().value = None;
+    store.save(&back).unwrap();
+    let text = fs::read_to_string(&pa).unwrap();
+    assert_eq!(text.matches("\"listing\"").count(), 1, "{text}");
+    let (listed, _) = store.list();
+    // No answer to `steering` hides the question that follows it.
+    assert_eq!((listed[0].answered, listed[0].total), (1, 4));
+}
+
+#[test]
 fn save_refuses_a_foreign_format_and_a_bad_id() {
     let dir = tempfile::tempdir().unwrap();
     let mut r = record("Sở A", at("2026-11-23T09:30:00+07:00"));
@@ -369,13 +434,10 @@ proptest! {
 }
 
 #[test]
-fn a_large_record_read_in_chunks_loads_equal() {
+fn a_large_record_loads_equal() {
     let (_d, store) = store();
-    let mut r =
-        onsite::checklist::generate::record(3_000, 2_000, at("2026-11-23T09:30:00+07:00")).unwrap();
+    let mut r = generate::record(3_000, 2_000, at("2026-11-23T09:30:00+07:00")).unwrap();
     let path = store.create(&mut r).unwrap();
-    let size = fs::metadata(&path).unwrap().len();
-    assert!(size >= onsite::checklist::stream::CHUNKED_FROM, "{size}");
     let back = onsite::record::load(&path).unwrap();
     assert_eq!(back, r);
     assert_eq!(store.latest_unfinished().unwrap(), Some(path));

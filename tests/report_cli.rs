@@ -11,12 +11,12 @@ fn default_is_markdown_on_stdout_in_the_ui_language() {
     let out = onsite(dir.path(), &["report", rec.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let md = text(&out.stdout);
-    assert!(md.starts_with("# Inspection report\n"), "{md}");
+    assert!(md.starts_with("# Inspection working summary\n"), "{md}");
     let out = onsite(
         dir.path(),
         &["--lang", "vi", "report", rec.to_str().unwrap()],
     );
-    assert!(text(&out.stdout).starts_with("# Kết luận kiểm tra\n"));
+    assert!(text(&out.stdout).starts_with("# Phiếu tổng hợp kết quả kiểm tra\n"));
     assert!(text(&out.stdout).contains("## Kiến nghị"));
 }
 
@@ -27,8 +27,8 @@ fn output_file_is_written_and_stdout_stays_empty() {
     for (format, marker) in [
         ("html", "<!DOCTYPE html>"),
         ("json", "\"format\": \"onsite-report/1\""),
-        ("txt", "INSPECTION REPORT"),
-        ("md", "# Inspection report"),
+        ("txt", "INSPECTION WORKING SUMMARY"),
+        ("md", "# Inspection working summary"),
     ] {
         let file = dir.path().join(format!("báo cáo.{format}"));
         let out = onsite(

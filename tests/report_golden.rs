@@ -15,8 +15,11 @@ fn fixture(name: &str) -> Record {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
+/// Renders with times shown at UTC+07:00 (reports use the machine's zone otherwise).
 fn render(name: &str, lang: Lang, format: Format) -> String {
-    report::render(&Summary::compute(&fixture(name), lang), format)
+    let mut s = Summary::compute(&fixture(name), lang);
+    s.time_offset = chrono::FixedOffset::east_opt(7 * 3600);
+    report::render(&s, format)
 }
 
 const FORMATS: [Format; 4] = [Format::Md, Format::Html, Format::Json, Format::Txt];
@@ -89,16 +92,20 @@ fn decomposed_vietnamese_comes_out_precomposed() {
 }
 
 #[test]
-fn vietnamese_reads_as_an_official_conclusion() {
+fn vietnamese_reads_as_the_teams_working_summary() {
     let md = render("so-tttt.json", Lang::Vi, Format::Md);
+    assert!(!md.contains("Kết luận kiểm tra") && !md.contains("biên bản"));
     for heading in [
-        "# Kết luận kiểm tra",
+        "# Phiếu tổng hợp kết quả kiểm tra",
+        "*(Tài liệu làm việc của Đoàn kiểm tra)*",
         "## Kết quả",
         "### Ưu điểm",
         "### Hạn chế",
         "## Kiến nghị",
         "### Ưu tiên trung bình",
-        "## Ghi chú chung (biên bản)",
+        "## Câu trả lời và ghi chú",
+        "## Ghi chú chung",
+        "- **Mã hồ sơ:** 20261123-0830-so-tttt",
     ] {
         assert!(md.contains(heading), "missing {heading}");
     }
@@ -122,14 +129,17 @@ fn export_beside_writes_markdown_and_html_next_to_the_record() {
     let (md, html) = report::export_beside(&path, &rec, Lang::Vi).unwrap();
     assert_eq!(md, dir.path().join("20261123-0830-so-tttt.md"));
     assert_eq!(html, dir.path().join("20261123-0830-so-tttt.html"));
+    // Exported files show times in the machine's zone; the rest is the report.
+    let mut summary = Summary::compute(&rec, Lang::Vi);
+    summary.time_offset = Some(chrono::Local::now().fixed_offset().timezone());
     assert_eq!(
         std::fs::read_to_string(&md).unwrap(),
-        render("so-tttt.json", Lang::Vi, Format::Md)
+        report::render(&summary, Format::Md)
     );
     assert!(
         std::fs::read_to_string(&html)
             .unwrap()
-            .contains("Kết luận kiểm tra")
+            .contains("Phiếu tổng hợp kết quả kiểm tra")
     );
     // A hostile id does not escape the directory.
     let mut bad = rec.clone();

@@ -608,3 +608,53 @@ fn an_unknown_role_is_a_shape_error() {
     );
     assert!(lines[0].contains("unknown variant `praise`"), "{lines:?}");
 }
+
+#[test]
+fn a_comparison_with_another_answer_names_an_earlier_number_question_and_a_whole_ratio() {
+    let with = |rhs: &str| {
+        problems(&[(
+            "{\"q\": \"members\", \"gte\": 3}",
+            &format!("{{\"q\": \"members\", \"gte\": {rhs}}}"),
+        )])
+    };
+    // Well formed: another number question scaled by two thirds, or taken as it is.
+    assert_eq!(
+        with("{\"q\": \"members\", \"ratio\": [2, 3]}"),
+        [] as [String; 0]
+    );
+    assert_eq!(with("{\"q\": \"members\"}"), [] as [String; 0]);
+    let place = "/sections/1/questions/0/show_if/all/0/gte";
+    assert_eq!(
+        with("{\"q\": \"remarks\", \"ratio\": [2, 3]}"),
+        [format!(
+            "mini.json:26:116: {place}: refers to question \"remarks\" which comes later (at /sections/1/questions/1); a condition may only refer to earlier questions"
+        )]
+    );
+    assert_eq!(
+        with("{\"q\": \"memebrs\"}"),
+        [format!(
+            "mini.json:26:116: {place}: refers to unknown question \"memebrs\""
+        )]
+    );
+    assert_eq!(
+        with("{\"q\": \"steering\", \"ratio\": [1, 2]}"),
+        [format!(
+            "mini.json:26:124: {place}/q: a comparison can only scale a number question, but question \"steering\" is a choice question"
+        )]
+    );
+    for bad in ["[0, 3]", "[2]", "[2, 3, 4]", "[0.5, 1]", "[2, 3000]"] {
+        let lines = with(&format!("{{\"q\": \"members\", \"ratio\": {bad}}}"));
+        assert!(
+            lines.iter().any(|l| l.contains(&format!(
+                "{place}/ratio: \"ratio\" takes two whole numbers from 1 to 1000, [numerator, denominator], e.g. [2, 3] for two thirds"
+            ))),
+            "{bad}: {lines:?}"
+        );
+    }
+    let lines = with("{\"q\": \"members\", \"times\": 0.6667}");
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].starts_with("mini.json:26:") && lines[0].contains("a comparison takes a number, or {\"q\": ID, \"ratio\": [A, B]} naming a number question"),
+        "{lines:?}"
+    );
+}

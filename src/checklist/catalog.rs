@@ -269,43 +269,14 @@ pub fn resolve_entry(spec: &str, data_dir: &Path) -> Result<Entry, ResolveError>
 
 /// Just the id of a checklist (a quick look before loading it in full): the top-level
 /// `id` member, read only as far as it; the rest of the text is not read at all.
-fn peek_id<'de, D: serde::Deserializer<'de>>(d: D) -> Option<String> {
-    use serde::de::{Error, IgnoredAny, MapAccess, Visitor};
-    struct Peek<'a>(&'a mut Option<String>);
-    impl<'de> Visitor<'de> for Peek<'_> {
-        type Value = ();
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a checklist object")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<(), A::Error> {
-            while let Some(key) = m.next_key::<String>()? {
-                if key == "id" {
-                    *self.0 = m.next_value::<String>().ok();
-                    // Stop here: an error ends the parse, the id is kept.
-                    return Err(A::Error::custom("found"));
-                }
-                m.next_value::<IgnoredAny>()?;
-            }
-            Ok(())
-        }
-    }
-    let mut id = None;
-    let _ = d.deserialize_map(Peek(&mut id));
-    id
-}
-
 fn id_of(text: &str) -> Option<String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    peek_id(&mut serde_json::Deserializer::from_slice(text.as_bytes()))
+    let head = crate::json_head::read_str(text, &["id"], &[]);
+    head.get("id")?.as_str().map(str::to_string)
 }
 
 fn id_of_file(path: &Path) -> Option<String> {
-    use std::io::BufRead;
-    let mut reader = std::io::BufReader::new(std::fs::File::open(path).ok()?);
-    if reader.fill_buf().ok()?.starts_with(b"\xEF\xBB\xBF") {
-        reader.consume(3);
-    }
-    peek_id(&mut serde_json::Deserializer::from_reader(reader))
+    let head = crate::json_head::read_file(std::fs::File::open(path).ok()?, &["id"], &[]);
+    head.get("id")?.as_str().map(str::to_string)
 }
 
 /// The checklist with id `spec`, found as `Catalog::discover_from` would find it (the first

@@ -3,11 +3,17 @@
 //! A condition is one of `{"q": ID, "is": V}`, `{"q": ID, "in": [V...]}`,
 //! `{"q": ID, "answered": true}`, `{"q": ID, "gt"|"gte"|"lt"|"lte": N}`,
 //! `{"all": [...]}`, `{"any": [...]}`, `{"not": C}`.
+//!
+//! The right-hand side of a comparison may also be another number question scaled by a
+//! ratio of whole numbers, `{"q": ID, "ratio": [A, B]}` (A/B, default 1/1), so thresholds
+//! such as a quorum of two thirds of the staff are computed from the answers:
+//! `{"q": "conf-attended", "gte": {"q": "staff-total", "ratio": [2, 3]}}`. The comparison
+//! is made without division (`x × B` against `y × A`), so 20 of 30 is exactly two thirds.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::record::AnswerValue;
+use super::value::AnswerValue;
 
 /// Comparison operators of numeric conditions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +26,28 @@ pub enum CmpOp {
     Lt,
     /// `lte`
     Lte,
+}
+
+impl CmpOp {
+    /// Its name in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            CmpOp::Gt => "gt",
+            CmpOp::Gte => "gte",
+            CmpOp::Lt => "lt",
+            CmpOp::Lte => "lte",
+        }
+    }
+
+    /// Whether `left OP right`.
+    pub fn holds(self, left: f64, right: f64) -> bool {
+        match self {
+            CmpOp::Gt => left > right,
+            CmpOp::Gte => left >= right,
+            CmpOp::Lt => left < right,
+            CmpOp::Lte => left <= right,
+        }
+    }
 }
 
 /// A parsed condition.
@@ -35,14 +63,93 @@ pub enum Condition {
     },
     /// The question is answered (or not, with `false`).
     Answered { q: String, answered: bool },
-    /// A numeric comparison.
-    Cmp { q: String, op: CmpOp, n: f64 },
+    /// A numeric comparison with a number or with another answer scaled by a ratio.
+    Cmp { q: String, op: CmpOp, rhs: Operand },
     /// Every condition holds.
     All(Vec<Condition>),
     /// At least one condition holds.
     Any(Vec<Condition>),
     /// The condition does not hold.
     Not(Box<Condition>),
+}
+
+/// The right-hand side of a numeric comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "serde_json::Value", into = "serde_json::Value")]
+pub enum Operand {
+    /// A fixed number.
+    Number(f64),
+    /// Another number question's answer times `ratio[0] / ratio[1]`.
+    Answer(Scaled),
+}
+
+/// Another number question's answer, scaled by a ratio of whole numbers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scaled {
+    /// Id of an earlier number question.
+    pub q: String,
+    /// `[numerator, denominator]`: two whole numbers from 1 to 1000; `[1, 1]` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ratio: Option<Vec<serde_json::Number>>,
+}
+
+/// Largest numerator or denominator of a ratio.
+pub const MAX_RATIO_TERM: f64 = 1000.0;
+
+impl Scaled {
+    /// The ratio as (numerator, denominator) when it is well formed (two whole numbers
+    /// from 1 to [`MAX_RATIO_TERM`]); the validator reports any other.
+    pub fn ratio(&self) -> Option<(f64, f64)> {
+        let term = |x: &serde_json::Number| {
+            x.as_f64()
+                .filter(|x| x.fract() == 0.0 && (1.0..=MAX_RATIO_TERM).contains(x))
+        };
+        match self.ratio.as_deref() {
+            None => Some((1.0, 1.0)),
+            Some([a, b]) => Some((term(a)?, term(b)?)),
+            Some(_) => None,
+        }
+    }
+}
+
+const OPERAND: &str =
+    "a comparison takes a number, or {\"q\": ID, \"ratio\": [A, B]} naming a number question";
+
+impl TryFrom<serde_json::Value> for Operand {
+    type Error = String;
+
+    fn try_from(v: serde_json::Value) -> Result<Self, Self::Error> {
+        match v {
+            serde_json::Value::Number(n) => n.as_f64().map(Operand::Number).ok_or(OPERAND.into()),
+            v @ serde_json::Value::Object(_) => serde_json::from_value(v)
+                .map(Operand::Answer)
+                .map_err(|e| format!("{OPERAND} ({e})")),
+            _ => Err(OPERAND.into()),
+        }
+    }
+}
+
+impl From<Operand> for serde_json::Value {
+    fn from(o: Operand) -> Self {
+        match o {
+            Operand::Number(n) => serde_json::json!(n),
+            Operand::Answer(s) => serde_json::to_value(s).unwrap_or_default(),
+        }
+    }
+}
+
+impl JsonSchema for Operand {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Operand".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let scaled = generator.subschema_for::<Scaled>();
+        schemars::json_schema!({
+            "description": "A number, or another number question's answer times a ratio of whole numbers.",
+            "anyOf": [{"type": "number"}, scaled]
+        })
+    }
 }
 
 /// The JSON shape of a condition, as written in files.
@@ -62,18 +169,18 @@ pub struct RawCondition {
     /// The question is answered (`true`) or not (`false`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answered: Option<bool>,
-    /// The number answer is greater than this.
+    /// The number answer is greater than this (a number or `{"q": ID, "ratio": [A, B]}`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gt: Option<f64>,
+    pub gt: Option<Operand>,
     /// The number answer is at least this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gte: Option<f64>,
+    pub gte: Option<Operand>,
     /// The number answer is less than this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lt: Option<f64>,
+    pub lt: Option<Operand>,
     /// The number answer is at most this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lte: Option<f64>,
+    pub lte: Option<Operand>,
     /// Every condition holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all: Option<Vec<RawCondition>>,
@@ -123,29 +230,29 @@ impl TryFrom<RawCondition> for Condition {
                 Condition::In { q, values }
             } else if let Some(answered) = r.answered {
                 Condition::Answered { q, answered }
-            } else if let Some(n) = r.gt {
+            } else if let Some(rhs) = r.gt {
                 Condition::Cmp {
                     q,
                     op: CmpOp::Gt,
-                    n,
+                    rhs,
                 }
-            } else if let Some(n) = r.gte {
+            } else if let Some(rhs) = r.gte {
                 Condition::Cmp {
                     q,
                     op: CmpOp::Gte,
-                    n,
+                    rhs,
                 }
-            } else if let Some(n) = r.lt {
+            } else if let Some(rhs) = r.lt {
                 Condition::Cmp {
                     q,
                     op: CmpOp::Lt,
-                    n,
+                    rhs,
                 }
-            } else if let Some(n) = r.lte {
+            } else if let Some(rhs) = r.lte {
                 Condition::Cmp {
                     q,
                     op: CmpOp::Lte,
-                    n,
+                    rhs,
                 }
             } else {
                 return Err(SHAPE.to_string());
@@ -186,13 +293,13 @@ impl From<Condition> for RawCondition {
                 r.q = Some(q);
                 r.answered = Some(answered);
             }
-            Condition::Cmp { q, op, n } => {
+            Condition::Cmp { q, op, rhs } => {
                 r.q = Some(q);
                 match op {
-                    CmpOp::Gt => r.gt = Some(n),
-                    CmpOp::Gte => r.gte = Some(n),
-                    CmpOp::Lt => r.lt = Some(n),
-                    CmpOp::Lte => r.lte = Some(n),
+                    CmpOp::Gt => r.gt = Some(rhs),
+                    CmpOp::Gte => r.gte = Some(rhs),
+                    CmpOp::Lt => r.lt = Some(rhs),
+                    CmpOp::Lte => r.lte = Some(rhs),
                 }
             }
             Condition::All(list) => r.all = Some(list.into_iter().map(Into::into).collect()),
@@ -223,15 +330,25 @@ impl Condition {
                 answer(q).is_some_and(|a| values.iter().any(|v| value_matches(a, v)))
             }
             Condition::Answered { q, answered } => answer(q).is_some() == *answered,
-            Condition::Cmp { q, op, n } => match answer(q) {
-                Some(AnswerValue::Number(x)) => match op {
-                    CmpOp::Gt => *x > *n,
-                    CmpOp::Gte => *x >= *n,
-                    CmpOp::Lt => *x < *n,
-                    CmpOp::Lte => *x <= *n,
-                },
-                _ => false,
-            },
+            Condition::Cmp { q, op, rhs } => {
+                let Some(AnswerValue::Number(x)) = answer(q) else {
+                    return false;
+                };
+                // x OP y·A/B is decided as x·B OP y·A: no division, no rounding of 2/3.
+                let (left, right) = match rhs {
+                    Operand::Number(n) => (*x, *n),
+                    Operand::Answer(s) => {
+                        let Some(AnswerValue::Number(y)) = answer(&s.q) else {
+                            return false;
+                        };
+                        let Some((a, b)) = s.ratio() else {
+                            return false;
+                        };
+                        (*x * b, *y * a)
+                    }
+                };
+                op.holds(left, right)
+            }
             Condition::All(list) => list.iter().all(|c| c.eval(answer)),
             Condition::Any(list) => list.iter().any(|c| c.eval(answer)),
             Condition::Not(c) => !c.eval(answer),
@@ -243,8 +360,13 @@ impl Condition {
         match self {
             Condition::Is { q, value } => vec![(q.as_str(), vec![value])],
             Condition::In { q, values } => vec![(q.as_str(), values.iter().collect())],
-            Condition::Answered { q, .. } | Condition::Cmp { q, .. } => {
-                vec![(q.as_str(), Vec::new())]
+            Condition::Answered { q, .. } => vec![(q.as_str(), Vec::new())],
+            Condition::Cmp { q, rhs, .. } => {
+                let mut refs = vec![(q.as_str(), Vec::new())];
+                if let Operand::Answer(s) = rhs {
+                    refs.push((s.q.as_str(), Vec::new()));
+                }
+                refs
             }
             Condition::All(list) | Condition::Any(list) => {
                 list.iter().flat_map(Condition::references).collect()
@@ -327,5 +449,53 @@ mod tests {
             c(r#"{"any":[{"q":"missing","answered":true},{"not":{"q":"a","is":"no"}}]}"#)
                 .eval(&lookup)
         );
+    }
+
+    #[test]
+    fn compares_with_another_answer_scaled_exactly() {
+        let quorum = parse(r#"{"q":"attended","gte":{"q":"staff","ratio":[2,3]}}"#).unwrap();
+        let below = parse(r#"{"q":"attended","lt":{"q":"staff","ratio":[2,3]}}"#).unwrap();
+        let eval = |c: &Condition, attended: f64, staff: f64| {
+            let (a, s) = (AnswerValue::Number(attended), AnswerValue::Number(staff));
+            c.eval(&|id: &str| match id {
+                "attended" => Some(&a),
+                "staff" => Some(&s),
+                _ => None,
+            })
+        };
+        // Two thirds of 30 is exactly 20; of 31 it is 20.67, so 20 is short and 21 is enough.
+        assert!(eval(&quorum, 20.0, 30.0));
+        assert!(!eval(&quorum, 19.0, 30.0));
+        assert!(!eval(&quorum, 20.0, 31.0));
+        assert!(eval(&quorum, 21.0, 31.0));
+        assert!(eval(&below, 19.0, 30.0) && !eval(&below, 20.0, 30.0));
+        // 2/3 of 3 000 003 is 2 000 002: a rounded factor (0.6667) would say otherwise.
+        assert!(eval(&quorum, 2_000_002.0, 3_000_003.0));
+        // A missing answer on either side: the comparison does not hold.
+        let a = AnswerValue::Number(20.0);
+        assert!(!quorum.eval(&|id: &str| (id == "attended").then_some(&a)));
+        // Without a ratio the other answer is taken as it is.
+        let more = parse(r#"{"q":"attended","gt":{"q":"staff"}}"#).unwrap();
+        assert!(eval(&more, 31.0, 30.0) && !eval(&more, 30.0, 30.0));
+        assert_eq!(
+            quorum.references().iter().map(|r| r.0).collect::<Vec<_>>(),
+            ["attended", "staff"]
+        );
+    }
+
+    #[test]
+    fn an_operand_is_a_number_or_a_scaled_answer() {
+        for bad in [
+            r#"{"q":"a","gte":"8"}"#,
+            r#"{"q":"a","gte":{"q":"b","times":0.6667}}"#,
+            r#"{"q":"a","gte":[2,3]}"#,
+        ] {
+            let err = parse(bad).unwrap_err().to_string();
+            assert!(err.contains("a comparison takes a number"), "{bad}: {err}");
+        }
+        let c = parse(r#"{"q":"a","lte":{"q":"b","ratio":[1,2]}}"#).unwrap();
+        let back = serde_json::to_string(&c).unwrap();
+        assert_eq!(back, r#"{"q":"a","lte":{"q":"b","ratio":[1,2]}}"#);
+        assert_eq!(parse(&back).unwrap(), c);
     }
 }

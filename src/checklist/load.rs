@@ -9,7 +9,7 @@ use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
-use super::condition::Condition;
+use super::condition::{Condition, Operand};
 use super::locate::{Locator, char_column, duplicate_keys, line_col, locate};
 use super::model::{Checklist, FORMAT, OptionDef, Section};
 use super::text::Text;
@@ -93,16 +93,6 @@ pub fn load_file(path: &Path) -> Result<Checklist, Vec<Problem>> {
     if super::xlsform::is_workbook(path) {
         return super::xlsform::load_workbook(path);
     }
-    // A good large file is read in chunks with each question parsed as it arrives, so
-    // that it is never in memory twice (as text and as model).
-    if meta.len() >= super::stream::CHUNKED_FROM
-        && let Ok(file) = std::fs::File::open(path)
-        && let Some(checklist) = super::stream::read_checklist(file.take(MAX_SIZE + 1))
-        && let Some(checklist) = accept(checklist)
-    {
-        return Ok(checklist);
-    }
-    // Otherwise the whole text, to say what is wrong and where.
     let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     let read = std::fs::File::open(path).and_then(|f| f.take(MAX_SIZE + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
@@ -285,17 +275,21 @@ fn condition(c: &mut Condition) {
             line(q);
             values.iter_mut().for_each(value);
         }
-        Condition::Answered { q, .. } | Condition::Cmp { q, .. } => line(q),
+        Condition::Answered { q, .. } => line(q),
+        Condition::Cmp { q, rhs, .. } => {
+            line(q);
+            if let Operand::Answer(s) = rhs {
+                line(&mut s.q);
+            }
+        }
         Condition::All(list) | Condition::Any(list) => list.iter_mut().for_each(condition),
         Condition::Not(c) => condition(c),
     }
 }
 
 /// Makes every text of the checklist inert (one-line fields lose newlines and controls;
-/// guidance-like fields keep newlines only). Valid ids are unchanged by this. Also gives
-/// back the spare room the lists of sections and questions were read into.
+/// guidance-like fields keep newlines only). Valid ids are unchanged by this.
 pub fn sanitize_checklist(c: &mut Checklist) {
-    c.shrink_to_fit();
     line(&mut c.id);
     line(&mut c.version);
     text(&mut c.title);
@@ -323,27 +317,7 @@ pub fn sanitize_checklist(c: &mut Checklist) {
     for band in &mut c.rating {
         text(&mut band.label);
     }
-    // Large checklists: the two halves of the sections on two threads.
-    let questions: usize = c.sections.iter().map(|s| s.questions.len()).sum();
-    if questions >= 2_000 && c.sections.len() >= 2 {
-        // Split where half of the questions are done.
-        let mut seen = 0;
-        let mid = c
-            .sections
-            .iter()
-            .position(|s| {
-                seen += s.questions.len();
-                seen * 2 >= questions
-            })
-            .map_or(1, |i| (i + 1).clamp(1, c.sections.len() - 1));
-        let (first, second) = c.sections.split_at_mut(mid);
-        std::thread::scope(|scope| {
-            scope.spawn(|| first.iter_mut().for_each(section));
-            second.iter_mut().for_each(section);
-        });
-    } else {
-        c.sections.iter_mut().for_each(section);
-    }
+    c.sections.iter_mut().for_each(section);
 }
 
 fn section(s: &mut Section) {
@@ -423,19 +397,6 @@ mod tests {
         assert_eq!(p.to_string(), "x[2J.json:3:7: /sections/0/id: bad id ");
         let f = Problem::file("a.json", "file not found");
         assert_eq!(f.to_string(), "a.json: file not found");
-    }
-
-    #[test]
-    fn large_checklists_are_sanitised_in_both_halves() {
-        let text = crate::checklist::generate::checklist_json(2_500)
-            .replace("Xem bảng tin", "Xem\\u001b]0;x\\u0007 ba\u{309}ng tin");
-        let c = load_str(&text, "lon.json").unwrap();
-        let questions: Vec<_> = c.questions().map(|(_, q)| q).collect();
-        assert_eq!(questions.len(), 2_500);
-        for q in questions {
-            let g = q.guidance.as_ref().unwrap().get("vi");
-            assert_eq!(g, "Xem]0;x bảng tin và biên bản.", "{}", q.id);
-        }
     }
 
     #[test]

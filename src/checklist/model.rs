@@ -292,15 +292,6 @@ impl Checklist {
             .flat_map(|(i, s)| s.questions.iter().map(move |q| (i, q)))
     }
 
-    /// Gives back the spare capacity of the lists of sections and questions (a list read
-    /// from JSON grows by doubling; a 20,000-question checklist held a fifth more memory).
-    pub fn shrink_to_fit(&mut self) {
-        self.sections.shrink_to_fit();
-        for s in &mut self.sections {
-            s.questions.shrink_to_fit();
-        }
-    }
-
     /// Finds a question by id.
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions().map(|(_, q)| q).find(|q| q.id == id)
@@ -319,8 +310,8 @@ impl Checklist {
     }
 
     /// Whether an answer picks a flagged option: a finding.
-    pub fn is_flagged(&self, q: &Question, value: &crate::record::AnswerValue) -> bool {
-        use crate::record::AnswerValue;
+    pub fn is_flagged(&self, q: &Question, value: &super::value::AnswerValue) -> bool {
+        use super::value::AnswerValue;
         let options = self.options_of(q);
         match value {
             AnswerValue::Text(s) => options.iter().any(|o| o.flag && o.value == *s),

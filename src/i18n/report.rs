@@ -1,5 +1,6 @@
 //! Strings of the reports (`onsite report`, `onsite aggregate`, the exported files):
-//! English, and Vietnamese in the register of an official inspection conclusion.
+//! English and Vietnamese. The md/html/txt report is the team's working summary (*Phiếu
+//! tổng hợp kết quả kiểm tra*), not an official document: its labels say what the data is.
 
 use super::Lang;
 
@@ -8,6 +9,18 @@ use super::Lang;
 pub struct ReportText {
     /// Kind of document, above the checklist title.
     pub document: &'static str,
+    /// What the document is for, under its title.
+    pub working_document: &'static str,
+    /// The draft mark of a report of an unfinished inspection.
+    pub draft: &'static str,
+    /// The sentence beside the draft mark.
+    pub draft_note: &'static str,
+    /// Heading: every answer and note, by section.
+    pub answers: &'static str,
+    /// An entry with a note or mark but no answer.
+    pub no_answer: &'static str,
+    /// Prefix of a required header field left empty.
+    pub title_page: &'static str,
     /// Heading of the header facts.
     pub general: &'static str,
     /// Label of the record id.
@@ -100,16 +113,22 @@ pub struct ReportText {
 
 /// English.
 pub const EN: ReportText = ReportText {
-    document: "Inspection report",
+    document: "Inspection working summary",
+    working_document: "(the inspection team's working document)",
+    draft: "DRAFT",
+    draft_note: "The inspection is not finished; this summary may still change.",
+    answers: "Answers and notes",
+    no_answer: "not answered",
+    title_page: "Title page",
     general: "General information",
-    record: "Record",
+    record: "Record id",
     checklist: "Checklist",
     status: "Status",
     in_progress: "in progress",
     finished: "finished",
-    created: "Started",
-    updated: "Last changed",
-    finished_at: "Finished",
+    created: "Record created",
+    updated: "Record last changed",
+    finished_at: "Marked finished",
     scores: "Scores",
     overall: "Overall score",
     rating: "Rating",
@@ -125,7 +144,7 @@ pub const EN: ReportText = ReportText {
     shortcomings: "Shortcomings",
     answer: "Answer",
     note: "Note",
-    evidence: "Evidence",
+    evidence: "Documents to request",
     awaiting_mark: "awaiting evidence",
     recommendations: "Recommendations",
     high: "High priority",
@@ -136,8 +155,8 @@ pub const EN: ReportText = ReportText {
     about: "Question",
     awaiting: "Questions awaiting evidence",
     unanswered: "Required questions not answered",
-    general_notes: "General notes (minutes)",
-    dates: "Dates",
+    general_notes: "General notes",
+    dates: "Record times",
     none: "None.",
     aggregate: "Inspections compared",
     organisation: "Organisation",
@@ -147,18 +166,24 @@ pub const EN: ReportText = ReportText {
     inspections: "Inspections",
 };
 
-/// Vietnamese: the wording of an official inspection conclusion.
+/// Vietnamese.
 pub const VI: ReportText = ReportText {
-    document: "Kết luận kiểm tra",
+    document: "Phiếu tổng hợp kết quả kiểm tra",
+    working_document: "(Tài liệu làm việc của Đoàn kiểm tra)",
+    draft: "DỰ THẢO",
+    draft_note: "Cuộc kiểm tra chưa kết thúc; nội dung phiếu còn có thể thay đổi.",
+    answers: "Câu trả lời và ghi chú",
+    no_answer: "chưa trả lời",
+    title_page: "Trang thông tin",
     general: "Thông tin chung",
-    record: "Mã biên bản",
+    record: "Mã hồ sơ",
     checklist: "Bộ câu hỏi",
     status: "Trạng thái",
     in_progress: "đang thực hiện",
     finished: "đã kết thúc",
-    created: "Bắt đầu",
-    updated: "Cập nhật lần cuối",
-    finished_at: "Kết thúc",
+    created: "Tạo hồ sơ lúc",
+    updated: "Cập nhật hồ sơ lần cuối",
+    finished_at: "Đánh dấu kết thúc lúc",
     scores: "Điểm đánh giá",
     overall: "Điểm chung",
     rating: "Xếp loại",
@@ -174,7 +199,7 @@ pub const VI: ReportText = ReportText {
     shortcomings: "Hạn chế",
     answer: "Trả lời",
     note: "Ghi chú",
-    evidence: "Tài liệu, minh chứng",
+    evidence: "Tài liệu cần yêu cầu cung cấp",
     awaiting_mark: "chờ bổ sung tài liệu",
     recommendations: "Kiến nghị",
     high: "Ưu tiên cao",
@@ -185,8 +210,8 @@ pub const VI: ReportText = ReportText {
     about: "Nội dung",
     awaiting: "Nội dung chờ bổ sung tài liệu",
     unanswered: "Nội dung bắt buộc chưa trả lời",
-    general_notes: "Ghi chú chung (biên bản)",
-    dates: "Thời gian",
+    general_notes: "Ghi chú chung",
+    dates: "Thời gian ghi hồ sơ",
     none: "Không có.",
     aggregate: "Tổng hợp kết quả kiểm tra",
     organisation: "Đơn vị",

@@ -100,7 +100,7 @@ pub fn new_record(
         .header
         .iter()
         .any(|f| f.required && header.get(&f.id).is_none_or(|v| v.trim().is_empty()));
-    let shown = visible(&checklist, &IndexMap::new());
+    let shown = visible(&checklist, &IndexMap::<String, super::Answer>::new());
     let first = checklist
         .questions()
         .zip(shown)

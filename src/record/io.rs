@@ -93,59 +93,15 @@ pub fn load_with_warnings(path: &Path) -> Result<Loaded, LoadError> {
         path: path.to_path_buf(),
         source,
     };
-    let mut warnings = Vec::new();
     let meta = std::fs::metadata(path).map_err(io)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = meta.permissions().mode() & 0o777;
-        if mode & 0o077 != 0 {
-            warnings.push(format!(
-                "{} can be read by other users (mode {mode:03o}); run `chmod 600 {}`",
-                path.display(),
-                path.display()
-            ));
-        }
-    }
-    // A good large record is read in chunks (never in memory as text and model at once);
-    // anything else from the whole text, which also says what is wrong and where.
-    if meta.len() >= crate::checklist::stream::CHUNKED_FROM
-        && let Some(record) = read_in_chunks(path)
-    {
-        return Ok(Loaded { record, warnings });
-    }
+    let warnings = permission_warning(path, &meta).into_iter().collect();
     let text = std::fs::read_to_string(path).map_err(io)?;
     let record = parse(path, &text)?;
     Ok(Loaded { record, warnings })
 }
 
-/// A record document read with `checklist::stream` (the embedded checklist's questions
-/// parsed as they arrive), as `serde_json` would read it; `None` if the ordinary reader
-/// must decide. No rule is checked here.
-pub fn parse_chunked(reader: impl std::io::Read) -> Option<Record> {
-    use crate::checklist::stream;
-    let split = stream::split(reader, stream::Place::Member)?;
-    let mut record: Record = serde_json::from_slice(&split.skeleton).ok()?;
-    let checklist = std::sync::Arc::get_mut(&mut record.checklist)?;
-    stream::give_back(&mut checklist.sections, split.questions)?;
-    Some(record)
-}
-
-/// A record read with `checklist::stream` if it is well-formed and keeps every rule
-/// `parse` checks; `None` otherwise.
-fn read_in_chunks(path: &Path) -> Option<Record> {
-    let file = std::fs::File::open(path).ok()?;
-    let mut record = parse_chunked(file)?;
-    check_format(path, Some(serde_json::Value::String(record.format.clone()))).ok()?;
-    let good = id::is_valid(&record.id)
-        && crate::checklist::validate::validate(&record.checklist).is_empty();
-    good.then(|| {
-        clean_record(&mut record);
-        record
-    })
-}
-
-/// The first members of a record file, enough to pick the inspection to resume.
+/// The first members of a record file: enough to pick the inspection to resume and, when
+/// onsite wrote them, the figures of a listing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Head {
     /// The record id.
@@ -154,65 +110,46 @@ pub struct Head {
     pub status: super::model::Status,
     /// When it last changed.
     pub updated_at: super::model::Timestamp,
+    /// The figures of a listing, if the head has them (not in records of older versions).
+    pub listing: Option<super::listing::Listing>,
 }
 
-/// Reads the head of a record file (`format`, `id`, `status`, `updated_at`, which onsite
-/// writes before the embedded checklist) and nothing after it; `None` if they are not
-/// all there and well-formed, or the format is not this version's.
+/// Reads the head of a record file (`format`, `id`, `status`, `updated_at` and `listing`,
+/// which onsite writes before the embedded checklist) and nothing after it; `None` if the
+/// first four are not all there and well-formed, or the format is not this version's.
 pub fn read_head(path: &Path) -> Option<Head> {
-    use super::model::{Status, Timestamp};
-    use serde::de::{Error, IgnoredAny, MapAccess, Visitor};
-    #[derive(Default)]
-    struct Found {
-        format: Option<String>,
-        id: Option<String>,
-        status: Option<Status>,
-        updated_at: Option<Timestamp>,
-    }
-    struct Peek<'a>(&'a mut Found);
-    impl<'de> Visitor<'de> for Peek<'_> {
-        type Value = ();
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a record object")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<(), A::Error> {
-            let f = self.0;
-            while let Some(key) = m.next_key::<String>()? {
-                match key.as_str() {
-                    "format" => f.format = Some(m.next_value()?),
-                    "id" => f.id = Some(m.next_value()?),
-                    "status" => f.status = Some(m.next_value()?),
-                    "updated_at" => f.updated_at = Some(m.next_value()?),
-                    _ => {
-                        m.next_value::<IgnoredAny>()?;
-                    }
-                }
-                if f.format.is_some()
-                    && f.id.is_some()
-                    && f.status.is_some()
-                    && f.updated_at.is_some()
-                {
-                    // Stop here: an error ends the parse, what was found is kept.
-                    return Err(A::Error::custom("found"));
-                }
-            }
-            Ok(())
-        }
-    }
-    let reader = std::io::BufReader::new(std::fs::File::open(path).ok()?);
-    let mut found = Found::default();
-    let _ = serde::Deserializer::deserialize_map(
-        &mut serde_json::Deserializer::from_reader(reader),
-        Peek(&mut found),
-    );
-    if found.format.as_deref() != Some(RECORD_FORMAT) {
+    let file = std::fs::File::open(path).ok()?;
+    let keys = ["format", "id", "status", "updated_at", "listing"];
+    let mut head = crate::json_head::read_file(file, &keys, &["checklist"]);
+    if head.get("format")?.as_str() != Some(RECORD_FORMAT) {
         return None;
     }
+    let mut take = |key: &str| head.remove(key);
     Some(Head {
-        id: found.id?,
-        status: found.status?,
-        updated_at: found.updated_at?,
+        id: serde_json::from_value(take("id")?).ok()?,
+        status: serde_json::from_value(take("status")?).ok()?,
+        updated_at: serde_json::from_value(take("updated_at")?).ok()?,
+        listing: take("listing").and_then(|v| serde_json::from_value(v).ok()),
     })
+}
+
+/// The warning for a record file other users can read, if it is one.
+pub fn permission_warning(path: &Path, meta: &std::fs::Metadata) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = meta.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            return Some(format!(
+                "{} can be read by other users (mode {mode:03o}); run `chmod 600 {}`",
+                path.display(),
+                path.display()
+            ));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (path, meta);
+    None
 }
 
 /// Parses record text (the path names the file in errors).

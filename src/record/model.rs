@@ -24,17 +24,7 @@ pub enum Status {
     Finished,
 }
 
-/// The value of an answer: a string for choice/text/date, a list for multi, a number.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum AnswerValue {
-    /// A number answer.
-    Number(f64),
-    /// A choice (option value), text, or date (`YYYY-MM-DD`).
-    Text(String),
-    /// The option values chosen in a multi question.
-    Multi(Vec<String>),
-}
+pub use crate::checklist::value::AnswerValue;
 
 /// What is recorded for one question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,7 +42,18 @@ pub struct Answer {
     pub updated_at: Timestamp,
 }
 
+impl crate::checklist::value::Answered for Answer {
+    fn answer_value(&self) -> Option<&AnswerValue> {
+        self.value.as_ref()
+    }
+}
+
 impl Answer {
+    /// Whether the question is answered (see [`AnswerValue::is_answered`]).
+    pub fn is_answered(&self) -> bool {
+        self.value.as_ref().is_some_and(AnswerValue::is_answered)
+    }
+
     /// Whether nothing at all is recorded (no value, note or mark).
     pub fn is_empty(&self) -> bool {
         self.value.is_none() && self.note.is_empty() && !self.awaiting_evidence
@@ -108,8 +109,9 @@ pub struct RecommendationEntry {
     pub dropped: bool,
 }
 
-/// A whole inspection record.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A whole inspection record. Written with the figures of a listing before the checklist
+/// (see [`super::listing`]).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Record {
     /// Always `onsite-record/1`.
     pub format: String,
@@ -126,7 +128,7 @@ pub struct Record {
     pub finished_at: Option<Timestamp>,
     /// The checklist it was started from, in full. Shared, not copied: it never changes
     /// during an inspection, so the session, the save snapshot and the saver hold one copy.
-    #[serde(with = "shared_checklist")]
+    #[serde(deserialize_with = "shared_checklist")]
     pub checklist: Arc<Checklist>,
     /// Header field id → value.
     #[serde(default)]
@@ -144,115 +146,72 @@ pub struct Record {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recommendations: Vec<RecommendationEntry>,
     /// Fields written by a later version of onsite, kept as they were.
-    #[serde(flatten)]
+    #[serde(flatten, deserialize_with = "without_listing")]
     pub extra: IndexMap<String, serde_json::Value>,
+}
+
+/// The members of a record file that no field reads, but `listing` (written afresh on every
+/// save).
+fn without_listing<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<IndexMap<String, serde_json::Value>, D::Error> {
+    let mut extra = IndexMap::<String, serde_json::Value>::deserialize(d)?;
+    extra.shift_remove(LISTING);
+    Ok(extra)
+}
+
+/// The member holding the figures of a listing.
+const LISTING: &str = "listing";
+
+/// Written in the order of the fields, with `listing` (computed now) before the checklist.
+impl Serialize for Record {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Written<'a> {
+            format: &'a str,
+            id: &'a str,
+            status: Status,
+            created_at: &'a Timestamp,
+            updated_at: &'a Timestamp,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            finished_at: Option<&'a Timestamp>,
+            listing: super::listing::Listing,
+            checklist: &'a Checklist,
+            header: &'a IndexMap<String, String>,
+            answers: &'a IndexMap<String, Answer>,
+            #[serde(skip_serializing_if = "str::is_empty")]
+            general_notes: &'a str,
+            position: &'a Position,
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            recommendations: &'a [RecommendationEntry],
+            #[serde(flatten)]
+            extra: &'a IndexMap<String, serde_json::Value>,
+        }
+        Written {
+            format: &self.format,
+            id: &self.id,
+            status: self.status,
+            created_at: &self.created_at,
+            updated_at: &self.updated_at,
+            finished_at: self.finished_at.as_ref(),
+            listing: super::listing::Listing::of(self),
+            checklist: &self.checklist,
+            header: &self.header,
+            answers: &self.answers,
+            general_notes: &self.general_notes,
+            position: &self.position,
+            recommendations: &self.recommendations,
+            extra: &self.extra,
+        }
+        .serialize(s)
+    }
 }
 
 fn is_false(b: &bool) -> bool {
     !*b
 }
 
-mod shared_checklist {
-    //! Serialises an `Arc<Checklist>` as the checklist itself (no serde `rc` feature
-    //! needed), from a cache: the checklist never changes during an inspection, so each
-    //! save serialises only the answers around it.
-
-    use std::cell::RefCell;
-    use std::sync::{Arc, Weak};
-
-    use serde::ser::Error as _;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-    use serde_json::value::RawValue;
-
-    use crate::checklist::Checklist;
-
-    thread_local! {
-        /// The last checklist serialised on this thread. The `Weak` keeps its allocation
-        /// from being reused, so an equal pointer means the same, unchanged checklist
-        /// (`Arc::make_mut` moves a value away from weak pointers rather than change it).
-        static CACHE: RefCell<Option<(Weak<Checklist>, Box<RawValue>)>> =
-            const { RefCell::new(None) };
-    }
-
-    /// Below this many questions a checklist serialises in well under a millisecond:
-    /// not worth the memory of a cached copy.
-    const CACHE_FROM_QUESTIONS: usize = 500;
-    /// From this many questions the cached copy would take more memory (about 0.8 KB a
-    /// question, pretty-printed) than the checklist itself; such a checklist is serialised
-    /// on every save, which the saver thread does without holding up typing.
-    const CACHE_BELOW_QUESTIONS: usize = 4_000;
-
-    /// A writer that indents every line after the first by two spaces, as a field of a
-    /// pretty-printed record is.
-    struct Indented(Vec<u8>);
-
-    impl std::io::Write for Indented {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            for &b in buf {
-                self.0.push(b);
-                if b == b'\n' {
-                    self.0.extend_from_slice(b"  ");
-                }
-            }
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-
-    pub fn serialize<S: Serializer>(c: &Arc<Checklist>, s: S) -> Result<S::Ok, S::Error> {
-        let questions: usize = c.sections.iter().map(|s| s.questions.len()).sum();
-        if !(CACHE_FROM_QUESTIONS..CACHE_BELOW_QUESTIONS).contains(&questions) {
-            return c.as_ref().serialize(s);
-        }
-        CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            let hit = cache
-                .as_ref()
-                .is_some_and(|(w, _)| std::ptr::eq(w.as_ptr(), Arc::as_ptr(c)));
-            if !hit {
-                // Pretty, and indented as the field of a pretty-printed record, so a record
-                // file reads the same as without the cache.
-                let mut out = Indented(Vec::new());
-                serde_json::to_writer_pretty(&mut out, c.as_ref()).map_err(S::Error::custom)?;
-                let text = String::from_utf8(out.0).map_err(S::Error::custom)?;
-                let raw = RawValue::from_string(text).map_err(S::Error::custom)?;
-                *cache = Some((Arc::downgrade(c), raw));
-            }
-            match cache.as_ref() {
-                Some((_, raw)) => raw.serialize(s),
-                None => c.as_ref().serialize(s),
-            }
-        })
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<Checklist>, D::Error> {
-        Checklist::deserialize(d).map(Arc::new)
-    }
-
-    #[cfg(test)]
-    mod tests {
-        use super::*;
-        use crate::session::tests::record;
-
-        #[test]
-        fn a_cached_checklist_is_written_as_without_the_cache() {
-            let mut r = record();
-            let big = crate::checklist::generate::checklist_json(CACHE_FROM_QUESTIONS);
-            r.checklist = Arc::new(serde_json::from_str(&big).unwrap());
-            // By way of a Value, the record is printed without the raw cache.
-            let plain = serde_json::to_string_pretty(&serde_json::to_value(&r).unwrap()).unwrap();
-            let first = serde_json::to_string_pretty(&r).unwrap();
-            let second = serde_json::to_string_pretty(&r).unwrap();
-            assert_eq!(first, plain);
-            assert_eq!(second, plain);
-            // A changed checklist (a new Arc) is not served from the cache.
-            Arc::make_mut(&mut r.checklist).version = "2".into();
-            let changed = serde_json::to_string_pretty(&r).unwrap();
-            assert!(changed.contains("\"version\": \"2\""), "{changed}");
-            let back: super::super::Record = serde_json::from_str(&changed).unwrap();
-            assert_eq!(back, r);
-        }
-    }
+/// Reads the checklist into an `Arc` (no serde `rc` feature needed).
+fn shared_checklist<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Arc<Checklist>, D::Error> {
+    Checklist::deserialize(d).map(Arc::new)
 }

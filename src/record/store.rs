@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 
 use super::id;
 use super::io::{LoadError, load_with_warnings};
+use super::listing::Listing;
 use super::lock::{self, LockError, LockGuard};
 use super::model::{RECORD_FORMAT, Record, Status, Timestamp};
 use crate::checklist::Text;
-use crate::checklist::visibility::visible;
 use crate::sanitize;
 
 /// Why the store could not do something. Each message is one sentence naming the path.
@@ -91,35 +91,54 @@ pub struct RecordSummary {
 impl RecordSummary {
     /// The summary of a loaded record at `path`.
     pub fn of(record: &Record, path: &Path) -> RecordSummary {
-        let (answered, total) = progress_counts(record);
-        RecordSummary {
-            id: record.id.clone(),
-            path: path.to_path_buf(),
-            checklist_id: record.checklist.id.clone(),
-            checklist_title: record.checklist.title.clone(),
-            organisation: id::organisation(record).unwrap_or("").to_string(),
-            status: record.status,
-            answered,
-            total,
-            updated_at: record.updated_at,
-        }
+        RecordSummary::from_listing(
+            &record.id,
+            record.status,
+            record.updated_at,
+            Listing::of(record),
+            path,
+        )
     }
-}
 
-/// Answered visible answerable questions, and visible answerable questions.
-pub fn progress_counts(record: &Record) -> (usize, usize) {
-    let shown = visible(&record.checklist, &record.answers);
-    let mut answered = 0;
-    let mut total = 0;
-    for ((_, q), v) in record.checklist.questions().zip(shown) {
-        if v && q.is_answerable() {
-            total += 1;
-            if record.answers.get(&q.id).is_some_and(|a| a.value.is_some()) {
-                answered += 1;
-            }
+    fn from_listing(
+        id: &str,
+        status: Status,
+        updated_at: Timestamp,
+        listing: Listing,
+        path: &Path,
+    ) -> RecordSummary {
+        RecordSummary {
+            id: id.to_string(),
+            path: path.to_path_buf(),
+            checklist_id: listing.checklist_id,
+            checklist_title: listing.checklist_title,
+            organisation: listing.organisation,
+            status,
+            answered: listing.answered,
+            total: listing.total,
+            updated_at,
         }
     }
-    (answered, total)
+
+    /// The summary of the record file at `path`, with its warnings: from the head of the
+    /// file when it holds the figures of a listing, else from the whole record.
+    fn read(path: &Path) -> Result<(RecordSummary, Vec<String>), LoadError> {
+        if let Ok(meta) = std::fs::metadata(path)
+            && let Some(head) = super::io::read_head(path)
+            && id::is_valid(&head.id)
+            && let Some(listing) = head.listing
+        {
+            let warnings = super::io::permission_warning(path, &meta)
+                .into_iter()
+                .collect();
+            let listing = listing.sanitized();
+            let summary =
+                RecordSummary::from_listing(&head.id, head.status, head.updated_at, listing, path);
+            return Ok((summary, warnings));
+        }
+        let loaded = load_with_warnings(path)?;
+        Ok((RecordSummary::of(&loaded.record, path), loaded.warnings))
+    }
 }
 
 /// The records of one data dir.
@@ -321,6 +340,9 @@ impl Store {
 
     /// Summaries of every record, sorted by id, and warnings (one per unreadable record,
     /// and for records readable by other users). A bad record never stops the listing.
+    /// Records written by this version are listed from the heads of their files alone
+    /// ([`Listing`]), so a record whose head reads but whose body is damaged is listed, and
+    /// opening it says what is wrong.
     pub fn list(&self) -> (Vec<RecordSummary>, Vec<String>) {
         let mut warnings = Vec::new();
         let ids = match self.ids() {
@@ -330,10 +352,10 @@ impl Store {
         let mut out = Vec::new();
         for id in ids {
             let path = self.path_of(&id);
-            match load_with_warnings(&path) {
-                Ok(loaded) => {
-                    warnings.extend(loaded.warnings);
-                    out.push(RecordSummary::of(&loaded.record, &path));
+            match RecordSummary::read(&path) {
+                Ok((summary, more)) => {
+                    warnings.extend(more);
+                    out.push(summary);
                 }
                 Err(e) => warnings.push(format!("skipped {e}")),
             }

@@ -14,8 +14,13 @@ use crate::record::Status;
 pub struct Column {
     /// Section id (what matches sections across records).
     pub id: String,
+    /// The section's number as printed on the checklist (`None`: unnumbered).
+    pub number: Option<u32>,
     /// Title, from the first record that has the section.
     pub title: String,
+    /// Heading as the checklist prints it (`V. …`, or `2. …` when titles carry no number).
+    #[serde(skip)]
+    pub heading: String,
 }
 
 /// One inspection.
@@ -87,7 +92,9 @@ impl Aggregate {
             if !group.sections.iter().any(|c| c.id == sec.section.id) {
                 group.sections.push(Column {
                     id: sec.section.id.clone(),
+                    number: sec.section.number,
                     title: sec.section.title.clone(),
+                    heading: sec.section.heading.clone(),
                 });
                 for row in &mut group.rows {
                     row.sections.push(None);

@@ -51,12 +51,7 @@ fn headers(g: &Group, t: &ReportText) -> Vec<String> {
         t.overall.to_string(),
         t.rating.to_string(),
     ];
-    h.extend(
-        g.sections
-            .iter()
-            .enumerate()
-            .map(|(i, s)| format!("{}. {}", i + 1, s.title)),
-    );
+    h.extend(g.sections.iter().map(|s| s.heading.clone()));
     h.push(t.findings.to_string());
     h.push(t.open_recommendations.to_string());
     h

@@ -1,25 +1,14 @@
-//! How numbers, scores and dates are written in reports, per language
-//! (Vietnamese: decimal comma, dates `DD/MM/YYYY`).
-
-use chrono::NaiveDate;
+//! How scores, percentages and times are written in reports, per language. Answer values
+//! (numbers, dates) are written by [`crate::checklist::value`], the one home of that rule.
 
 use super::score::Score;
+use crate::checklist::value;
 use crate::i18n::Lang;
 use crate::record::Timestamp;
 
-/// A number with at most two decimals, trailing zeros dropped.
+/// A computed number (points) with at most two decimals, trailing zeros dropped.
 pub fn number(n: f64, lang: Lang) -> String {
-    let mut s = format!("{n:.2}");
-    if s.contains('.') {
-        s = s.trim_end_matches('0').trim_end_matches('.').to_string();
-    }
-    if s == "-0" {
-        s = "0".into();
-    }
-    match lang {
-        Lang::Vi => s.replace('.', ","),
-        Lang::En => s,
-    }
+    value::format_rounded(n, 2, lang)
 }
 
 /// A fraction 0–1 as a percentage with one decimal at most: `83.3%` / `83,3%`.
@@ -48,18 +37,15 @@ pub fn points(score: &Score, lang: Lang) -> String {
 
 /// A `YYYY-MM-DD` date as the language writes it; anything else is returned unchanged.
 pub fn date(s: &str, lang: Lang) -> String {
-    match (NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d"), lang) {
-        (Ok(d), Lang::Vi) => d.format("%d/%m/%Y").to_string(),
-        (Ok(d), Lang::En) => d.format("%Y-%m-%d").to_string(),
-        (Err(_), _) => s.to_string(),
-    }
+    value::format_date(s, lang)
 }
 
-/// A timestamp with its offset: `2026-11-23 09:30 (+07:00)` / `09:30 23/11/2026 (+07:00)`.
+/// A timestamp with its offset, as it is (callers move it to the time zone to show first,
+/// see `Summary::shown_time`): `2026-11-23 09:30 (UTC+07:00)` / `09:30 23/11/2026 (UTC+07:00)`.
 pub fn timestamp(t: &Timestamp, lang: Lang) -> String {
     match lang {
-        Lang::En => t.format("%Y-%m-%d %H:%M (%:z)").to_string(),
-        Lang::Vi => t.format("%H:%M %d/%m/%Y (%:z)").to_string(),
+        Lang::En => t.format("%Y-%m-%d %H:%M (UTC%:z)").to_string(),
+        Lang::Vi => t.format("%H:%M %d/%m/%Y (UTC%:z)").to_string(),
     }
 }
 
@@ -76,5 +62,12 @@ mod tests {
         assert_eq!(percent(5.0 / 6.0, Lang::Vi), "83,3%");
         assert_eq!(date("2026-03-15", Lang::Vi), "15/03/2026");
         assert_eq!(date("soon", Lang::Vi), "soon");
+    }
+
+    #[test]
+    fn times_carry_their_offset() {
+        let t = chrono::DateTime::parse_from_rfc3339("2026-12-02T02:38:00+07:00").expect("t");
+        assert_eq!(timestamp(&t, Lang::Vi), "02:38 02/12/2026 (UTC+07:00)");
+        assert_eq!(timestamp(&t, Lang::En), "2026-12-02 02:38 (UTC+07:00)");
     }
 }

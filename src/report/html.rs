@@ -23,6 +23,8 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.fa
 .overall{font-size:1.1rem}.mark{color:#8a4b00;font-style:italic}.note{white-space:pre-wrap;margin:.2rem 0}
 .chart{max-width:100%;height:auto;margin:1rem 0}
 .muted{color:#555}.pre{white-space:pre-wrap}
+.draft{text-align:center;font-weight:bold;color:#a00;border:2px solid #a00;padding:.3rem;letter-spacing:.05em}
+.working{text-align:center;font-style:italic;margin-top:0}
 @media print{body{margin:0;max-width:none;font-size:11pt}h2{break-after:avoid}li,tr,.chart{break-inside:avoid}a{color:inherit;text-decoration:none}}
 @page{size:A4;margin:18mm 16mm}";
 
@@ -49,7 +51,7 @@ fn chart(s: &Summary, t: &ReportText) -> String {
         true,
     )];
     for sec in &s.sections {
-        let label = format!("{}. {}", sec.section.number, sec.section.title);
+        let label = sec.section.heading.clone();
         rows.push((cut(&label, 40), label, sec.score.ratio(), false));
     }
     let height = 34 + rows.len() * ROW;
@@ -106,12 +108,15 @@ fn chart(s: &Summary, t: &ReportText) -> String {
     out
 }
 
-fn pending_list(out: &mut String, items: &[Pending], t: &ReportText) {
-    if items.is_empty() {
+fn pending_list(out: &mut String, fields: &[String], items: &[Pending], t: &ReportText) {
+    if items.is_empty() && fields.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", h(t.none));
         return;
     }
     out.push_str("<ul>\n");
+    for f in fields {
+        let _ = writeln!(out, "<li>{}</li>", h(f));
+    }
     for p in items {
         let _ = write!(
             out,
@@ -132,22 +137,64 @@ fn pending_list(out: &mut String, items: &[Pending], t: &ReportText) {
     out.push_str("</ul>\n");
 }
 
+/// Every answer and note, by section.
+fn answers(out: &mut String, s: &Summary, t: &ReportText) {
+    let _ = writeln!(out, "<h2>{}</h2>", h(t.answers));
+    if s.answers.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", h(t.none));
+    }
+    for group in parts::answers_by_section(s) {
+        let Some(first) = group.first() else { continue };
+        let _ = writeln!(out, "<h3>{}</h3>\n<ul>", h(&first.section.heading));
+        for e in group {
+            let _ = write!(
+                out,
+                "<li><strong>{} {}</strong> — {}: <span class=\"pre\">{}</span>",
+                h(&e.question.number),
+                h(&e.question.prompt),
+                h(t.answer),
+                h(parts::answer_text(e, t))
+            );
+            if e.awaiting_evidence {
+                let _ = write!(out, " <span class=\"mark\">({})</span>", h(t.awaiting_mark));
+            }
+            if !e.note.is_empty() {
+                let _ = write!(
+                    out,
+                    "<div class=\"note\"><em>{}:</em> {}</div>",
+                    h(t.note),
+                    h(&e.note)
+                );
+            }
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul>\n");
+    }
+}
+
 /// Renders the HTML report.
 pub fn render(s: &Summary) -> String {
     let t = text(s.lang);
     let mut out = String::new();
-    let title = if s.organisation.is_empty() {
+    let mut title = if s.organisation.is_empty() {
         format!("{} — {}", t.document, s.checklist.title)
     } else {
         format!("{} — {}", t.document, s.organisation)
     };
+    if let Some((mark, _)) = parts::draft(s, t) {
+        title = format!("{mark}: {title}");
+    }
     let _ = writeln!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{CSS}\n</style>\n</head>\n<body>",
         s.lang.code(),
         h(&title)
     );
+    if let Some((mark, note)) = parts::draft(s, t) {
+        let _ = writeln!(out, "<p class=\"draft\">{} — {}</p>", h(mark), h(note));
+    }
     let _ = writeln!(out, "<h1>{}</h1>", h(t.document));
+    let _ = writeln!(out, "<p class=\"working\">{}</p>", h(t.working_document));
     let _ = writeln!(out, "<p class=\"subtitle\">{}</p>", h(&s.checklist.title));
 
     let _ = writeln!(out, "<h2>{}</h2>\n<dl class=\"facts\">", h(t.general));
@@ -180,9 +227,8 @@ pub fn render(s: &Summary) -> String {
         let (points, pct) = parts::score_cells(&sec.score, s, t);
         let _ = writeln!(
             out,
-            "<tr><td>{}. {}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}/{}</td></tr>",
-            sec.section.number,
-            h(&sec.section.title),
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}/{}</td></tr>",
+            h(&sec.section.heading),
             h(&points),
             h(&pct),
             sec.answered,
@@ -209,10 +255,8 @@ pub fn render(s: &Summary) -> String {
                 None => {
                     let _ = writeln!(
                         out,
-                        "<li>{} {}. {}: {}</li>",
-                        h(t.section),
-                        st.section.number,
-                        h(&st.section.title),
+                        "<li>{}: {}</li>",
+                        h(&st.section.heading),
                         h(t.section_full)
                     );
                 }
@@ -232,12 +276,7 @@ pub fn render(s: &Summary) -> String {
             if open_list {
                 out.push_str("</ul>\n");
             }
-            let _ = writeln!(
-                out,
-                "<h4>{}. {}</h4>\n<ul>",
-                f.section.number,
-                h(&f.section.title)
-            );
+            let _ = writeln!(out, "<h4>{}</h4>\n<ul>", h(&f.section.heading));
             open_list = true;
             last_section = Some(&f.section.id);
         }
@@ -299,10 +338,17 @@ pub fn render(s: &Summary) -> String {
         out.push_str("</ol>\n");
     }
 
+    answers(&mut out, s, t);
+
     let _ = writeln!(out, "<h2>{}</h2>", h(t.awaiting));
-    pending_list(&mut out, &s.awaiting_evidence, t);
+    pending_list(&mut out, &[], &s.awaiting_evidence, t);
     let _ = writeln!(out, "<h2>{}</h2>", h(t.unanswered));
-    pending_list(&mut out, &s.unanswered_required, t);
+    pending_list(
+        &mut out,
+        &parts::missing_fields(s, t),
+        &s.unanswered_required,
+        t,
+    );
 
     let _ = writeln!(out, "<h2>{}</h2>", h(t.general_notes));
     if s.general_notes.is_empty() {

@@ -10,10 +10,13 @@ use super::parts;
 use super::summary::{Pending, Summary};
 use crate::i18n::report::{ReportText, text};
 
-fn pending_list(out: &mut String, items: &[Pending], t: &ReportText) {
-    if items.is_empty() {
+fn pending_list(out: &mut String, fields: &[String], items: &[Pending], t: &ReportText) {
+    if items.is_empty() && fields.is_empty() {
         let _ = writeln!(out, "{}\n", t.none);
         return;
+    }
+    for f in fields {
+        let _ = writeln!(out, "- {}", md(f));
     }
     for p in items {
         let _ = write!(out, "- {} {}", p.question.number, md(&p.question.prompt));
@@ -26,11 +29,45 @@ fn pending_list(out: &mut String, items: &[Pending], t: &ReportText) {
     out.push('\n');
 }
 
+/// Every answer and note, by section.
+fn answers(out: &mut String, s: &Summary, t: &ReportText) {
+    let _ = writeln!(out, "## {}\n", t.answers);
+    if s.answers.is_empty() {
+        let _ = writeln!(out, "{}\n", t.none);
+    }
+    for group in parts::answers_by_section(s) {
+        let Some(first) = group.first() else { continue };
+        let _ = writeln!(out, "### {}\n", md_cell(&first.section.heading));
+        for e in group {
+            let _ = write!(
+                out,
+                "- **{} {}** — {}: {}",
+                e.question.number,
+                md(&e.question.prompt),
+                t.answer,
+                md_lines(parts::answer_text(e, t), "\\\n    ")
+            );
+            if e.awaiting_evidence {
+                let _ = write!(out, " *({})*", t.awaiting_mark);
+            }
+            out.push('\n');
+            if !e.note.is_empty() {
+                let _ = writeln!(out, "  - {}: {}", t.note, md_lines(&e.note, "\\\n    "));
+            }
+        }
+        out.push('\n');
+    }
+}
+
 /// Renders the Markdown report.
 pub fn render(s: &Summary) -> String {
     let t = text(s.lang);
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", t.document);
+    if let Some((mark, note)) = parts::draft(s, t) {
+        let _ = writeln!(out, "**{mark}** — {note}\n");
+    }
+    let _ = writeln!(out, "*{}*\n", t.working_document);
     let _ = writeln!(out, "**{}**\n", md(&s.checklist.title));
 
     let _ = writeln!(out, "## {}\n", t.general);
@@ -54,9 +91,8 @@ pub fn render(s: &Summary) -> String {
         let (points, pct) = parts::score_cells(&sec.score, s, t);
         let _ = writeln!(
             out,
-            "| {}. {} | {points} | {pct} | {}/{} |",
-            sec.section.number,
-            md_cell(&sec.section.title),
+            "| {} | {points} | {pct} | {}/{} |",
+            md_cell(&sec.section.heading),
             sec.answered,
             sec.total
         );
@@ -78,14 +114,7 @@ pub fn render(s: &Summary) -> String {
                 out.push('\n');
             }
             (None, _) => {
-                let _ = writeln!(
-                    out,
-                    "- {} {}. {}: {}",
-                    t.section,
-                    st.section.number,
-                    md(&st.section.title),
-                    t.section_full
-                );
+                let _ = writeln!(out, "- {}: {}", md(&st.section.heading), t.section_full);
             }
         }
     }
@@ -98,7 +127,7 @@ pub fn render(s: &Summary) -> String {
     let mut last_section = None;
     for (i, f) in s.findings.iter().enumerate() {
         if last_section != Some(&f.section.id) {
-            let _ = writeln!(out, "#### {}. {}\n", f.section.number, md(&f.section.title));
+            let _ = writeln!(out, "#### {}\n", md_cell(&f.section.heading));
             last_section = Some(&f.section.id);
         }
         let _ = write!(
@@ -147,10 +176,17 @@ pub fn render(s: &Summary) -> String {
         out.push('\n');
     }
 
+    answers(&mut out, s, t);
+
     let _ = writeln!(out, "## {}\n", t.awaiting);
-    pending_list(&mut out, &s.awaiting_evidence, t);
+    pending_list(&mut out, &[], &s.awaiting_evidence, t);
     let _ = writeln!(out, "## {}\n", t.unanswered);
-    pending_list(&mut out, &s.unanswered_required, t);
+    pending_list(
+        &mut out,
+        &parts::missing_fields(s, t),
+        &s.unanswered_required,
+        t,
+    );
 
     let _ = writeln!(out, "## {}\n", t.general_notes);
     if s.general_notes.is_empty() {

@@ -1,8 +1,9 @@
-//! Small pieces of wording that every human-readable format shares: priority groups,
-//! the details line of a recommendation, status and date lines.
+//! Small pieces of wording that every human-readable format shares: the title lines and
+//! draft mark, priority groups, the details line of a recommendation, answer entries,
+//! status and date lines.
 
 use super::format;
-use super::summary::{Recommendation, Summary};
+use super::summary::{AnswerEntry, Recommendation, Summary};
 use crate::checklist::Priority;
 use crate::i18n::report::ReportText;
 use crate::record::Status;
@@ -31,6 +32,31 @@ pub fn rec_details(r: &Recommendation, s: &Summary, t: &ReportText) -> Vec<(&'st
     d
 }
 
+/// The draft mark and its sentence, when the inspection is not finished.
+pub fn draft(s: &Summary, t: &ReportText) -> Option<(&'static str, &'static str)> {
+    s.is_draft().then_some((t.draft, t.draft_note))
+}
+
+/// The answer of an entry as written (`not answered` when only a note or mark is kept).
+pub fn answer_text<'a>(e: &'a AnswerEntry, t: &ReportText) -> &'a str {
+    e.answer.as_deref().unwrap_or(t.no_answer)
+}
+
+/// The entries of the answers part grouped by section, in order.
+pub fn answers_by_section(s: &Summary) -> Vec<&[AnswerEntry]> {
+    s.answers
+        .chunk_by(|a, b| a.section.id == b.section.id)
+        .collect()
+}
+
+/// Required header fields left empty, as lines of the "not answered" part.
+pub fn missing_fields(s: &Summary, t: &ReportText) -> Vec<String> {
+    s.missing_header
+        .iter()
+        .map(|f| format!("{}: {}", t.title_page, f.label))
+        .collect()
+}
+
 /// The record's status in words.
 pub fn status(s: &Summary, t: &ReportText) -> &'static str {
     match s.status {
@@ -41,12 +67,13 @@ pub fn status(s: &Summary, t: &ReportText) -> &'static str {
 
 /// `label: value` lines of the dates part.
 pub fn dates(s: &Summary, t: &ReportText) -> Vec<(&'static str, String)> {
+    let at = |ts| format::timestamp(&s.shown_time(ts), s.lang);
     let mut d = vec![
-        (t.created, format::timestamp(&s.created_at, s.lang)),
-        (t.updated, format::timestamp(&s.updated_at, s.lang)),
+        (t.created, at(&s.created_at)),
+        (t.updated, at(&s.updated_at)),
     ];
     if let Some(f) = &s.finished_at {
-        d.push((t.finished_at, format::timestamp(f, s.lang)));
+        d.push((t.finished_at, at(f)));
     }
     d
 }
@@ -56,7 +83,7 @@ pub fn general(s: &Summary, t: &ReportText) -> Vec<(String, String)> {
     let mut g: Vec<(String, String)> = s
         .header
         .iter()
-        .map(|f| (f.label.clone(), format::date(&f.value, s.lang)))
+        .map(|f| (f.label.clone(), f.shown.clone()))
         .collect();
     g.push((t.record.to_string(), s.record.clone()));
     g.push((

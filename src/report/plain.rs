@@ -20,9 +20,12 @@ fn indented(s: &str, indent: &str) -> String {
     s.lines().collect::<Vec<_>>().join(&format!("\n{indent}"))
 }
 
-fn pending_list(out: &mut String, items: &[Pending], t: &ReportText) {
-    if items.is_empty() {
+fn pending_list(out: &mut String, fields: &[String], items: &[Pending], t: &ReportText) {
+    if items.is_empty() && fields.is_empty() {
         let _ = writeln!(out, "{}", t.none);
+    }
+    for f in fields {
+        let _ = writeln!(out, "  * {f}");
     }
     for p in items {
         let _ = write!(out, "  * {} {}", p.question.number, p.question.prompt);
@@ -34,12 +37,44 @@ fn pending_list(out: &mut String, items: &[Pending], t: &ReportText) {
     out.push('\n');
 }
 
+/// Every answer and note, by section.
+fn answers(out: &mut String, s: &Summary, t: &ReportText) {
+    heading(out, t.answers, '-');
+    if s.answers.is_empty() {
+        let _ = writeln!(out, "{}", t.none);
+    }
+    for group in parts::answers_by_section(s) {
+        let Some(first) = group.first() else { continue };
+        let _ = writeln!(out, "{}:", first.section.heading);
+        for e in group {
+            let _ = write!(
+                out,
+                "  - {} {}: {}",
+                e.question.number,
+                e.question.prompt,
+                indented(parts::answer_text(e, t), "      ")
+            );
+            if e.awaiting_evidence {
+                let _ = write!(out, " ({})", t.awaiting_mark);
+            }
+            out.push('\n');
+            if !e.note.is_empty() {
+                let _ = writeln!(out, "      {}: {}", t.note, indented(&e.note, "        "));
+            }
+        }
+    }
+    out.push('\n');
+}
+
 /// Renders the plain-text report.
 pub fn render(s: &Summary) -> String {
     let t = text(s.lang);
     let mut out = String::new();
+    if let Some((mark, note)) = parts::draft(s, t) {
+        let _ = writeln!(out, "*** {mark} *** {note}\n");
+    }
     heading(&mut out, &t.document.to_uppercase(), '=');
-    let _ = writeln!(out, "{}\n", s.checklist.title);
+    let _ = writeln!(out, "{}\n{}\n", t.working_document, s.checklist.title);
 
     heading(&mut out, t.general, '-');
     for (label, value) in parts::general(s, t) {
@@ -60,8 +95,8 @@ pub fn render(s: &Summary) -> String {
         };
         let _ = writeln!(
             out,
-            "  {}. {}: {score}; {} {}/{}",
-            sec.section.number, sec.section.title, t.answered, sec.answered, sec.total
+            "  {}: {score}; {} {}/{}",
+            sec.section.heading, t.answered, sec.answered, sec.total
         );
     }
     out.push('\n');
@@ -81,11 +116,7 @@ pub fn render(s: &Summary) -> String {
                 out.push('\n');
             }
             None => {
-                let _ = writeln!(
-                    out,
-                    "  + {} {}. {}: {}",
-                    t.section, st.section.number, st.section.title, t.section_full
-                );
+                let _ = writeln!(out, "  + {}: {}", st.section.heading, t.section_full);
             }
         }
     }
@@ -132,10 +163,17 @@ pub fn render(s: &Summary) -> String {
         out.push('\n');
     }
 
+    answers(&mut out, s, t);
+
     heading(&mut out, t.awaiting, '-');
-    pending_list(&mut out, &s.awaiting_evidence, t);
+    pending_list(&mut out, &[], &s.awaiting_evidence, t);
     heading(&mut out, t.unanswered, '-');
-    pending_list(&mut out, &s.unanswered_required, t);
+    pending_list(
+        &mut out,
+        &parts::missing_fields(s, t),
+        &s.unanswered_required,
+        t,
+    );
 
     heading(&mut out, t.general_notes, '-');
     if s.general_notes.is_empty() {

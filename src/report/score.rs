@@ -84,14 +84,9 @@ pub fn answer_score(checklist: &Checklist, q: &Question, value: &AnswerValue) ->
     }
 }
 
-/// Whether an answer value counts as answered (an empty text or empty multi does not).
+/// Whether an answer value counts as answered ([`AnswerValue::is_answered`]).
 pub fn is_answered(value: Option<&AnswerValue>) -> bool {
-    match value {
-        None => false,
-        Some(AnswerValue::Text(s)) => !s.trim().is_empty(),
-        Some(AnswerValue::Multi(v)) => !v.is_empty(),
-        Some(AnswerValue::Number(n)) => n.is_finite(),
-    }
+    value.is_some_and(AnswerValue::is_answered)
 }
 
 /// The option values of an answer (one for choice, several for multi, none otherwise).

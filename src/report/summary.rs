@@ -1,5 +1,6 @@
 //! The facts of one inspection's report, computed once from a record: scores, rating,
-//! strengths, findings, recommendations, pending questions, header facts, notes, dates.
+//! strengths, findings, every visible answer with its note and mark, recommendations,
+//! pending questions and header fields, header facts, notes, dates.
 //!
 //! Every report format, `aggregate` and the TUI summary screen read this and nothing else.
 //! All text in it comes from the record and checklist, already made inert with
@@ -10,7 +11,9 @@ use serde::Serialize;
 
 use super::recommend;
 use super::score::{self, Score};
+use crate::checklist::numbering::Numbering;
 use crate::checklist::placeholder;
+use crate::checklist::value;
 use crate::checklist::visibility::visible;
 use crate::checklist::{Checklist, HeaderType, Priority, Question, QuestionType, Section, Text};
 use crate::i18n::Lang;
@@ -35,8 +38,20 @@ pub struct Fact {
     pub id: String,
     /// Label in the report's language.
     pub label: String,
-    /// The value entered (never empty: empty fields are left out).
+    /// The value as stored (never empty: empty fields are left out): dates `YYYY-MM-DD`,
+    /// numbers with a decimal point.
     pub value: String,
+    /// The value as the report's language writes it (`02/12/2026`, `1.250`).
+    pub shown: String,
+}
+
+/// A required header field left empty.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MissingField {
+    /// Field id.
+    pub id: String,
+    /// Label in the report's language.
+    pub label: String,
 }
 
 /// A section, by id and title.
@@ -44,10 +59,14 @@ pub struct Fact {
 pub struct SectionRef {
     /// Section id.
     pub id: String,
-    /// 1-based number of the section in the checklist.
-    pub number: usize,
+    /// The section's number as printed on the checklist (`V.` is 5); `None` for an
+    /// unnumbered section (see [`crate::checklist::numbering`]).
+    pub number: Option<u32>,
     /// Title in the report's language.
     pub title: String,
+    /// The heading to print: the title, with `N. ` before it when the title does not
+    /// carry its number.
+    pub heading: String,
 }
 
 /// A question, by id, number and prompt.
@@ -55,23 +74,48 @@ pub struct SectionRef {
 pub struct QuestionRef {
     /// Question id.
     pub id: String,
-    /// `section.question`, 1-based, counted over every question of the checklist.
+    /// The number printed on the checklist: `section.question` (`5.2`), or the question's
+    /// number alone in an unnumbered section (see [`crate::checklist::numbering`]).
     pub number: String,
     /// Prompt in the report's language.
     pub prompt: String,
 }
 
-/// Progress counts over the visible answerable questions.
+/// Progress counts over the visible answerable questions; the required counts include the
+/// required header fields (filled / all).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Progress {
     /// Answered.
     pub answered: usize,
     /// Visible and answerable.
     pub total: usize,
-    /// Required ones answered.
+    /// Required questions answered and required header fields filled.
     pub required_answered: usize,
-    /// Required ones.
+    /// Required questions and required header fields.
     pub required_total: usize,
+}
+
+/// What was recorded for one visible question: its answer, note and evidence mark.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnswerEntry {
+    /// The section.
+    pub section: SectionRef,
+    /// The question.
+    pub question: QuestionRef,
+    /// The question's type.
+    #[serde(rename = "type")]
+    pub kind: QuestionType,
+    /// The answer as the report's language writes it (option labels joined by `; `, a
+    /// number with its unit, a date); `None` when only a note or mark is recorded.
+    pub answer: Option<String>,
+    /// The answer as stored: option value(s), number, text, or date `YYYY-MM-DD`.
+    pub value: Option<value::AnswerValue>,
+    /// The inspector's note (may be several lines, may be empty).
+    pub note: String,
+    /// Documents still to come.
+    pub awaiting_evidence: bool,
+    /// The answer is a finding (a flagged option).
+    pub flagged: bool,
 }
 
 /// One section's score.
@@ -201,8 +245,16 @@ pub struct Summary {
     pub awaiting_evidence: Vec<Pending>,
     /// Visible required questions with no answer.
     pub unanswered_required: Vec<Pending>,
+    /// Required header fields left empty.
+    pub missing_header: Vec<MissingField>,
+    /// Every visible question with an answer, a note or a mark, in checklist order.
+    pub answers: Vec<AnswerEntry>,
     /// The general notes (meeting minutes).
     pub general_notes: String,
+    /// The UTC offset in which human-readable reports show times; `None` (what
+    /// [`Summary::compute`] sets) means the local time zone of the machine writing them.
+    #[serde(skip)]
+    pub time_offset: Option<chrono::FixedOffset>,
 }
 
 fn lang_code<S: serde::Serializer>(lang: &Lang, s: S) -> Result<S::Ok, S::Error> {
@@ -220,6 +272,8 @@ pub(crate) struct Refs<'a> {
     pub lang: Lang,
     /// The record whose answers and header fill `{id}` placeholders.
     pub record: &'a Record,
+    /// The checklist's numbering.
+    pub numbering: Numbering,
 }
 
 impl Refs<'_> {
@@ -234,25 +288,21 @@ impl Refs<'_> {
     fn value_of(&self, id: &str) -> Option<String> {
         if let Some(h) = self.checklist.header.iter().find(|h| h.id == id) {
             let v = sanitize::line(self.record.header.get(id)?);
-            return Some(match h.kind {
-                HeaderType::Date => super::format::date(&v, self.lang),
-                _ => v,
-            });
+            return Some(header_shown(h.kind, &v, self.lang));
         }
         let q = self.checklist.question(id)?;
         let a = self.record.answers.get(id)?;
         let v = a.value.as_ref()?;
-        Some(match (q.kind, v) {
-            (QuestionType::Date, AnswerValue::Text(d)) => super::format::date(d, self.lang),
-            _ => answer_label(self.checklist, q, v, self.lang),
-        })
+        Some(answer_label(self.checklist, q, v, self.lang))
     }
 
     pub fn section(&self, index: usize, s: &Section) -> SectionRef {
+        let title = tr(&s.title, self.lang);
         SectionRef {
             id: s.id.clone(),
-            number: index + 1,
-            title: tr(&s.title, self.lang),
+            number: self.numbering.section(index),
+            heading: self.numbering.heading(index, &title),
+            title,
         }
     }
 
@@ -260,26 +310,46 @@ impl Refs<'_> {
     pub fn question(&self, id: &str) -> Option<(SectionRef, QuestionRef)> {
         for (si, s) in self.checklist.sections.iter().enumerate() {
             if let Some(qi) = s.questions.iter().position(|q| q.id == id) {
+                let n = s.questions[..qi]
+                    .iter()
+                    .filter(|q| q.is_answerable())
+                    .count()
+                    + 1;
                 return Some((
                     self.section(si, s),
-                    self.question_at(si, qi, &s.questions[qi]),
+                    self.question_at(si, n, &s.questions[qi]),
                 ));
             }
         }
         None
     }
 
-    pub fn question_at(&self, si: usize, qi: usize, q: &Question) -> QuestionRef {
+    /// The ref of the `n`-th (1-based) answerable question of section `si`.
+    pub fn question_at(&self, si: usize, n: usize, q: &Question) -> QuestionRef {
         QuestionRef {
             id: q.id.clone(),
-            number: format!("{}.{}", si + 1, qi + 1),
+            number: self.numbering.question(si, n),
             prompt: tr(&q.prompt, self.lang),
         }
     }
 }
 
+/// A header value as the report's language writes it.
+fn header_shown(kind: HeaderType, stored: &str, lang: Lang) -> String {
+    match kind {
+        HeaderType::Date => value::format_date(stored, lang),
+        HeaderType::Number => value::format_number_text(stored, lang),
+        HeaderType::Text => stored.to_string(),
+    }
+}
+
 /// The answer as the report shows it: option labels, a number with its unit, a text or date.
-fn answer_label(checklist: &Checklist, q: &Question, value: &AnswerValue, lang: Lang) -> String {
+pub(crate) fn answer_label(
+    checklist: &Checklist,
+    q: &Question,
+    value: &AnswerValue,
+    lang: Lang,
+) -> String {
     let options = checklist.options_of(q);
     let label = |v: &str| {
         options
@@ -293,14 +363,17 @@ fn answer_label(checklist: &Checklist, q: &Question, value: &AnswerValue, lang: 
         AnswerValue::Multi(vs) => vs.iter().map(|v| label(v)).collect::<Vec<_>>().join("; "),
         AnswerValue::Number(n) => {
             let unit = q.unit.as_ref().map(|u| tr(u, lang)).unwrap_or_default();
-            let n = super::format::number(*n, lang);
+            let n = value::format_number(*n, lang);
             if unit.is_empty() {
                 n
             } else {
                 format!("{n} {unit}")
             }
         }
-        AnswerValue::Text(v) => sanitize::line(v),
+        AnswerValue::Text(v) if q.kind == QuestionType::Date => {
+            value::format_date(&sanitize::line(v), lang)
+        }
+        AnswerValue::Text(v) => sanitize::multiline(v.trim()),
     }
 }
 
@@ -320,6 +393,7 @@ impl Summary {
             checklist,
             lang,
             record,
+            numbering: Numbering::of(checklist),
         };
         let shown = visible(checklist, &record.answers);
         let mut flat = 0usize;
@@ -331,19 +405,25 @@ impl Summary {
         let mut awaiting = Vec::new();
         let mut unanswered = Vec::new();
         let mut triggered = Vec::new();
+        let mut answers = Vec::new();
 
         for (si, s) in checklist.sections.iter().enumerate() {
             let sref = refs.section(si, s);
             let mut sscore = Score::default();
             let (mut answered, mut total) = (0, 0);
             let mut full_questions = Vec::new();
-            for (qi, q) in s.questions.iter().enumerate() {
+            let mut n = 0;
+            for q in &s.questions {
                 let is_shown = shown.get(flat).copied().unwrap_or(true);
                 flat += 1;
-                if !is_shown || !q.is_answerable() {
+                if !q.is_answerable() {
                     continue;
                 }
-                let qref = refs.question_at(si, qi, q);
+                n += 1;
+                if !is_shown {
+                    continue;
+                }
+                let qref = refs.question_at(si, n, q);
                 let answer = record.answers.get(&q.id);
                 let value = answer
                     .and_then(|a| a.value.as_ref())
@@ -352,6 +432,22 @@ impl Summary {
                 progress.total += 1;
                 if q.required {
                     progress.required_total += 1;
+                }
+                if let Some(a) = answer {
+                    let note = sanitize::multiline(a.note.trim());
+                    let kept = a.value.as_ref().filter(|v| score::is_answered(Some(v)));
+                    if kept.is_some() || !note.is_empty() || a.awaiting_evidence {
+                        answers.push(AnswerEntry {
+                            section: sref.clone(),
+                            question: qref.clone(),
+                            kind: q.kind,
+                            answer: kept.map(|v| answer_label(checklist, q, v, lang)),
+                            value: kept.cloned(),
+                            note,
+                            awaiting_evidence: a.awaiting_evidence,
+                            flagged: kept.is_some_and(|v| checklist.is_flagged(q, v)),
+                        });
+                    }
                 }
                 if answer.is_some_and(|a| a.awaiting_evidence) {
                     awaiting.push(Pending {
@@ -436,10 +532,23 @@ impl Summary {
                 (!value.is_empty()).then(|| Fact {
                     id: f.id.clone(),
                     label: tr(&f.label, lang),
+                    shown: header_shown(f.kind, &value, lang),
                     value,
                 })
             })
             .collect();
+        let missing_header: Vec<MissingField> = checklist
+            .header
+            .iter()
+            .filter(|f| f.required && !header.iter().any(|h| h.id == f.id))
+            .map(|f| MissingField {
+                id: f.id.clone(),
+                label: tr(&f.label, lang),
+            })
+            .collect();
+        let required_fields = checklist.header.iter().filter(|f| f.required).count();
+        progress.required_total += required_fields;
+        progress.required_answered += required_fields - missing_header.len();
         let organisation = crate::record::id::organisation(record)
             .map(crate::sanitize::line)
             .unwrap_or_default();
@@ -473,13 +582,29 @@ impl Summary {
             dropped_recommendations,
             awaiting_evidence: awaiting,
             unanswered_required: unanswered,
+            missing_header,
+            answers,
             general_notes: sanitize::multiline(record.general_notes.trim()),
+            time_offset: None,
         }
     }
 
     /// Recommendations of one priority, in order.
     pub fn recommendations_of(&self, p: Priority) -> impl Iterator<Item = &Recommendation> {
         self.recommendations.iter().filter(move |r| r.priority == p)
+    }
+
+    /// A timestamp moved to the time zone reports show times in (see `time_offset`).
+    pub fn shown_time(&self, t: &Timestamp) -> Timestamp {
+        match self.time_offset {
+            Some(o) => t.with_timezone(&o),
+            None => t.with_timezone(&chrono::Local).fixed_offset(),
+        }
+    }
+
+    /// Whether the report is a draft: the inspection is not finished.
+    pub fn is_draft(&self) -> bool {
+        self.status != Status::Finished
     }
 
     /// Sections that have a score.

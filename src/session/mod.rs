@@ -358,12 +358,12 @@ impl Session {
         p
     }
 
-    /// Whether a question has an answer value.
+    /// Whether a question is answered ([`crate::record::AnswerValue::is_answered`]).
     pub fn is_answered(&self, question: &str) -> bool {
         self.record
             .answers
             .get(question)
-            .is_some_and(|a| a.value.is_some())
+            .is_some_and(|a| a.is_answered())
     }
 
     /// Required header fields still empty.

@@ -173,10 +173,7 @@ mod tests {
     use crate::tui::MemoryPersist;
 
     fn record(note: &str) -> Record {
-        let text = crate::checklist::generate::checklist_json(3);
-        let checklist = crate::checklist::load::load_str(&text, "test").unwrap();
-        let now = chrono::DateTime::parse_from_rfc3339("2026-11-25T09:00:00+07:00").unwrap();
-        let mut r = crate::record::new_record(checklist, &[], now).unwrap();
+        let mut r = crate::session::tests::record();
         r.general_notes = note.to_string();
         r
     }

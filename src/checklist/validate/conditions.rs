@@ -2,7 +2,7 @@
 //! only compare with values those questions can take (options, numbers, dates).
 
 use super::{FastMap, Place, Rules, is_date, list, type_name, usable_options};
-use crate::checklist::condition::{CmpOp, Condition};
+use crate::checklist::condition::{Condition, MAX_RATIO_TERM, Operand, Scaled};
 use crate::checklist::model::{Checklist, Question, QuestionType};
 
 /// What conditions of one question may refer to.
@@ -40,16 +40,11 @@ impl Rules {
             Condition::Answered { q, .. } => {
                 self.reference(s, q, &p);
             }
-            Condition::Cmp { q, op, .. } => {
+            Condition::Cmp { q, op, rhs } => {
+                let op = op.key();
                 if let Some(target) = self.reference(s, q, &p)
                     && target.kind != QuestionType::Number
                 {
-                    let op = match op {
-                        CmpOp::Gt => "gt",
-                        CmpOp::Gte => "gte",
-                        CmpOp::Lt => "lt",
-                        CmpOp::Lte => "lte",
-                    };
                     self.push(
                         format!("{p}/{op}"),
                         format!(
@@ -57,6 +52,9 @@ impl Rules {
                             type_name(target.kind)
                         ),
                     );
+                }
+                if let Operand::Answer(scaled) = rhs {
+                    self.scaled(s, scaled, format!("{p}/{op}"));
                 }
             }
             Condition::All(list) | Condition::Any(list) => {
@@ -76,6 +74,31 @@ impl Rules {
                 }
             }
             Condition::Not(sub) => self.condition(s, sub, format!("{p}/not")),
+        }
+    }
+
+    /// The right-hand side `{"q": ID, "ratio": [A, B]}` of a comparison: an earlier number
+    /// question and a ratio of two whole numbers from 1 to 1000.
+    fn scaled(&mut self, s: &Scope<'_>, scaled: &Scaled, p: String) {
+        let q = &scaled.q;
+        if let Some(target) = self.reference(s, q, &p)
+            && target.kind != QuestionType::Number
+        {
+            self.push(
+                format!("{p}/q"),
+                format!(
+                    "a comparison can only scale a number question, but question \"{q}\" is a {} question",
+                    type_name(target.kind)
+                ),
+            );
+        }
+        if scaled.ratio().is_none() {
+            self.push(
+                format!("{p}/ratio"),
+                format!(
+                    "\"ratio\" takes two whole numbers from 1 to {MAX_RATIO_TERM}, [numerator, denominator], e.g. [2, 3] for two thirds"
+                ),
+            );
         }
     }
 

@@ -1,7 +1,7 @@
 //! Writing `show_if` conditions and number ranges as XLSForm expressions, so that
 //! [`super::relevant`] reads back the very same condition (see the table there).
 
-use crate::checklist::condition::{CmpOp, Condition};
+use crate::checklist::condition::{CmpOp, Condition, Operand, Scaled};
 
 /// Where a condition is written: decides the parentheses.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -32,14 +32,26 @@ fn write(c: &Condition, ctx: Ctx) -> Result<String, String> {
         Condition::Answered { q, answered } => {
             format!("${{{q}}} {} ''", if *answered { "!=" } else { "=" })
         }
-        Condition::Cmp { q, op, n } => {
+        Condition::Cmp { q, op, rhs } => {
             let op = match op {
                 CmpOp::Gt => ">",
                 CmpOp::Gte => ">=",
                 CmpOp::Lt => "<",
                 CmpOp::Lte => "<=",
             };
-            format!("${{{q}}} {op} {n}")
+            let rhs = match rhs {
+                Operand::Number(n) => n.to_string(),
+                Operand::Answer(Scaled { q: other, ratio }) => match ratio.as_deref() {
+                    None => format!("${{{other}}}"),
+                    Some([a, b]) => format!("${{{other}}} * {a} div {b}"),
+                    Some(_) => {
+                        return Err(format!(
+                            "the ratio of question \"{other}\" is not two numbers"
+                        ));
+                    }
+                },
+            };
+            format!("${{{q}}} {op} {rhs}")
         }
         Condition::In { q, values } => {
             if values.is_empty() {
@@ -119,6 +131,8 @@ mod tests {
             r#"{"q":"a","answered":false}"#,
             r#"{"q":"n","gt":7.0}"#,
             r#"{"not":{"q":"n","lte":7.0}}"#,
+            r#"{"q":"n","gte":{"q":"s","ratio":[2,3]}}"#,
+            r#"{"q":"n","lt":{"q":"s"}}"#,
             r#"{"all":[{"q":"a","is":"x"}]}"#,
             r#"{"any":[{"q":"a","in":["x"]}]}"#,
             r#"{"any":[{"q":"a","in":["x"]},{"q":"a","in":["y"]}]}"#,

@@ -8,6 +8,7 @@
 //! | `${q} != 'v'` | `{"not": {"q": q, "is": v}}` |
 //! | `${q} != ''` / `${q} = ''` | `{"q": q, "answered": true / false}` |
 //! | `${q} > 5` (`>=`, `<`, `<=`) | `{"q": q, "gt": 5}` … |
+//! | `${q} >= ${p} * 2 div 3` (`${q} >= ${p}`) | `{"q": q, "gte": {"q": p, "ratio": [2, 3]}}` |
 //! | `selected(${q}, 'v')` | `{"q": q, "in": [v]}` |
 //! | `selected(${q}, 'a') or selected(${q}, 'b')` (bare, one question) | `{"q": q, "in": [a, b]}` |
 //! | `a and b`, `a or b`, `not(a)`, `( … )` | `all`, `any`, `not` |
@@ -16,7 +17,7 @@
 //! one-item `all`/`any`). Parentheses keep what they enclose apart: `(selected(…)) or
 //! (selected(…))` stays an `any` of two `in`s. [`super::expression`] writes the other way.
 
-use crate::checklist::condition::{CmpOp, Condition};
+use crate::checklist::condition::{CmpOp, Condition, Operand, Scaled};
 
 /// An error: 0-based character position in the expression, and one sentence.
 pub type ExprError = (usize, String);
@@ -135,6 +136,8 @@ fn tokenize(s: &str) -> Result<Vec<(usize, Tok)>, ExprError> {
 enum Lit {
     Str(String),
     Num(String),
+    /// Another question, scaled by `* A div B` when given.
+    Ref(String, Option<(String, String)>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -185,6 +188,28 @@ impl Parser {
     }
     fn is_word(&self, w: &str) -> bool {
         matches!(self.peek(), Some(Tok::Ident(x)) if x == w)
+    }
+
+    /// `* A div B` (or `* A`) after a question compared with: the ratio it is scaled by.
+    fn ratio(&mut self) -> Result<Option<(String, String)>, ExprError> {
+        if self.peek() != Some(&Tok::Arith('*')) {
+            return Ok(None);
+        }
+        self.i += 1;
+        let only = "a question may be scaled by whole numbers only: `${q} * 2 div 3`";
+        let pos = self.pos();
+        let Some(Tok::Num(a)) = self.next() else {
+            return Err((pos, only.into()));
+        };
+        if !self.is_word("div") {
+            return Ok(Some((a, "1".into())));
+        }
+        self.i += 1;
+        let pos = self.pos();
+        let Some(Tok::Num(b)) = self.next() else {
+            return Err((pos, only.into()));
+        };
+        Ok(Some((a, b)))
     }
 
     fn or(&mut self) -> Result<Node, ExprError> {
@@ -287,14 +312,7 @@ impl Parser {
                 let lit = match self.next() {
                     Some(Tok::Str(s)) if !negative => Lit::Str(s),
                     Some(Tok::Num(n)) => Lit::Num(if negative { format!("-{n}") } else { n }),
-                    Some(Tok::Ref(other)) => {
-                        return Err((
-                            lit_pos,
-                            format!(
-                                "comparing two questions (`${{{q}}}` and `${{{other}}}`) is not supported; compare a question with a value"
-                            ),
-                        ));
-                    }
+                    Some(Tok::Ref(other)) if !negative => Lit::Ref(other, self.ratio()?),
                     _ => {
                         return Err((
                             lit_pos,
@@ -385,6 +403,15 @@ fn number(n: &str, pos: usize) -> Result<serde_json::Value, ExprError> {
         .ok_or_else(bad)
 }
 
+fn cmp_op(op: &str) -> CmpOp {
+    match op {
+        ">" => CmpOp::Gt,
+        ">=" => CmpOp::Gte,
+        "<" => CmpOp::Lt,
+        _ => CmpOp::Lte,
+    }
+}
+
 fn convert(n: Node) -> Result<Condition, ExprError> {
     let pos = n.pos;
     Ok(match n.expr {
@@ -407,17 +434,40 @@ fn convert(n: Node) -> Result<Condition, ExprError> {
                 q,
                 value: number(&v, pos)?,
             })),
+            ("=" | "!=", Lit::Ref(other, _)) => {
+                return Err((
+                    pos,
+                    format!(
+                        "`${{{q}}}` and `${{{other}}}` can be compared with >, >=, < or <= only (number questions)"
+                    ),
+                ));
+            }
             (op, Lit::Num(v)) => {
                 let n = v
                     .parse::<f64>()
                     .map_err(|_| (pos, format!("`{v}` is not a number")))?;
-                let op = match op {
-                    ">" => CmpOp::Gt,
-                    ">=" => CmpOp::Gte,
-                    "<" => CmpOp::Lt,
-                    _ => CmpOp::Lte,
+                Condition::Cmp {
+                    q,
+                    op: cmp_op(op),
+                    rhs: Operand::Number(n),
+                }
+            }
+            (op, Lit::Ref(other, ratio)) => {
+                let ratio = match ratio {
+                    None => None,
+                    Some((a, b)) => {
+                        let term = |t: &str| match number(t, pos)? {
+                            serde_json::Value::Number(n) => Ok(n),
+                            _ => Err((pos, format!("`{t}` is not a number"))),
+                        };
+                        Some(vec![term(&a)?, term(&b)?])
+                    }
                 };
-                Condition::Cmp { q, op, n }
+                Condition::Cmp {
+                    q,
+                    op: cmp_op(op),
+                    rhs: Operand::Answer(Scaled { q: other, ratio }),
+                }
             }
             (op, Lit::Str(_)) => {
                 return Err((
@@ -562,6 +612,14 @@ mod tests {
         );
         assert_eq!(c("${n} = 3"), serde_json::json!({"q": "n", "is": 3}));
         assert_eq!(
+            c("${a} >= ${s} * 2 div 3"),
+            serde_json::json!({"q": "a", "gte": {"q": "s", "ratio": [2, 3]}})
+        );
+        assert_eq!(
+            c("${a} < ${s}"),
+            serde_json::json!({"q": "a", "lt": {"q": "s"}})
+        );
+        assert_eq!(
             c("selected(${m}, 'a') or selected(${m}, 'b')"),
             serde_json::json!({"q": "m", "in": ["a", "b"]})
         );
@@ -588,7 +646,8 @@ mod tests {
         assert_eq!(e("count-selected(${m}) > 2").0, 0);
         assert!(e("count-selected(${m}) > 2").1.contains("count-selected()"));
         assert_eq!(e("${a} + 1 > 2").0, 5);
-        assert!(e("${a} = ${b}").1.contains("comparing two questions"));
+        assert!(e("${a} = ${b}").1.contains("with >, >=, < or <= only"));
+        assert!(e("${a} > ${b} * ${c}").1.contains("whole numbers only"));
         assert!(e("regex(${a}, 'x')").1.contains("regex()"));
         assert!(e("${a} = 'x' and").1.contains("ends too early"));
         assert!(e("(${a} = 'x'").1.contains("`)`"));

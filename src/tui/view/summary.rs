@@ -85,8 +85,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             None => format!("{} {:>6}", bar(0.0, 12, " ", " "), "-"),
         };
         lines.push(line(format!(
-            "{score} {:>3}/{:<3} {}. {}",
-            sec.answered, sec.total, sec.section.number, sec.section.title
+            "{score} {:>3}/{:<3} {}",
+            sec.answered, sec.total, sec.section.heading
         )));
     }
     let mut list = |heading: &str, items: Vec<Line<'static>>| {

@@ -1,4 +1,8 @@
-//! Synthetic checklists and records of any size, for benchmarks and the terminal measurements.
+//! Synthetic checklists and records of any size, for benchmarks, the terminal measurements
+//! (`examples/termbench.rs`) and the large-file tests. Not part of the library: each user
+//! includes it with `#[path = "…/benches/support/generate.rs"] mod generate;`.
+
+#![allow(dead_code)]
 
 /// A checklist of `n` required yes/no questions in sections of 50, with bilingual
 /// prompts, guidance, basis and a recommendation on each; question `i` has id `q{i}` and
@@ -33,20 +37,21 @@ pub fn checklist_json(n: usize) -> String {
 pub fn record(
     n: usize,
     answered: usize,
-    now: crate::record::Timestamp,
-) -> Result<crate::record::Record, String> {
-    use crate::record::{Answer, AnswerValue};
-    let checklist = super::load::load_str(&checklist_json(n), "generated.json").map_err(|p| {
-        p.iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; ")
-    })?;
+    now: onsite::record::Timestamp,
+) -> Result<onsite::record::Record, String> {
+    use onsite::record::{Answer, AnswerValue};
+    let checklist =
+        onsite::checklist::load_str(&checklist_json(n), "generated.json").map_err(|p| {
+            p.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
+        })?;
     let sets = [(
         "organisation".to_string(),
         "Sở Thông tin và Truyền thông".to_string(),
     )];
-    let mut r = crate::record::new_record(checklist, &sets, now)?;
+    let mut r = onsite::record::new_record(checklist, &sets, now)?;
     for i in 0..answered.min(n) {
         let answer = Answer {
             value: Some(AnswerValue::Text(
