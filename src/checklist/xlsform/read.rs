@@ -28,6 +28,8 @@ pub struct Reading {
     pub places: Places,
     /// Problems with their cells, in sheet order.
     pub problems: Vec<Located>,
+    /// The sections made for questions outside any group (not groups of the survey).
+    pub implicit_sections: Vec<usize>,
 }
 
 /// Sheets of XLSForm features onsite does not have.
@@ -207,7 +209,7 @@ pub fn read(sheets: &[Sheet]) -> Reading {
     };
     settings(&mut r, &mut checklist);
     let lists = choices(&mut r);
-    survey(&mut r, &mut checklist, lists);
+    let implicit_sections = survey(&mut r, &mut checklist, lists);
     header(&mut r, &mut checklist);
     rating(&mut r, &mut checklist);
     statements(&mut r, &mut checklist);
@@ -215,6 +217,7 @@ pub fn read(sheets: &[Sheet]) -> Reading {
         checklist,
         places: r.places,
         problems: r.problems,
+        implicit_sections,
     }
 }
 
@@ -319,10 +322,12 @@ fn choices(r: &mut Reader) -> Lists {
     lists
 }
 
-fn survey(r: &mut Reader, c: &mut Checklist, mut lists: Lists) {
+/// Reads the survey; gives the sections made for questions outside any group.
+fn survey(r: &mut Reader, c: &mut Checklist, mut lists: Lists) -> Vec<usize> {
+    let mut implicit = Vec::new();
     let Some(sheet) = r.sheet("survey") else {
         r.problem("survey".into(), "the workbook has no survey sheet");
-        return;
+        return implicit;
     };
     let layout = Layout::of(sheet, r.default_lang.clone());
     r.check_columns(sheet, &layout, columns::SURVEY);
@@ -451,6 +456,9 @@ fn survey(r: &mut Reader, c: &mut Checklist, mut lists: Lists) {
                     }
                 }
                 let in_group = !groups.is_empty();
+                if !in_group && !implicit_open {
+                    implicit.push(c.sections.len());
+                }
                 push_question(r, c, built, &mut implicit_open, in_group, &here);
             }
         }
@@ -474,6 +482,7 @@ fn survey(r: &mut Reader, c: &mut Checklist, mut lists: Lists) {
         }
         c.response_sets.insert(name, set);
     }
+    implicit
 }
 
 /// The row being read, with its sheet and columns.
