@@ -120,6 +120,7 @@ enum AggregateFormat {
     Md,
     Csv,
     Json,
+    Xlsx,
 }
 
 fn run(cli: Cli) -> Outcome {
@@ -170,6 +171,9 @@ fn run(cli: Cli) -> Outcome {
                 AggregateFormat::Md => F::Md,
                 AggregateFormat::Csv => F::Csv,
                 AggregateFormat::Json => F::Json,
+                AggregateFormat::Xlsx => {
+                    return app::aggregate::run_workbook(&ctx, &inputs, output.as_deref());
+                }
             };
             app::aggregate::run(&ctx, &inputs, format, output.as_deref())
         }

@@ -69,6 +69,27 @@ fn progress(done: usize, total: usize) {
 
 /// Runs `onsite aggregate`.
 pub fn run(ctx: &Context, inputs: &[PathBuf], format: Format, output: Option<&Path>) -> Outcome {
+    let agg = collect(ctx, inputs)?;
+    emit(&aggregate_render::render(&agg, format, ctx.lang), output)
+}
+
+/// Runs `onsite aggregate --format xlsx -o FILE`: one sheet per checklist.
+pub fn run_workbook(ctx: &Context, inputs: &[PathBuf], output: Option<&Path>) -> Outcome {
+    let words = crate::i18n::xlsform::strings(ctx.lang);
+    let Some(path) = output else {
+        return Err(Failure::usage(words.needs_output));
+    };
+    let agg = collect(ctx, inputs)?;
+    let bytes = crate::report::aggregate_xlsx::workbook(&agg, ctx.lang).map_err(Failure::user)?;
+    crate::report::write::write_atomic(path, &bytes).map_err(Failure::user)?;
+    let shown = sanitize::line(&path.display().to_string());
+    eprintln!("{}", words.written.replace("{path}", &shown));
+    Ok(())
+}
+
+/// Reads the records named by the inputs into one aggregate; unreadable ones are named on
+/// stderr and skipped.
+fn collect(ctx: &Context, inputs: &[PathBuf]) -> Result<Aggregate, Failure> {
     let mut skipped = Vec::new();
     let files = expand(inputs, &mut skipped);
     for s in skipped.drain(..) {
@@ -96,5 +117,5 @@ pub fn run(ctx: &Context, inputs: &[PathBuf], format: Format, output: Option<&Pa
             "no record could be read; nothing to aggregate",
         ));
     }
-    emit(&aggregate_render::render(&agg, format, ctx.lang), output)
+    Ok(agg)
 }

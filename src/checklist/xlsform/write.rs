@@ -347,9 +347,25 @@ fn looks_like_formula(s: &str) -> bool {
     s.starts_with(['=', '+', '-', '@'])
 }
 
+/// Writes untrusted text into a cell: made inert, and always a string — one a
+/// spreadsheet program would take for a formula gets the quote prefix.
+pub fn write_text(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    s: &str,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let s = sanitize::multiline(s);
+    if looks_like_formula(&s) {
+        ws.write_string_with_format(row, col, s, &Format::new().set_quote_prefix())?;
+    } else {
+        ws.write_string(row, col, s)?;
+    }
+    Ok(())
+}
+
 fn write_grid(ws: &mut Worksheet, g: &Grid) -> Result<(), rust_xlsxwriter::XlsxError> {
     let bold = Format::new().set_bold();
-    let quoted = Format::new().set_quote_prefix();
     ws.set_name(&g.name)?;
     for (col, name) in g.columns.iter().enumerate() {
         ws.write_string_with_format(0, col as u16, sanitize::line(name), &bold)?;
@@ -372,14 +388,7 @@ fn write_grid(ws: &mut Worksheet, g: &Grid) -> Result<(), rust_xlsxwriter::XlsxE
                 Cell::Number(n) => {
                     ws.write_number(r, col, *n)?;
                 }
-                Cell::Text(s) => {
-                    let s = sanitize::multiline(s);
-                    if looks_like_formula(&s) {
-                        ws.write_string_with_format(r, col, s, &quoted)?;
-                    } else {
-                        ws.write_string(r, col, s)?;
-                    }
-                }
+                Cell::Text(s) => write_text(ws, r, col, s)?,
             }
         }
     }
