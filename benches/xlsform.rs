@@ -18,7 +18,11 @@ fn read(c: &mut Criterion) {
     let Ok(bytes) = write::workbook(&checklist) else {
         return;
     };
-    let rows: usize = checklist.sections.iter().map(|s| s.questions.len() + 2).sum();
+    let rows: usize = checklist
+        .sections
+        .iter()
+        .map(|s| s.questions.len() + 2)
+        .sum();
     eprintln!("workbook: {rows} survey rows, {} bytes", bytes.len());
     c.bench_function("xlsform_read_500_rows", |b| {
         b.iter(|| load_bytes(bytes.clone(), "bench.xlsx").map(|c| c.sections.len()))

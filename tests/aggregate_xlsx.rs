@@ -39,26 +39,41 @@ fn one_sheet_per_checklist_with_words_and_percentages() {
         ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("đã ghi"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("đã ghi"),
+        "{}",
+        text(&out.stderr)
+    );
     let mut book: Xlsx<_> = calamine::open_workbook(&out_path).unwrap();
     assert_eq!(book.sheet_names(), ["qcdc-mini", "fire-safety"]);
     let qcdc = book.worksheet_range("qcdc-mini").unwrap();
     let title = cell(&qcdc, 0, 0).to_string();
     assert!(title.ends_with("(qcdc-mini)"), "{title}");
     let heads: Vec<String> = (0..11).map(|c| cell(&qcdc, 1, c).to_string()).collect();
-    assert_eq!(heads[1], "Cơ quan", "{heads:?}");
+    assert_eq!(heads[1], "Đơn vị", "{heads:?}");
+    assert_eq!(heads[3], "Trạng thái", "{heads:?}");
     assert!(heads[6].starts_with("1. "), "{heads:?}");
-    assert_eq!(cell(&qcdc, 2, 1), Data::String("Sở Thông tin và Truyền thông tỉnh Hưng Yên".into()));
+    assert_eq!(
+        cell(&qcdc, 2, 1),
+        Data::String("Sở Thông tin và Truyền thông tỉnh Hưng Yên".into())
+    );
     assert_eq!(cell(&qcdc, 2, 2), Data::String("23/11/2026".into()));
     // Status and rating in words; scores as numbers a spreadsheet formats as percent.
     assert_eq!(cell(&qcdc, 2, 3), Data::String("đã kết thúc".into()));
     assert_eq!(cell(&qcdc, 3, 3), Data::String("đang thực hiện".into()));
     assert_eq!(cell(&qcdc, 2, 4), Data::Float(0.5));
     assert_eq!(cell(&qcdc, 2, 6), Data::Float(0.75));
-    assert_eq!(cell(&qcdc, 3, 8), Data::Empty, "no such section in that record's checklist");
+    assert_eq!(
+        cell(&qcdc, 3, 8),
+        Data::Empty,
+        "no such section in that record's checklist"
+    );
     assert_eq!(cell(&qcdc, 2, 9), Data::Float(3.0));
     let fire = book.worksheet_range("fire-safety").unwrap();
-    assert_eq!(cell(&fire, 2, 1), Data::String("Warehouse 7, \"North\" site".into()));
+    assert_eq!(
+        cell(&fire, 2, 1),
+        Data::String("Warehouse 7, \"North\" site".into())
+    );
     let formulas = book.worksheet_formula("fire-safety").unwrap();
     assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
 }
@@ -68,9 +83,18 @@ fn a_workbook_needs_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let out = onsite(
         dir.path(),
-        &["aggregate", fixture("so-tttt.json").to_str().unwrap(), "--format", "xlsx"],
+        &[
+            "aggregate",
+            fixture("so-tttt.json").to_str().unwrap(),
+            "--format",
+            "xlsx",
+        ],
     );
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("-o FILE.xlsx"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("-o FILE.xlsx"),
+        "{}",
+        text(&out.stderr)
+    );
     assert!(out.stdout.is_empty());
 }

@@ -19,7 +19,11 @@ fn sheet_name(id: &str, taken: &[String]) -> String {
         .map(|c| if "[]:*?/\\'".contains(c) { '-' } else { c })
         .take(28)
         .collect();
-    let clean = if clean.is_empty() { "checklist".to_string() } else { clean };
+    let clean = if clean.is_empty() {
+        "checklist".to_string()
+    } else {
+        clean
+    };
     let mut name = clean.clone();
     let mut n = 2;
     while taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {

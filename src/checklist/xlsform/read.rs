@@ -79,8 +79,8 @@ fn parse_type(raw: &str) -> Result<Kind, String> {
             "repeats are not supported by onsite; write the questions out, or one question per item".into(),
         ),
         ["calculate"] => Err("calculate rows are not supported by onsite (nothing is computed in a checklist)".into()),
-        [other, ..] => Err(format!(
-            "type \"{other}\" is outside what onsite reads (select_one, select_multiple, integer, decimal, text, date, note, begin_group, end_group)"
+        [_, ..] => Err(format!(
+            "type \"{t}\" is outside what onsite reads (select_one, select_multiple, integer, decimal, text, date, note, begin_group, end_group)"
         )),
         [] => Err("the type is empty".into()),
     }
