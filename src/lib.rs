@@ -5,6 +5,7 @@
 pub mod app;
 pub mod checklist;
 pub mod fold;
+pub mod followup;
 pub mod i18n;
 pub mod json_head;
 pub mod record;

@@ -35,6 +35,9 @@ enum Command {
         /// Pre-fill a header field
         #[arg(long = "set", value_name = "FIELD=VALUE")]
         set: Vec<String>,
+        /// Follow up a finished inspection of the same checklist (record id, prefix or path)
+        #[arg(long = "follow-up", value_name = "RECORD")]
+        follow_up: Option<String>,
     },
     /// Continue an inspection where it was left (default: the latest unfinished)
     Resume {
@@ -127,7 +130,11 @@ fn run(cli: Cli) -> Outcome {
     let ctx = Context::resolve(cli.data_dir, cli.lang.as_deref())?;
     match cli.command {
         None => app::inspect::start(&ctx),
-        Some(Command::New { checklist, set }) => app::inspect::new(&ctx, &checklist, &set),
+        Some(Command::New {
+            checklist,
+            set,
+            follow_up,
+        }) => app::inspect::new(&ctx, &checklist, &set, follow_up.as_deref()),
         Some(Command::Resume { record, read_only }) => {
             app::inspect::resume(&ctx, record.as_deref(), read_only)
         }

@@ -47,8 +47,12 @@ fn a_corrupt_record_is_named_and_skipped_and_checklists_are_grouped() {
     let out = onsite(&["--lang", "vi", "aggregate", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let err = text(&out.stderr);
+    // Named, with the place and the reason, in the UI language.
     assert!(
-        err.contains("skipped") && err.contains("hỏng.json"),
+        err.starts_with("onsite: bỏ qua: ")
+            && err.contains(
+                "hỏng.json:1:29: không phải hồ sơ onsite hợp lệ: tệp kết thúc giữa chừng"
+            ),
         "{err}"
     );
     assert_eq!(err.lines().count(), 1, "{err}");

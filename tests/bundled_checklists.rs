@@ -694,7 +694,7 @@ fn qcdc_small_units_skip_the_board_and_the_conference() {
     for id in [
         "conf-held",
         "conf-date",
-        "conf-quorum",
+        "conf-kind",
         "board-elected",
         "board-programme",
         "board-recs-answered",
@@ -725,7 +725,7 @@ fn qcdc_small_units_skip_the_board_and_the_conference() {
             ("conf-held", AnswerValue::Text("no".into())),
         ],
     );
-    if no.contains("conf-date") || no.contains("conf-quorum") {
+    if no.contains("conf-date") || no.contains("conf-kind") {
         p.add(
             "conf-date",
             "follow-ups of `conf-held` are shown after «Không»",
@@ -822,4 +822,356 @@ fn demo_shows_every_feature_of_the_format() {
         );
     }
     assert_no_problems(p.list);
+}
+
+// ---------------------------------------------------------------------------------------
+// Rules for checklists whose texts reach official documents.
+
+/// Whether one citation (a `;`-separated part of a basis) names its clause or point: in
+/// Vietnamese "khoản"/"điểm", in English "Art. N(k)".
+fn names_clause(lang: &str, citation: &str) -> bool {
+    let lower = citation.to_lowercase();
+    match lang {
+        "vi" => lower.contains("khoản") || lower.contains("điểm"),
+        _ => {
+            let mut rest = citation;
+            while let Some(at) = rest.find("Art. ") {
+                rest = &rest[at + 5..];
+                let digits = rest.chars().take_while(char::is_ascii_digit).count();
+                if digits > 0 && rest[digits..].starts_with('(') {
+                    return true;
+                }
+            }
+            false
+        }
+    }
+}
+
+#[test]
+fn every_basis_names_its_clause_or_point() {
+    let mut all = Vec::new();
+    for name in FILES {
+        let cl = load(name);
+        let mut p = Problems::new(name);
+        for (si, s) in cl.sections.iter().enumerate() {
+            for (qi, q) in s.questions.iter().enumerate() {
+                let Some(basis) = &q.basis else { continue };
+                for lang in basis.languages() {
+                    for citation in basis.get(lang).split(';') {
+                        if !names_clause(lang, citation) {
+                            p.add(
+                                &format!("{}/basis/{lang}", qplace(si, qi, q)),
+                                format!(
+                                    "`{}` names no clause or point (khoản, điểm / Art. N(k))",
+                                    citation.trim()
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        all.extend(p.list);
+    }
+    assert_no_problems(all);
+}
+
+/// A checklist that writes statements for documents claims them for every finding.
+fn writes_prose(cl: &Checklist) -> bool {
+    cl.questions().any(|(_, q)| !q.statement.is_empty())
+}
+
+#[test]
+fn every_flaggable_question_has_a_statement_and_an_addressee() {
+    let mut all = Vec::new();
+    let mut claiming = 0;
+    for name in FILES {
+        let cl = load(name);
+        if !writes_prose(&cl) {
+            continue;
+        }
+        claiming += 1;
+        let mut p = Problems::new(name);
+        for (si, s) in cl.sections.iter().enumerate() {
+            for (qi, q) in s.questions.iter().enumerate() {
+                let opts = cl.options_of(q);
+                if !opts.iter().any(|o| o.flag) {
+                    continue;
+                }
+                let place = qplace(si, qi, q);
+                // Every option that counts (scored or flagged) says what it means in prose.
+                for o in opts.iter().filter(|o| o.flag || o.score.is_some()) {
+                    if !q.statement.contains_key(&o.value) {
+                        p.add(&place, format!("option `{}` has no statement", o.value));
+                    }
+                }
+                if q.recommendation
+                    .as_ref()
+                    .is_none_or(|r| r.addressee.is_none())
+                {
+                    p.add(&place, "its recommendation has no addressee");
+                }
+            }
+        }
+        all.extend(p.list);
+    }
+    assert!(
+        claiming >= 2,
+        "only {claiming} bundled checklists write statements"
+    );
+    assert_no_problems(all);
+}
+
+/// A small deterministic generator (xorshift) for sample answers.
+struct Sampler(u64);
+
+impl Sampler {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// One complete random set of answers: every answerable question answered within its type
+/// and range (numbers from `min` up to 60 more, so thresholds fall either way).
+fn sample_answers(cl: &Checklist, rng: &mut Sampler) -> IndexMap<String, Answer> {
+    let mut list = Vec::new();
+    for (_, q) in cl.questions() {
+        let v = match q.kind {
+            QuestionType::Choice => {
+                let o = cl.options_of(q);
+                AnswerValue::Text(o[rng.next(o.len())].value.clone())
+            }
+            QuestionType::Multi => {
+                let o = cl.options_of(q);
+                AnswerValue::Multi(vec![o[rng.next(o.len())].value.clone()])
+            }
+            QuestionType::Number => {
+                let lo = q.min.unwrap_or(0.0);
+                let hi = q.max.unwrap_or(lo + 60.0).min(lo + 60.0);
+                AnswerValue::Number(lo + rng.next((hi - lo) as usize + 1) as f64)
+            }
+            QuestionType::Date => AnswerValue::Text("2026-01-15".into()),
+            QuestionType::Text => AnswerValue::Text("Nội dung đoàn ghi nhận".into()),
+            QuestionType::Info => continue,
+        };
+        list.push((q.id.as_str(), v));
+    }
+    answers(&list)
+}
+
+#[test]
+fn no_placeholder_is_left_blank_for_a_complete_header() {
+    use onsite::checklist::placeholder::{BLANK, fill};
+    use onsite::i18n::Lang;
+    use onsite::report::Summary;
+
+    let now = DateTime::parse_from_rfc3339("2026-01-05T09:30:00+07:00").unwrap();
+    let mut all = Vec::new();
+    for name in FILES {
+        let cl = load(name);
+        if !writes_prose(&cl) {
+            continue;
+        }
+        let mut p = Problems::new(name);
+        // Every header field filled, as a team fills it before the meeting.
+        let sets: Vec<(String, String)> = cl
+            .header
+            .iter()
+            .map(|h| {
+                let v = match h.kind {
+                    HeaderType::Date => "2026-01-05".to_string(),
+                    HeaderType::Number => "12".to_string(),
+                    HeaderType::Text => format!("Giá trị {}", h.id),
+                };
+                (h.id.clone(), v)
+            })
+            .collect();
+        let mut record = onsite::record::new_record(cl.clone(), &sets, now, Lang::Vi)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let mut exercised: HashSet<(String, String)> = HashSet::new();
+        let mut rng = Sampler(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..400 {
+            record.answers = sample_answers(&cl, &mut rng);
+            let vis = visible(&cl, &record.answers);
+            let shown: HashMap<&str, &AnswerValue> = cl
+                .questions()
+                .zip(&vis)
+                .filter(|(_, v)| **v)
+                .filter_map(|((_, q), _)| {
+                    Some((q.id.as_str(), record.answers.get(&q.id)?.value.as_ref()?))
+                })
+                .collect();
+            // Statements of the options chosen: each placeholder is a header field or an
+            // answer the inspector can see at that moment.
+            let value = |id: &str| -> Option<String> {
+                record
+                    .header
+                    .get(id)
+                    .filter(|v| !v.is_empty())
+                    .cloned()
+                    .or_else(|| shown.get(id).map(|_| "x".to_string()))
+            };
+            for ((_, q), v) in cl.questions().zip(&vis) {
+                let Some(AnswerValue::Text(chosen)) = shown.get(q.id.as_str()).copied() else {
+                    continue;
+                };
+                if !*v {
+                    continue;
+                }
+                let Some(text) = q.statement.get(chosen) else {
+                    continue;
+                };
+                exercised.insert((q.id.clone(), chosen.clone()));
+                for lang in text.languages() {
+                    if fill(text.get(lang), value).contains(BLANK) {
+                        p.add(
+                            &format!("`{}` statement `{chosen}` ({lang})", q.id),
+                            format!("leaves a blank: {}", text.get(lang)),
+                        );
+                    }
+                }
+            }
+            // Recommendations and addressees through the report itself.
+            for lang in [Lang::Vi, Lang::En] {
+                let summary = Summary::compute(&record, lang);
+                for r in &summary.recommendations {
+                    let addressee = r.addressee.as_deref().unwrap_or_default();
+                    if r.text.contains(BLANK) || addressee.contains(BLANK) {
+                        p.add(&r.id, format!("leaves a blank: {} / {}", r.text, addressee));
+                    }
+                }
+            }
+        }
+        // The samples must have reached every statement of a choice question.
+        for (_, q) in cl.questions() {
+            if q.kind != QuestionType::Choice {
+                continue;
+            }
+            for option in q.statement.keys() {
+                if !exercised.contains(&(q.id.clone(), option.clone())) {
+                    p.add(
+                        &q.id,
+                        format!("statement `{option}` was never reached by the samples"),
+                    );
+                }
+            }
+        }
+        p.list.sort();
+        p.list.dedup();
+        all.extend(p.list);
+    }
+    assert_no_problems(all);
+}
+
+/// The quorum of a staff conference (điểm c khoản 2 Điều 51: two thirds of the whole staff
+/// for a plenary conference, of the delegates convened for a delegate conference) is
+/// computed from the figures typed into a real session, and becomes a finding with its
+/// recommendation in the report only below two thirds.
+#[test]
+fn qcdc_quorum_is_computed_from_the_figures_at_the_boundaries() {
+    use onsite::i18n::Lang;
+    use onsite::report::Summary;
+    use onsite::session::{Command, Session};
+
+    let now = DateTime::parse_from_rfc3339("2026-01-05T09:30:00+07:00").unwrap();
+    let sets = [
+        ("organisation", "Bệnh viện Đa khoa tỉnh Hà Giang"),
+        ("unit-short", "Bệnh viện"),
+        ("head-title", "Giám đốc Bệnh viện"),
+        ("team-lead", "Nguyễn Văn An, Trưởng đoàn"),
+    ]
+    .map(|(k, v)| (k.to_string(), v.to_string()));
+    let record =
+        onsite::record::new_record(load("qcdc-agency.json"), &sets, now, Lang::Vi).unwrap();
+    let mut s = Session::new(record, false);
+    let set = |s: &mut Session, id: &str, value: &str| {
+        s.apply(Command::GoTo(id.into()), now)
+            .unwrap_or_else(|e| panic!("go to {id}: {e}"));
+        s.apply(Command::Input(value.into()), now)
+            .unwrap_or_else(|e| panic!("{id} = {value}: {e}"));
+    };
+    let finding = |s: &Session, id: &str| {
+        let summary = Summary::compute(s.record(), Lang::Vi);
+        let found = summary.findings.iter().any(|f| f.question.id == id);
+        let rec = summary
+            .recommendations
+            .iter()
+            .find(|r| r.id == format!("q:{id}"))
+            .map(|r| (r.text.clone(), r.addressee.clone()));
+        (found, rec)
+    };
+
+    // Plenary conference, 30 staff: 20 present is exactly two thirds, 19 is one short.
+    set(&mut s, "staff-total", "30");
+    set(&mut s, "conf-held", "yes");
+    set(&mut s, "conf-kind", "plenary");
+    set(&mut s, "conf-attended", "20");
+    assert!(!s.is_visible("conf-quorum"), "20 of 30 is two thirds");
+    set(&mut s, "conf-attended", "19");
+    assert!(s.is_visible("conf-quorum"), "19 of 30 is below two thirds");
+    assert!(!s.is_visible("conf-quorum-delegates"));
+    set(&mut s, "conf-quorum", "proceeded");
+    let (found, rec) = finding(&s, "conf-quorum");
+    assert!(found, "the shortfall is a finding");
+    let (text, addressee) = rec.expect("the shortfall carries its recommendation");
+    assert!(
+        text.starts_with("Đề nghị Bệnh viện chỉ tiến hành hội nghị"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "hai phần ba tổng số cán bộ, công chức, viên chức, người lao động của cơ quan, đơn vị"
+        ),
+        "{text}"
+    );
+    assert_eq!(addressee.as_deref(), Some("Bệnh viện"));
+    // Correcting a mistyped figure hides the question and drops the finding.
+    set(&mut s, "conf-attended", "20");
+    assert!(!s.is_visible("conf-quorum"));
+    assert_eq!(finding(&s, "conf-quorum"), (false, None));
+    // 31 staff: two thirds is 20.67, so 20 is short and 21 is enough (no rounding).
+    set(&mut s, "staff-total", "31");
+    assert!(s.is_visible("conf-quorum"), "20 of 31 is below two thirds");
+    set(&mut s, "conf-attended", "21");
+    assert!(!s.is_visible("conf-quorum"), "21 of 31 is above two thirds");
+
+    // Delegate conference: measured against the delegates convened, not the staff.
+    set(&mut s, "staff-total", "150");
+    set(&mut s, "conf-kind", "delegates");
+    set(&mut s, "conf-convened", "45");
+    set(&mut s, "conf-attended", "30");
+    assert!(
+        !s.is_visible("conf-quorum-delegates"),
+        "30 of 45 delegates is two thirds"
+    );
+    assert!(
+        !s.is_visible("conf-quorum"),
+        "the plenary rule no longer applies"
+    );
+    set(&mut s, "conf-attended", "29");
+    assert!(
+        s.is_visible("conf-quorum-delegates"),
+        "29 of 45 is below two thirds"
+    );
+    set(&mut s, "conf-quorum-delegates", "proceeded");
+    assert!(finding(&s, "conf-quorum-delegates").0);
+    // The plenary answer given earlier is kept in the record but no longer counts.
+    assert_eq!(finding(&s, "conf-quorum"), (false, None));
+
+    // The resolution needs more than half of those attending: 15 of 30 is not enough,
+    // 16 is.
+    set(&mut s, "conf-attended", "30");
+    set(&mut s, "conf-votes-for", "15");
+    assert!(
+        s.is_visible("conf-majority"),
+        "15 of 30 is not more than half"
+    );
+    set(&mut s, "conf-majority", "adopted");
+    assert!(finding(&s, "conf-majority").0);
+    set(&mut s, "conf-votes-for", "16");
+    assert!(!s.is_visible("conf-majority"), "16 of 30 is more than half");
+    assert_eq!(finding(&s, "conf-majority"), (false, None));
 }

@@ -368,6 +368,71 @@ fn records_without_listing_figures_list_the_same_and_never_keep_stale_ones() {
 }
 
 #[test]
+fn a_batch_reads_every_record_as_load_does() {
+    let (_d, store) = store();
+    let mut paths = Vec::new();
+    for (i, org) in ["Sở Nội vụ", "Sở Tài chính", "Sở Y tế"]
+        .into_iter()
+        .enumerate()
+    {
+        let mut r = record(org, at("2026-11-23T09:30:00+07:00"));
+        r.answers.get_mut("steering").unwrap().note = format!("Ghi chú \u{1b}[2J số {i}");
+        paths.push(store.create(&mut r).unwrap());
+    }
+    // Another checklist; a record whose embedded checklist differs in one title.
+    let mut big = onsite::record::new_record(
+        record_support::big_checklist(3),
+        &[("organisation".into(), "Sở Xây dựng".into())],
+        at("2026-11-24T09:30:00+07:00"),
+        onsite::i18n::Lang::En,
+    )
+    .unwrap();
+    paths.push(store.create(&mut big).unwrap());
+    let text = fs::read_to_string(&paths[0]).unwrap();
+    let retitled = store.records_dir().join("20261125-0800-doi-ten.json");
+    fs::write(
+        &retitled,
+        text.replace("Lãnh đạo, chỉ đạo", "Lãnh đạo \\u001b[31m"),
+    )
+    .unwrap();
+    paths.push(retitled);
+    // Same checklist, damaged answers; then a newer format; then not JSON.
+    let bad = store.records_dir().join("20261125-0900-hong.json");
+    fs::write(
+        &bad,
+        text.replace("\"value\": 42.0", "\"value\": {\"x\": 1}"),
+    )
+    .unwrap();
+    paths.push(bad);
+    let newer = store.records_dir().join("20261125-1000-moi.json");
+    fs::write(&newer, text.replace("onsite-record/1", "onsite-record/2")).unwrap();
+    paths.push(newer);
+    let junk = store.records_dir().join("20261125-1100-rac.json");
+    fs::write(&junk, "{\"checklist\": ").unwrap();
+    paths.push(junk);
+
+    let mut batch = onsite::record::io::Batch::default();
+    for p in paths.iter().chain(&paths) {
+        match (batch.load(p), load(p)) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{}", p.display()),
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+            (a, b) => panic!("{}: {a:?} vs {b:?}", p.display()),
+        }
+    }
+    let r = batch.load(&paths[1]).unwrap();
+    assert_eq!(r.answers["steering"].note, "Ghi chú [2J số 1");
+    let r = batch.load(&paths[4]).unwrap();
+    assert_eq!(r.checklist.sections[0].title.get("vi"), "Lãnh đạo [31m");
+    assert!(
+        batch
+            .load(&paths[5])
+            .unwrap_err()
+            .to_string()
+            .contains("/answers/staff/value")
+    );
+}
+
+#[test]
 fn save_refuses_a_foreign_format_and_a_bad_id() {
     let dir = tempfile::tempdir().unwrap();
     let mut r = record("Sở A", at("2026-11-23T09:30:00+07:00"));

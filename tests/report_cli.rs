@@ -149,3 +149,59 @@ fn an_unknown_format_is_a_usage_error() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn errors_are_in_the_ui_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let vi = |args: &[&str]| {
+        let mut all = vec!["--lang", "vi"];
+        all.extend_from_slice(args);
+        onsite(dir.path(), &all)
+    };
+    let out = vi(&["report", "không-có"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).starts_with("onsite: không có hồ sơ `không-có` trong "),
+        "{}",
+        text(&out.stderr)
+    );
+    let broken = dir.path().join("hỏng.json");
+    std::fs::write(
+        &broken,
+        "{\n  \"format\": \"onsite-record/1\",\n  \"id\": \n",
+    )
+    .unwrap();
+    let out = vi(&["report", broken.to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("hỏng.json:4:") && err.contains("không phải hồ sơ onsite hợp lệ"),
+        "{err}"
+    );
+    let out = vi(&[
+        "report",
+        fixture("so-tttt.json").to_str().unwrap(),
+        "-o",
+        dir.path().join("mất/r.md").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("không ghi được")
+            && err.contains("mất/r.md")
+            && err.contains("không tìm thấy"),
+        "{err}"
+    );
+    // `--set` values are read the Vietnamese way and refused with a Vietnamese sentence.
+    let out = vi(&["new", "qcdc-agency", "--set", "date=31/02/2026"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr).trim_end(),
+        "onsite: trường `date`: `31/02/2026` không phải là ngày có thật"
+    );
+    let out = vi(&["new", "không-có-bộ-này"]);
+    assert!(
+        text(&out.stderr).starts_with("onsite: không có bộ câu hỏi nào có mã"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -118,7 +118,8 @@ fn answers_every_question_type_and_saves_each_change() {
         Some(AnswerValue::Text("2026-10-01".into()))
     );
     assert_eq!(v("budget"), Some(AnswerValue::Text("no".into())));
-    assert_eq!(a.session.progress().required_answered, 3);
+    // Three required questions and the required `organisation` field.
+    assert_eq!(a.session.progress().required_answered, 4);
 }
 
 #[test]
@@ -537,4 +538,91 @@ fn quitting_with_unsaved_work_offers_a_copy_elsewhere_once() {
         serde_json::from_str(&std::fs::read_to_string(&copy).unwrap()).unwrap();
     assert!(back.answers.contains_key("steering"));
     assert!(!a.offer_rescue(), "offered once");
+}
+
+#[test]
+fn numbers_and_dates_are_typed_the_vietnamese_way_and_a_digit_starts_the_answer() {
+    let (mut a, saves) = app(Lang::Vi, &[("organisation", "Sở Tư pháp")]);
+    press(&mut a, KeyCode::Char('1'));
+    assert_eq!(current(&a), "meetings");
+    // On a number question a digit opens the answer with that digit in it.
+    press(&mut a, KeyCode::Char('3'));
+    assert!(matches!(a.overlay, onsite::tui::editors::Overlay::Line(_)));
+    type_text(&mut a, ".5");
+    press(&mut a, KeyCode::Enter);
+    // `3.5` is not Vietnamese: refused with a sentence saying how to write it.
+    assert_eq!(current(&a), "meetings");
+    let shown = screen(&a, 120, 40);
+    assert!(
+        shown.contains("dấu phẩy ngăn phần thập phân (3,5)"),
+        "{shown}"
+    );
+    for _ in 0..2 {
+        press(&mut a, KeyCode::Backspace);
+    }
+    type_text(&mut a, "9");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(current(&a), "channels");
+    let r = lock(&saves.saves).last().cloned().expect("saved");
+    assert_eq!(r.answers["meetings"].value, Some(AnswerValue::Number(39.0)));
+    press(&mut a, KeyCode::Char('j'));
+    assert_eq!(current(&a), "last-conference");
+    // A digit starts a date too; day/month/year as Vietnamese write it.
+    type_text(&mut a, "2/12/2026");
+    press(&mut a, KeyCode::Enter);
+    let r = lock(&saves.saves).last().cloned().expect("saved");
+    assert_eq!(
+        r.answers["last-conference"].value,
+        Some(AnswerValue::Text("2026-12-02".into()))
+    );
+    press(&mut a, KeyCode::Char('k'));
+    assert!(screen(&a, 80, 24).contains("02/12/2026"));
+}
+
+#[test]
+fn an_english_screen_refuses_a_day_first_date_with_a_sentence() {
+    let (mut a, saves) = app(Lang::En, &[("organisation", "X")]);
+    for _ in 0..3 {
+        press(&mut a, KeyCode::Char('j'));
+    }
+    assert_eq!(current(&a), "last-conference");
+    press(&mut a, KeyCode::Enter);
+    type_text(&mut a, "02/12/2026");
+    press(&mut a, KeyCode::Enter);
+    assert!(
+        screen(&a, 120, 40).contains("could be read day-first or month-first"),
+        "{}",
+        screen(&a, 120, 40)
+    );
+    assert!(
+        lock(&saves.saves)
+            .iter()
+            .all(|r| !r.answers.contains_key("last-conference")),
+        "nothing was reinterpreted"
+    );
+}
+
+#[test]
+fn emptying_a_required_title_page_field_is_said_and_counted() {
+    let (mut a, _) = app(Lang::Vi, &[("organisation", "Sở Y tế")]);
+    let before = a.session.progress();
+    press(&mut a, KeyCode::Char('h'));
+    assert_eq!(a.mode, Mode::Header);
+    for _ in 0.."Sở Y tế".chars().count() {
+        press(&mut a, KeyCode::Backspace);
+    }
+    press(&mut a, KeyCode::Tab);
+    let shown = screen(&a, 80, 24);
+    assert!(shown.contains("Ô bắt buộc đang để trống"), "{shown}");
+    let after = a.session.progress();
+    assert_eq!(after.required_total, before.required_total);
+    assert_eq!(after.required_answered + 1, before.required_answered);
+    // The summary lists it with the required items still to do.
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('s'));
+    let shown = screen(&a, 120, 40);
+    assert!(
+        shown.contains("Trang thông tin: Cơ quan được kiểm tra"),
+        "{shown}"
+    );
 }

@@ -51,7 +51,7 @@ pub fn record(
         "organisation".to_string(),
         "Sở Thông tin và Truyền thông".to_string(),
     )];
-    let mut r = onsite::record::new_record(checklist, &sets, now)?;
+    let mut r = onsite::record::new_record(checklist, &sets, now, onsite::i18n::Lang::En)?;
     for i in 0..answered.min(n) {
         let answer = Answer {
             value: Some(AnswerValue::Text(
@@ -68,4 +68,71 @@ pub fn record(
         r.answers.insert(format!("q{i}"), answer);
     }
     Ok(r)
+}
+
+/// `n` records of the bundled checklist `checklist_id` (e.g. `qcdc-agency`), saved in the
+/// store of `data_dir`: organisations `Sở … số {i}`, every visible question answered (the
+/// options in turn, numbers, texts, dates), every seventh with a note; every third finished.
+pub fn bundled_records(
+    data_dir: &std::path::Path,
+    checklist_id: &str,
+    n: usize,
+) -> Result<(), String> {
+    use onsite::checklist::QuestionType;
+    use onsite::record::{Answer, AnswerValue, Status, Store};
+    let (catalog, _) =
+        onsite::checklist::Catalog::discover_from(&[], onsite::checklist::catalog::bundled());
+    let checklist = catalog
+        .get(checklist_id)
+        .ok_or_else(|| format!("no bundled checklist {checklist_id}"))?
+        .checklist
+        .clone();
+    let store = Store::new(data_dir);
+    let start = onsite::record::Timestamp::parse_from_rfc3339("2026-11-02T08:00:00+07:00")
+        .map_err(|e| e.to_string())?;
+    for i in 0..n {
+        let now = start + chrono::Duration::minutes(17 * i as i64);
+        let organisation = format!("Sở Nội vụ tỉnh Thái Nguyên số {i}");
+        let sets = [("organisation".to_string(), organisation)];
+        let mut r =
+            onsite::record::new_record(checklist.clone(), &sets, now, onsite::i18n::Lang::En)?;
+        for (k, (_, q)) in checklist.questions().enumerate() {
+            let options = checklist.options_of(q);
+            let value = match q.kind {
+                QuestionType::Choice => options
+                    .get((i + k) % options.len().max(1))
+                    .map(|o| AnswerValue::Text(o.value.clone())),
+                QuestionType::Multi => options
+                    .first()
+                    .map(|o| AnswerValue::Multi(vec![o.value.clone()])),
+                QuestionType::Number => Some(AnswerValue::Number(((i * 7 + k) % 40) as f64)),
+                QuestionType::Text => Some(AnswerValue::Text(format!(
+                    "Quyết định số {k}/QĐ-SNV ngày 12/3/2026"
+                ))),
+                QuestionType::Date => Some(AnswerValue::Text("2026-03-12".into())),
+                QuestionType::Info => None,
+            };
+            if value.is_none() {
+                continue;
+            }
+            let note = if k % 7 == 0 {
+                "Đã xem biên bản hội nghị; còn thiếu bản niêm yết công khai.".to_string()
+            } else {
+                String::new()
+            };
+            let answer = Answer {
+                value,
+                note,
+                awaiting_evidence: k % 11 == 0,
+                updated_at: now,
+            };
+            r.answers.insert(q.id.clone(), answer);
+        }
+        if i % 3 == 0 {
+            r.status = Status::Finished;
+            r.finished_at = Some(now);
+        }
+        store.create(&mut r).map_err(|e| e.to_string())?;
+    }
+    Ok(())
 }

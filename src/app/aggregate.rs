@@ -5,9 +5,9 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use super::report::{emit, read_record};
+use super::report::emit;
 use super::{Context, Failure, Outcome};
-use crate::report::Summary;
+use crate::i18n::{Lang, cli};
 use crate::report::aggregate::Aggregate;
 use crate::report::aggregate_render::{self, Format};
 use crate::sanitize;
@@ -20,9 +20,8 @@ fn is_record_file(p: &Path) -> bool {
     !name.starts_with('.') && name.ends_with(".json") && p.is_file()
 }
 
-fn json_files_in(dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot read the directory {}: {e}", dir.display()))?;
+fn json_files_in(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| cli::dir_unreadable(lang, dir, &e))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| is_record_file(p))
@@ -33,17 +32,17 @@ fn json_files_in(dir: &Path) -> Result<Vec<PathBuf>, String> {
 
 /// The record files named by the inputs: files as given, `*.json` in directories (and in
 /// their `records/` subdirectory, so a data dir works too). Problems go to `skipped`.
-fn expand(inputs: &[PathBuf], skipped: &mut Vec<String>) -> Vec<PathBuf> {
+fn expand(inputs: &[PathBuf], skipped: &mut Vec<String>, lang: Lang) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            match json_files_in(input) {
+            match json_files_in(input, lang) {
                 Ok(f) => files.extend(f),
                 Err(e) => skipped.push(e),
             }
             let sub = input.join("records");
             if sub.is_dir() {
-                match json_files_in(&sub) {
+                match json_files_in(&sub, lang) {
                     Ok(f) => files.extend(f),
                     Err(e) => skipped.push(e),
                 }
@@ -51,16 +50,16 @@ fn expand(inputs: &[PathBuf], skipped: &mut Vec<String>) -> Vec<PathBuf> {
         } else if input.exists() {
             files.push(input.clone());
         } else {
-            skipped.push(format!("{} does not exist", input.display()));
+            skipped.push(cli::no_such_path(lang, input));
         }
     }
     files
 }
 
-fn progress(done: usize, total: usize) {
+fn progress(done: usize, total: usize, lang: Lang) {
     let mut err = std::io::stderr().lock();
     let _ = if done < total {
-        write!(err, "\rreading records: {done}/{total}")
+        write!(err, "\r{}: {done}/{total}", cli::aggregate(lang).reading)
     } else {
         write!(err, "\r{:40}\r", "")
     };
@@ -70,7 +69,11 @@ fn progress(done: usize, total: usize) {
 /// Runs `onsite aggregate`.
 pub fn run(ctx: &Context, inputs: &[PathBuf], format: Format, output: Option<&Path>) -> Outcome {
     let agg = collect(ctx, inputs)?;
-    emit(&aggregate_render::render(&agg, format, ctx.lang), output)
+    emit(
+        &aggregate_render::render(&agg, format, ctx.lang),
+        output,
+        ctx.lang,
+    )
 }
 
 /// Runs `onsite aggregate --format xlsx -o FILE`: one sheet per checklist.
@@ -81,7 +84,8 @@ pub fn run_workbook(ctx: &Context, inputs: &[PathBuf], output: Option<&Path>) ->
     };
     let agg = collect(ctx, inputs)?;
     let bytes = crate::report::aggregate_xlsx::workbook(&agg, ctx.lang).map_err(Failure::user)?;
-    crate::report::write::write_atomic(path, &bytes).map_err(Failure::user)?;
+    crate::report::write::write_atomic(path, &bytes)
+        .map_err(|e| Failure::user(crate::i18n::cli::write_failed(ctx.lang, &e)))?;
     let shown = sanitize::line(&path.display().to_string());
     eprintln!("{}", words.written.replace("{path}", &shown));
     Ok(())
@@ -91,31 +95,22 @@ pub fn run_workbook(ctx: &Context, inputs: &[PathBuf], output: Option<&Path>) ->
 /// stderr and skipped.
 fn collect(ctx: &Context, inputs: &[PathBuf]) -> Result<Aggregate, Failure> {
     let mut skipped = Vec::new();
-    let files = expand(inputs, &mut skipped);
+    let words = cli::aggregate(ctx.lang);
+    let files = expand(inputs, &mut skipped, ctx.lang);
     for s in skipped.drain(..) {
-        eprintln!("onsite: skipped: {}", sanitize::line(&s));
+        eprintln!("onsite: {}: {}", words.skipped, sanitize::line(&s));
     }
     let show_progress = files.len() >= PROGRESS_FROM && std::io::stderr().is_terminal();
-    let mut agg = Aggregate::default();
-    for (i, path) in files.iter().enumerate() {
-        if show_progress && i % 25 == 0 {
-            progress(i, files.len());
+    let agg = Aggregate::read(&files, ctx.lang, &mut skipped, |i| {
+        if show_progress && (i % 25 == 0 || i == files.len()) {
+            progress(i, files.len(), ctx.lang);
         }
-        match read_record(path) {
-            Ok(rec) => agg.add(&Summary::compute(&rec, ctx.lang)),
-            Err(f) => skipped.push(f.message),
-        }
-    }
-    if show_progress {
-        progress(files.len(), files.len());
-    }
+    });
     for s in &skipped {
-        eprintln!("onsite: skipped: {}", sanitize::line(s));
+        eprintln!("onsite: {}: {}", words.skipped, sanitize::line(s));
     }
     if agg.is_empty() {
-        return Err(Failure::user(
-            "no record could be read; nothing to aggregate",
-        ));
+        return Err(Failure::user(words.nothing));
     }
     Ok(agg)
 }

@@ -37,7 +37,8 @@ pub fn run(ctx: &Context, spec: &str, format: Format, output: Option<&Path>) -> 
                         .replace("{why}", &why.join("; ")),
                 )
             })?;
-            write_atomic(path, &bytes).map_err(Failure::user)?;
+            write_atomic(path, &bytes)
+                .map_err(|e| Failure::user(crate::i18n::cli::write_failed(ctx.lang, &e)))?;
             let shown = sanitize::line(&path.display().to_string());
             eprintln!("{}", words.written.replace("{path}", &shown));
             Ok(())
@@ -46,7 +47,7 @@ pub fn run(ctx: &Context, spec: &str, format: Format, output: Option<&Path>) -> 
             let mut json = serde_json::to_string_pretty(&checklist)
                 .map_err(|e| Failure::user(e.to_string()))?;
             json.push('\n');
-            emit(&json, output)
+            emit(&json, output, ctx.lang)
         }
     }
 }

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use super::{Context, Failure, Outcome};
 use crate::checklist::catalog::{self, Catalog, Origin};
-use crate::i18n::Lang;
 use crate::i18n::tui::strings;
+use crate::i18n::{Lang, cli};
 use crate::record::lock::{self, LockGuard};
 use crate::record::store::{self, Store};
 use crate::record::{Record, Status, create, io};
@@ -24,13 +24,24 @@ pub fn start(ctx: &Context) -> Outcome {
     let store = Store::new(&ctx.data_dir);
     let (mut records, _) = store.list();
     records.sort_by_key(|r| std::cmp::Reverse(r.updated_at));
+    // Finished inspections: Enter starts the next visit from them, with the checklist
+    // they were made from (its current version).
+    let finished: Vec<(String, String)> = records
+        .iter()
+        .filter(|r| r.status == Status::Finished)
+        .map(|r| (r.path.display().to_string(), r.checklist_id.clone()))
+        .collect();
     let mut items: Vec<StartItem> = records
         .into_iter()
-        .filter(|r| r.status == Status::InProgress)
         .map(|r| {
             let title = sanitize::line(r.checklist_title.get(ctx.lang.code()));
+            let finished = r.status == Status::Finished;
             StartItem {
-                kind: StartKind::Resume,
+                kind: if finished {
+                    StartKind::FollowUp
+                } else {
+                    StartKind::Resume
+                },
                 title: if r.organisation.is_empty() {
                     format!("{} · {title}", sanitize::line(&r.id))
                 } else {
@@ -40,7 +51,10 @@ pub fn start(ctx: &Context) -> Outcome {
                     "{}/{} · {}",
                     r.answered,
                     r.total,
-                    r.updated_at.format("%Y-%m-%d %H:%M")
+                    crate::checklist::value::format_date_time(
+                        &r.updated_at.with_timezone(&chrono::Local).naive_local(),
+                        ctx.lang
+                    )
                 ),
                 key: r.path.display().to_string(),
             }
@@ -70,7 +84,15 @@ pub fn start(ctx: &Context) -> Outcome {
         StartChoice::Open(item) => {
             let (path, record, lock) = match item.kind {
                 StartKind::Resume => open(ctx, Some(&item.key), false)?,
-                StartKind::New => create(ctx, &item.key, &[])?,
+                StartKind::New => create(ctx, &item.key, &[], None)?,
+                StartKind::FollowUp => {
+                    let checklist = finished
+                        .iter()
+                        .find(|(path, _)| *path == item.key)
+                        .map(|(_, c)| c.as_str())
+                        .unwrap_or_default();
+                    create(ctx, checklist, &[], Some(&item.key))?
+                }
             };
             run(tui, ctx, record, path, lock)
         }
@@ -78,9 +100,9 @@ pub fn start(ctx: &Context) -> Outcome {
     }
 }
 
-/// `onsite new CHECKLIST [--set FIELD=VALUE]...`.
-pub fn new(ctx: &Context, checklist: &str, sets: &[String]) -> Outcome {
-    let (path, record, lock) = create(ctx, checklist, sets)?;
+/// `onsite new CHECKLIST [--set FIELD=VALUE]... [--follow-up RECORD]`.
+pub fn new(ctx: &Context, checklist: &str, sets: &[String], follow_up: Option<&str>) -> Outcome {
+    let (path, record, lock) = create(ctx, checklist, sets, follow_up)?;
     let tui = enter()?;
     run(tui, ctx, record, path, lock)
 }
@@ -95,20 +117,35 @@ pub fn resume(ctx: &Context, record: Option<&str>, read_only: bool) -> Outcome {
 /// The lock of an inspection being edited; `None` when read-only.
 type Lock = Option<LockGuard>;
 
-fn create(ctx: &Context, spec: &str, sets: &[String]) -> Result<(PathBuf, Record, Lock), Failure> {
+/// A new record from a checklist, or the follow-up of a finished record
+/// (see [`crate::followup`]).
+fn create(
+    ctx: &Context,
+    spec: &str,
+    sets: &[String],
+    follow_up: Option<&str>,
+) -> Result<(PathBuf, Record, Lock), Failure> {
     let checklist = catalog::resolve(spec, &ctx.data_dir)
-        .map_err(|e| Failure::user(sanitize::multiline(&e.to_string())))?;
+        .map_err(|e| Failure::user(cli::resolve_error(ctx.lang, &e)))?;
     let sets = sets
         .iter()
-        .map(|s| create::parse_set(s))
+        .map(|s| create::parse_set(s, ctx.lang))
         .collect::<Result<Vec<_>, _>>()
         .map_err(Failure::usage)?;
     let now = chrono::Local::now().fixed_offset();
-    let mut record = create::new_record(checklist, &sets, now).map_err(Failure::user)?;
+    let mut record = match follow_up {
+        None => create::new_record(checklist, &sets, now, ctx.lang).map_err(Failure::user)?,
+        Some(previous) => {
+            let path = super::report::locate(ctx, previous)?;
+            let previous = super::report::read_record(&path, ctx.lang)?;
+            crate::followup::new_follow_up(checklist, &previous, &sets, now, ctx.lang)
+                .map_err(|e| Failure::user(e.message(ctx.lang)))?
+        }
+    };
     // The record is written by the TUI after its first frame, before the first key.
     let (path, lock) = Store::new(&ctx.data_dir)
         .claim(&mut record)
-        .map_err(|e| Failure::user(e.to_string()))?;
+        .map_err(|e| Failure::user(cli::store_error(ctx.lang, &e)))?;
     Ok((path, record, Some(lock)))
 }
 
@@ -119,22 +156,20 @@ fn open(
 ) -> Result<(PathBuf, Record, Lock), Failure> {
     let store = Store::new(&ctx.data_dir);
     let path = match spec {
-        Some(s) => store.find(s).map_err(|e| Failure::user(e.to_string()))?,
+        Some(s) => store
+            .find(s)
+            .map_err(|e| Failure::user(cli::store_error(ctx.lang, &e)))?,
         None => store
             .latest_unfinished()
-            .map_err(|e| Failure::user(e.to_string()))?
-            .ok_or_else(|| {
-                Failure::user(
-                    "no unfinished inspection to resume; start one with `onsite new CHECKLIST`",
-                )
-            })?,
+            .map_err(|e| Failure::user(cli::store_error(ctx.lang, &e)))?
+            .ok_or_else(|| Failure::user(cli::nothing_to_resume(ctx.lang)))?,
     };
     let lock = if read_only {
         None
     } else {
-        Some(lock::acquire(&path).map_err(|e| Failure::user(e.to_string()))?)
+        Some(lock::acquire(&path).map_err(|e| Failure::user(cli::lock_error(ctx.lang, &e)))?)
     };
-    let record = io::load(&path).map_err(|e| Failure::user(e.to_string()))?;
+    let record = io::load(&path).map_err(|e| Failure::user(cli::load_error(ctx.lang, &e)))?;
     Ok((path, record, lock))
 }
 

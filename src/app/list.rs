@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, json: bool) -> Outcome {
     {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::user(format!("cannot write the list: {e}"))),
+        Err(e) => Err(Failure::user(crate::i18n::cli::stdout_failed(ctx.lang, &e))),
     }
 }
 
@@ -83,10 +83,10 @@ pub fn render_table(list: &[RecordSummary], lang: Lang) -> String {
             fit(&r.organisation, MAX_COLUMN),
             status_word(r.status, s).into(),
             format!("{}/{}", r.answered, r.total),
-            r.updated_at
-                .with_timezone(&Local)
-                .format("%Y-%m-%d %H:%M")
-                .to_string(),
+            crate::checklist::value::format_date_time(
+                &r.updated_at.with_timezone(&Local).naive_local(),
+                lang,
+            ),
         ]);
     }
     let mut widths = [0usize; 6];

@@ -25,6 +25,9 @@ pub struct Context {
 impl Context {
     /// Resolves the data dir and language as SPEC §1 says.
     pub fn resolve(data_dir: Option<PathBuf>, lang: Option<&str>) -> Result<Context, Failure> {
+        let onsite_lang = std::env::var("ONSITE_LANG").ok();
+        let lang_env = std::env::var("LANG").ok();
+        let lang = Lang::resolve(lang, onsite_lang.as_deref(), lang_env.as_deref());
         let data_dir = match data_dir.or_else(|| {
             std::env::var_os("ONSITE_DATA_DIR")
                 .filter(|v| !v.is_empty())
@@ -33,18 +36,9 @@ impl Context {
             Some(d) => d,
             None => directories::ProjectDirs::from("", "", "onsite")
                 .map(|p| p.data_dir().to_path_buf())
-                .ok_or_else(|| {
-                    Failure::user(
-                        "cannot find a home directory for the data dir; pass --data-dir DIR or set ONSITE_DATA_DIR",
-                    )
-                })?,
+                .ok_or_else(|| Failure::user(crate::i18n::cli::no_home(lang)))?,
         };
-        let onsite_lang = std::env::var("ONSITE_LANG").ok();
-        let lang_env = std::env::var("LANG").ok();
-        Ok(Context {
-            data_dir,
-            lang: Lang::resolve(lang, onsite_lang.as_deref(), lang_env.as_deref()),
-        })
+        Ok(Context { data_dir, lang })
     }
 }
 

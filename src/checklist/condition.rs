@@ -91,7 +91,17 @@ pub struct Scaled {
     pub q: String,
     /// `[numerator, denominator]`: two whole numbers from 1 to 1000; `[1, 1]` when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "ratio_schema")]
     pub ratio: Option<Vec<serde_json::Number>>,
+}
+
+fn ratio_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "array",
+        "items": {"type": "integer", "minimum": 1, "maximum": 1000},
+        "minItems": 2,
+        "maxItems": 2
+    })
 }
 
 /// Largest numerator or denominator of a ratio.

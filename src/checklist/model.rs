@@ -283,6 +283,15 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// Whether `id` is a valid identifier: `[a-z0-9][a-z0-9_-]*`.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
 impl Checklist {
     /// Iterates over every question with its section index.
     pub fn questions(&self) -> impl Iterator<Item = (usize, &Question)> {

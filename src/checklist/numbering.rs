@@ -116,6 +116,17 @@ pub fn question_number(c: &Checklist, si: usize, qi: usize) -> Option<String> {
     })
 }
 
+/// The number of question `q` of section `si` (found in it by id).
+pub fn number_in(c: &Checklist, si: usize, q: &Question) -> Option<String> {
+    let qi = c
+        .sections
+        .get(si)?
+        .questions
+        .iter()
+        .position(|x| x.id == q.id)?;
+    question_number(c, si, qi)
+}
+
 /// The number of a question, by id.
 pub fn number_of(c: &Checklist, id: &str) -> Option<String> {
     c.sections.iter().enumerate().find_map(|(si, s)| {

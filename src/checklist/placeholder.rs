@@ -6,7 +6,7 @@
 //! from whoever renders (reports and documents), which leaves a visible dotted blank for a
 //! value that is missing, never a guess.
 
-use super::validate::is_valid_id;
+use super::model::is_valid_id;
 
 /// The blank written for a placeholder whose value is missing: a clerk fills it by hand.
 pub const BLANK: &str = "……";

@@ -9,8 +9,6 @@ use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use chrono::NaiveDate;
-
 use super::locate::escape;
 use super::model::{
     Checklist, FORMAT, HeaderType, OptionDef, Question, QuestionType, RecommendationDef,
@@ -85,14 +83,7 @@ pub struct Violation {
     pub message: String,
 }
 
-/// Whether `id` is a valid identifier: `[a-z0-9][a-z0-9_-]*`.
-pub fn is_valid_id(id: &str) -> bool {
-    let mut chars = id.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
-}
+pub use super::model::is_valid_id;
 
 /// Checks every rule; returns all violations, in file order.
 pub fn validate(c: &Checklist) -> Vec<Violation> {
@@ -113,7 +104,7 @@ fn type_name(kind: QuestionType) -> &'static str {
 }
 
 fn is_date(s: &str) -> bool {
-    s.len() == 10 && NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+    super::value::is_iso_date(s)
 }
 
 fn takes_options(kind: QuestionType) -> bool {

@@ -19,6 +19,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::model::{HeaderType, QuestionType};
 use crate::i18n::Lang;
 
 /// The value of an answer: a string for choice/text/date, a list for multi, a number.
@@ -152,7 +153,7 @@ pub fn parse_number(typed: &str, lang: Lang) -> Result<f64, ValueError> {
 fn group_thousands(digits: &str, group: char) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(group);
         }
         out.push(c);
@@ -290,6 +291,15 @@ pub fn format_date(stored: &str, lang: Lang) -> String {
     }
 }
 
+/// A date and time of day as every screen and report shows one: `08:15 02/12/2026` /
+/// `2026-12-02 08:15` (callers move it to the zone to show first).
+pub fn format_date_time(t: &chrono::NaiveDateTime, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => t.format("%H:%M %d/%m/%Y").to_string(),
+        Lang::En => t.format("%Y-%m-%d %H:%M").to_string(),
+    }
+}
+
 /// A stored number kept as text (header fields) as screens and reports show it; text that
 /// is not a plain number is returned unchanged.
 pub fn format_number_text(stored: &str, lang: Lang) -> String {
@@ -302,6 +312,26 @@ pub fn format_number_text(stored: &str, lang: Lang) -> String {
     match t.parse::<f64>() {
         Ok(n) if plain && n.is_finite() => format_number(n, lang),
         _ => stored.to_string(),
+    }
+}
+
+/// A header field's stored value as screens and reports show it (and as its editor starts).
+pub fn format_header(kind: HeaderType, stored: &str, lang: Lang) -> String {
+    match kind {
+        HeaderType::Date => format_date(stored, lang),
+        HeaderType::Number => format_number_text(stored, lang),
+        HeaderType::Text => stored.to_string(),
+    }
+}
+
+/// A text, number or date answer as its one-line editor starts: the way it is shown, which
+/// reads back as the same value.
+pub fn editable(kind: QuestionType, value: &AnswerValue, lang: Lang) -> String {
+    match (kind, value) {
+        (_, AnswerValue::Number(n)) => format_number(*n, lang),
+        (QuestionType::Date, AnswerValue::Text(d)) => format_date(d, lang),
+        (_, AnswerValue::Text(t)) => t.clone(),
+        (_, AnswerValue::Multi(vs)) => vs.join(", "),
     }
 }
 

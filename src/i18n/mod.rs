@@ -3,9 +3,12 @@
 //! Each part of the program keeps its strings in a submodule here, as a struct with one
 //! field per string and one constant per language.
 
+pub mod cli;
+pub mod followup;
 pub mod list;
 pub mod report;
 pub mod tui;
+pub mod value;
 pub mod xlsform;
 
 /// A UI language.

@@ -207,7 +207,7 @@ pub const VI: ReportText = ReportText {
     low: "Ưu tiên thấp",
     responsible: "Đơn vị thực hiện",
     due: "Thời hạn",
-    about: "Nội dung",
+    about: "Câu hỏi liên quan",
     awaiting: "Nội dung chờ bổ sung tài liệu",
     unanswered: "Nội dung bắt buộc chưa trả lời",
     general_notes: "Ghi chú chung",

@@ -84,6 +84,8 @@ pub struct TuiStrings {
     pub header_hint: &'static str,
     /// Required fields still empty.
     pub header_missing: &'static str,
+    /// A required field was just emptied.
+    pub header_emptied: &'static str,
     /// Start screen heading: inspections in progress.
     pub in_progress: &'static str,
     /// Start screen heading: checklists.
@@ -192,6 +194,7 @@ pub const EN: TuiStrings = TuiStrings {
     header_form: "Title page",
     header_hint: "Enter/Tab next field · Shift-Tab previous · Esc to the questions",
     header_missing: "Required fields still empty",
+    header_emptied: "Required field left empty",
     in_progress: "Inspections in progress",
     checklists: "Start from a checklist",
     none_in_progress: "(none)",
@@ -253,7 +256,7 @@ pub const VI: TuiStrings = TuiStrings {
     priorities: ["cao", "trung bình", "thấp"],
     edit_text: "Trả lời (văn bản)",
     edit_number: "Trả lời (số)",
-    edit_date: "Trả lời (ngày YYYY-MM-DD)",
+    edit_date: "Trả lời (ngày, ví dụ 02/12/2026)",
     edit_options: "Chọn",
     editor_hint: "Enter xác nhận · Esc huỷ",
     note_hint: "Esc đóng (giữ nội dung) · Enter xuống dòng",
@@ -267,6 +270,7 @@ pub const VI: TuiStrings = TuiStrings {
     header_form: "Trang thông tin",
     header_hint: "Enter/Tab ô tiếp · Shift-Tab ô trước · Esc sang câu hỏi",
     header_missing: "Còn ô bắt buộc chưa điền",
+    header_emptied: "Ô bắt buộc đang để trống",
     in_progress: "Cuộc kiểm tra đang làm",
     checklists: "Bắt đầu từ bộ câu hỏi",
     none_in_progress: "(không có)",
@@ -298,14 +302,14 @@ pub const VI: TuiStrings = TuiStrings {
     own: "của đoàn",
     edit_rec_text: "Kiến nghị",
     edit_responsible: "Đơn vị chịu trách nhiệm",
-    edit_due: "Thời hạn (YYYY-MM-DD)",
+    edit_due: "Thời hạn (ví dụ 02/12/2026)",
     exported: "Đã xuất",
 };
 
 /// A refused session command, in the UI language.
 pub fn session_error(lang: Lang, e: &crate::session::SessionError) -> String {
     use crate::session::SessionError as E;
-    let fmt = crate::tui::app::format_number;
+    let fmt = |n: f64| crate::checklist::value::format_number(n, lang);
     let range = |min: &Option<f64>, max: &Option<f64>| {
         format!(
             "{}..{}",
@@ -314,18 +318,18 @@ pub fn session_error(lang: Lang, e: &crate::session::SessionError) -> String {
         )
     };
     let text = match (lang, e) {
+        (_, E::Value(v)) => super::value::value_error(lang, v),
         (Lang::En, E::OutOfRange { min, max }) => format!("out of range ({})", range(min, max)),
         (Lang::En, other) => other.to_string(),
-        (Lang::Vi, E::NotANumber(s)) => format!("không phải là số: {s}"),
         (Lang::Vi, E::NotInteger) => "cần một số nguyên".into(),
         (Lang::Vi, E::OutOfRange { min, max }) => {
             format!("ngoài khoảng cho phép ({})", range(min, max))
         }
-        (Lang::Vi, E::BadDate(s)) => format!("không phải ngày (YYYY-MM-DD): {s}"),
         (Lang::Vi, E::NoSuchOption(s)) => format!("không có phương án {s}"),
         (Lang::Vi, E::NotAnswerable) => "câu này không nhận câu trả lời như vậy".into(),
         (Lang::Vi, E::Unknown(s)) => format!("không rõ: {s}"),
         (Lang::Vi, E::NothingToUndo) => VI.nothing_to_undo.into(),
+        (Lang::Vi, E::NothingToCopy) => super::followup::VI.nothing_to_copy.into(),
         (Lang::Vi, E::ReadOnly) => VI.read_only.into(),
     };
     crate::sanitize::line(&text)

@@ -1,59 +1,40 @@
 //! Making a new record from a checklist: header defaults (`today`), `--set FIELD=VALUE`
-//! pre-fills checked against the header fields' types, and the starting position.
+//! pre-fills read in the UI language and checked against the header fields' types (by
+//! [`crate::checklist::value`]), and the starting position.
 
 use indexmap::IndexMap;
 
 use super::id;
 use super::model::{Position, RECORD_FORMAT, Record, Screen, Status, Timestamp};
+use crate::checklist::value;
 use crate::checklist::visibility::visible;
 use crate::checklist::{Checklist, HeaderField, HeaderType};
+use crate::i18n::{Lang, cli};
 use crate::sanitize;
 
 /// Splits a `--set` argument `FIELD=VALUE` (the value may contain `=` and be empty).
-pub fn parse_set(arg: &str) -> Result<(String, String), String> {
+pub fn parse_set(arg: &str, lang: Lang) -> Result<(String, String), String> {
     match arg.split_once('=') {
         Some((field, value)) if !field.trim().is_empty() => {
             Ok((field.trim().to_string(), value.to_string()))
         }
-        _ => Err(format!(
-            "--set takes FIELD=VALUE (e.g. --set organisation=\"Sở Nội vụ\"), not `{}`",
-            sanitize::line(arg)
-        )),
+        _ => Err(cli::set_syntax(lang, arg)),
     }
 }
 
-/// Whether `s` is a real calendar date written `YYYY-MM-DD`.
-pub fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
-}
-
-/// Checks a header value against its field's type; returns the value to store.
-pub fn check_header_value(field: &HeaderField, value: &str) -> Result<String, String> {
+/// Checks a header value typed in `lang` against its field's type; returns the value to
+/// store (dates `YYYY-MM-DD`, numbers with a decimal point).
+pub fn check_header_value(field: &HeaderField, value: &str, lang: Lang) -> Result<String, String> {
     let value = sanitize::line(value).trim().to_string();
     if value.is_empty() {
         return Ok(value);
     }
+    let refused =
+        |e| cli::bad_field_value(lang, &field.id, &crate::i18n::value::value_error(lang, &e));
     match field.kind {
         HeaderType::Text => Ok(value),
-        HeaderType::Date if is_date(&value) => Ok(value),
-        HeaderType::Date => Err(format!(
-            "header field `{}` takes a date YYYY-MM-DD (e.g. 2026-11-23), not `{value}`",
-            field.id
-        )),
-        HeaderType::Number => match value.parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(value),
-            _ => Err(format!(
-                "header field `{}` takes a number, not `{value}`",
-                field.id
-            )),
-        },
+        HeaderType::Date => value::normalise_date(&value, lang).map_err(refused),
+        HeaderType::Number => value::normalise_number(&value, lang).map_err(refused),
     }
 }
 
@@ -63,6 +44,7 @@ pub fn new_record(
     checklist: Checklist,
     sets: &[(String, String)],
     now: Timestamp,
+    lang: Lang,
 ) -> Result<Record, String> {
     let mut header: IndexMap<String, String> = IndexMap::new();
     for field in &checklist.header {
@@ -78,22 +60,9 @@ pub fn new_record(
     for (name, value) in sets {
         let Some(field) = checklist.header.iter().find(|f| f.id == *name) else {
             let known: Vec<&str> = checklist.header.iter().map(|f| f.id.as_str()).collect();
-            return Err(if known.is_empty() {
-                format!(
-                    "unknown header field `{}`: checklist `{}` has no header fields",
-                    sanitize::line(name),
-                    checklist.id
-                )
-            } else {
-                format!(
-                    "unknown header field `{}`; checklist `{}` knows: {}",
-                    sanitize::line(name),
-                    checklist.id,
-                    known.join(", ")
-                )
-            });
+            return Err(cli::unknown_field(lang, name, &checklist.id, &known));
         };
-        let value = check_header_value(field, value)?;
+        let value = check_header_value(field, value, lang)?;
         header.insert(field.id.clone(), value);
     }
     let missing = checklist
@@ -126,6 +95,7 @@ pub fn new_record(
             question: first,
         },
         recommendations: Vec::new(),
+        follow_up: None,
         extra: IndexMap::new(),
     };
     record.id = id::base_id(&record);
@@ -161,10 +131,10 @@ mod tests {
     #[test]
     fn fills_defaults_and_sets() {
         let sets = vec![
-            parse_set("organisation=Sở Thông tin và Truyền thông").unwrap(),
-            parse_set("staff=42").unwrap(),
+            parse_set("organisation=Sở Thông tin và Truyền thông", Lang::Vi).unwrap(),
+            parse_set("staff=42", Lang::Vi).unwrap(),
         ];
-        let r = new_record(checklist(), &sets, now()).unwrap();
+        let r = new_record(checklist(), &sets, now(), Lang::Vi).unwrap();
         assert_eq!(r.header["date"], "2026-11-23");
         assert_eq!(r.header["team"], "Đoàn kiểm tra số 1");
         assert_eq!(r.header["staff"], "42");
@@ -175,26 +145,52 @@ mod tests {
 
     #[test]
     fn missing_required_header_opens_the_form() {
-        let r = new_record(checklist(), &[], now()).unwrap();
+        let r = new_record(checklist(), &[], now(), Lang::En).unwrap();
         assert_eq!(r.position.screen, Screen::Header);
         assert_eq!(r.id, "20261123-0930-qcdc-agency");
     }
 
     #[test]
     fn rejects_unknown_fields_and_bad_values() {
-        let e = new_record(checklist(), &[("orgnisation".into(), "x".into())], now()).unwrap_err();
+        let set =
+            |k: &str, v: &str, lang| new_record(checklist(), &[(k.into(), v.into())], now(), lang);
+        let e = set("orgnisation", "x", Lang::En).unwrap_err();
         assert!(
             e.contains("`orgnisation`") && e.contains("organisation, date, staff, team"),
             "{e}"
         );
-        for bad in ["2026-02-30", "2026-2-3", "23/11/2026"] {
-            let e = new_record(checklist(), &[("date".into(), bad.into())], now()).unwrap_err();
-            assert!(e.contains("YYYY-MM-DD"), "{e}");
+        let e = set("orgnisation", "x", Lang::Vi).unwrap_err();
+        assert!(e.starts_with("không có trường `orgnisation`"), "{e}");
+        for bad in ["2026-02-30", "23/11/2026"] {
+            let e = set("date", bad, Lang::En).unwrap_err();
+            assert!(e.contains("`date`") && e.contains(bad), "{e}");
         }
-        let e = new_record(checklist(), &[("staff".into(), "nhiều".into())], now()).unwrap_err();
-        assert!(e.contains("number"), "{e}");
-        assert!(parse_set("novalue").is_err());
-        assert!(parse_set("=x").is_err());
-        assert_eq!(parse_set("a=b=c").unwrap(), ("a".into(), "b=c".into()));
+        let e = set("date", "31/02/2026", Lang::Vi).unwrap_err();
+        assert_eq!(e, "trường `date`: `31/02/2026` không phải là ngày có thật");
+        let e = set("staff", "nhiều", Lang::En).unwrap_err();
+        assert!(e.contains("not a number"), "{e}");
+        let e = set("staff", "3.5", Lang::Vi).unwrap_err();
+        assert!(e.contains("3,5"), "{e}");
+        assert!(parse_set("novalue", Lang::En).is_err());
+        assert!(
+            parse_set("=x", Lang::Vi)
+                .unwrap_err()
+                .contains("TRƯỜNG=GIÁ_TRỊ")
+        );
+        assert_eq!(
+            parse_set("a=b=c", Lang::En).unwrap(),
+            ("a".into(), "b=c".into())
+        );
+    }
+
+    #[test]
+    fn vietnamese_dates_and_numbers_are_stored_plain() {
+        let sets = vec![
+            ("date".to_string(), "2/12/2026".to_string()),
+            ("staff".to_string(), "1.250".to_string()),
+        ];
+        let r = new_record(checklist(), &sets, now(), Lang::Vi).unwrap();
+        assert_eq!(r.header["date"], "2026-12-02");
+        assert_eq!(r.header["staff"], "1250");
     }
 }

@@ -2,9 +2,12 @@
 //! JSON errors located by `line:column` and JSON path, text made inert on load, and a
 //! warning when the file is readable by other users.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use super::id;
 use super::model::{RECORD_FORMAT, Record};
@@ -258,8 +261,75 @@ fn from_json<T: for<'de> Deserialize<'de>>(path: &Path, text: &str) -> Result<T,
     Ok(value)
 }
 
+/// Reads many record files (`aggregate`), parsing, checking and sanitising each distinct
+/// embedded checklist once: the records of one checklist version embed the same text, and
+/// it is most of each file. Gives what [`load`] gives.
+#[derive(Default)]
+pub struct Batch {
+    /// Checklist text as embedded → the checklist read from it (checked and inert).
+    checklists: HashMap<Box<str>, Arc<Checklist>>,
+}
+
+impl Batch {
+    /// Loads a record file, as [`load`].
+    pub fn load(&mut self, path: &Path) -> Result<Record, LoadError> {
+        let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        #[derive(Deserialize)]
+        struct Embedded<'a> {
+            #[serde(borrow)]
+            checklist: &'a RawValue,
+        }
+        let Ok(embedded) = serde_json::from_str::<Embedded>(&text) else {
+            return parse(path, &text);
+        };
+        let raw = embedded.checklist.get();
+        if let Some(checklist) = self.checklists.get(raw)
+            && let Some(record) = with_checklist(path, &text, raw, checklist)
+        {
+            return Ok(record);
+        }
+        let record = parse(path, &text)?;
+        self.checklists
+            .insert(raw.into(), Arc::clone(&record.checklist));
+        Ok(record)
+    }
+}
+
+/// The record of `text` with `checklist` for its embedded checklist `raw` (a slice of
+/// `text`), the rest read and checked as [`parse`] does; `None` if anything is amiss, for
+/// `parse` to say what.
+fn with_checklist(
+    path: &Path,
+    text: &str,
+    raw: &str,
+    checklist: &Arc<Checklist>,
+) -> Option<Record> {
+    /// The smallest checklist there is, standing in for the one already read.
+    const STAND_IN: &str = r#"{"format":"","id":"","version":"","title":"","sections":[]}"#;
+    let start = (raw.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    let end = start + raw.len();
+    let rest = [text.get(..start)?, STAND_IN, text.get(end..)?].concat();
+    let mut record: Record = serde_json::from_str(&rest).ok()?;
+    check_format(path, Some(serde_json::Value::String(record.format.clone()))).ok()?;
+    if !id::is_valid(&record.id) {
+        return None;
+    }
+    record.checklist = Arc::clone(checklist);
+    clean_answers(&mut record);
+    Some(record)
+}
+
 /// Makes every text field of a record inert (notes and free text keep their lines).
 pub fn clean_record(r: &mut Record) {
+    clean_answers(r);
+    clean_checklist(std::sync::Arc::make_mut(&mut r.checklist));
+}
+
+/// Makes every text field of a record but its checklist inert.
+fn clean_answers(r: &mut Record) {
     for v in r.header.values_mut() {
         *v = line(v);
     }
@@ -286,7 +356,9 @@ pub fn clean_record(r: &mut Record) {
         rec.responsible = line(&rec.responsible);
         rec.due = rec.due.as_deref().map(line);
     }
-    clean_checklist(std::sync::Arc::make_mut(&mut r.checklist));
+    if let Some(f) = &mut r.follow_up {
+        f.clean();
+    }
 }
 
 /// Makes every text of an embedded checklist inert (the same rules as loading a checklist).

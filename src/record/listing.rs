@@ -8,10 +8,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use indexmap::IndexMap;
+
 use super::id;
-use super::model::Record;
-use crate::checklist::Text;
+use super::model::{Answer, Position, RecommendationEntry, Record, Status, Timestamp};
 use crate::checklist::visibility::visible;
+use crate::checklist::{Checklist, Text};
 use crate::sanitize;
 
 /// The figures a listing shows for one record.
@@ -66,4 +68,51 @@ pub fn progress_counts(record: &Record) -> (usize, usize) {
         }
     }
     (answered, total)
+}
+
+/// Written in the order of the fields, with `listing` (computed now) before the checklist.
+impl Serialize for Record {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Written<'a> {
+            format: &'a str,
+            id: &'a str,
+            status: Status,
+            created_at: &'a Timestamp,
+            updated_at: &'a Timestamp,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            finished_at: Option<&'a Timestamp>,
+            listing: Listing,
+            checklist: &'a Checklist,
+            header: &'a IndexMap<String, String>,
+            answers: &'a IndexMap<String, Answer>,
+            #[serde(skip_serializing_if = "str::is_empty")]
+            general_notes: &'a str,
+            position: &'a Position,
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            recommendations: &'a [RecommendationEntry],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            follow_up: Option<&'a super::followup::FollowUp>,
+            #[serde(flatten)]
+            extra: &'a IndexMap<String, serde_json::Value>,
+        }
+        Written {
+            format: &self.format,
+            id: &self.id,
+            status: self.status,
+            created_at: &self.created_at,
+            updated_at: &self.updated_at,
+            finished_at: self.finished_at.as_ref(),
+            listing: Listing::of(self),
+            checklist: &self.checklist,
+            header: &self.header,
+            answers: &self.answers,
+            general_notes: &self.general_notes,
+            position: &self.position,
+            recommendations: &self.recommendations,
+            follow_up: self.follow_up.as_ref(),
+            extra: &self.extra,
+        }
+        .serialize(s)
+    }
 }

@@ -1,6 +1,7 @@
 //! Inspection records and their store: the format, atomic durable saves, locks, listing.
 
 pub mod create;
+pub mod followup;
 pub mod id;
 pub mod io;
 pub mod listing;
@@ -9,6 +10,7 @@ pub mod model;
 pub mod store;
 
 pub use create::{new_record, parse_set};
+pub use followup::FollowUp;
 pub use io::{LoadError, Loaded, load, load_with_warnings};
 pub use listing::Listing;
 pub use lock::{Holder, LockError, LockGuard, acquire};

@@ -145,6 +145,10 @@ pub struct Record {
     /// The inspector's recommendations and edits of scripted ones.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recommendations: Vec<RecommendationEntry>,
+    /// The previous visit, when this inspection follows one up (SPEC §9); absent in every
+    /// other record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<super::followup::FollowUp>,
     /// Fields written by a later version of onsite, kept as they were.
     #[serde(flatten, deserialize_with = "without_listing")]
     pub extra: IndexMap<String, serde_json::Value>,
@@ -160,52 +164,9 @@ fn without_listing<'de, D: serde::Deserializer<'de>>(
     Ok(extra)
 }
 
-/// The member holding the figures of a listing.
+/// The member holding the figures of a listing (written by the `Serialize` of [`Record`],
+/// in [`super::listing`]).
 const LISTING: &str = "listing";
-
-/// Written in the order of the fields, with `listing` (computed now) before the checklist.
-impl Serialize for Record {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Written<'a> {
-            format: &'a str,
-            id: &'a str,
-            status: Status,
-            created_at: &'a Timestamp,
-            updated_at: &'a Timestamp,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            finished_at: Option<&'a Timestamp>,
-            listing: super::listing::Listing,
-            checklist: &'a Checklist,
-            header: &'a IndexMap<String, String>,
-            answers: &'a IndexMap<String, Answer>,
-            #[serde(skip_serializing_if = "str::is_empty")]
-            general_notes: &'a str,
-            position: &'a Position,
-            #[serde(skip_serializing_if = "<[_]>::is_empty")]
-            recommendations: &'a [RecommendationEntry],
-            #[serde(flatten)]
-            extra: &'a IndexMap<String, serde_json::Value>,
-        }
-        Written {
-            format: &self.format,
-            id: &self.id,
-            status: self.status,
-            created_at: &self.created_at,
-            updated_at: &self.updated_at,
-            finished_at: self.finished_at.as_ref(),
-            listing: super::listing::Listing::of(self),
-            checklist: &self.checklist,
-            header: &self.header,
-            answers: &self.answers,
-            general_notes: &self.general_notes,
-            position: &self.position,
-            recommendations: &self.recommendations,
-            extra: &self.extra,
-        }
-        .serialize(s)
-    }
-}
 
 fn is_false(b: &bool) -> bool {
     !*b

@@ -3,10 +3,13 @@
 //! empty for the records that lack it). Built from [`Summary`]s, so every number is the
 //! one the single-record report shows.
 
+use std::path::PathBuf;
+
 use serde::Serialize;
 
 use super::score::Score;
 use super::summary::Summary;
+use crate::i18n::Lang;
 use crate::record::Status;
 
 /// A column of section scores.
@@ -48,6 +51,36 @@ pub struct Row {
     pub open_recommendations: usize,
 }
 
+/// One visit in an organisation's series.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Visit {
+    /// 1 for the first visit given, in date order.
+    pub round: usize,
+    /// Record id.
+    pub record: String,
+    /// Date of the inspection, `YYYY-MM-DD`.
+    pub date: String,
+    /// Overall score (a follow-up's generated section left out).
+    pub overall: Score,
+    /// Rating band.
+    pub rating: Option<String>,
+    /// Recommendations of the previous visit found implemented (a follow-up only).
+    pub implemented: Option<usize>,
+    /// Recommendations of the previous visit checked (a follow-up only).
+    pub followed_up: Option<usize>,
+    /// Recommendations this visit leaves open (carried forward ones included).
+    pub open: usize,
+}
+
+/// The visits of one organisation, oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Series {
+    /// Organisation inspected.
+    pub organisation: String,
+    /// Its visits, in date order.
+    pub visits: Vec<Visit>,
+}
+
 /// The inspections of one checklist.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Group {
@@ -59,6 +92,13 @@ pub struct Group {
     pub sections: Vec<Column>,
     /// Rows, in the order the records were given.
     pub rows: Vec<Row>,
+    /// The visits of each organisation inspected more than once or followed up, in order
+    /// of first appearance.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub series: Vec<Series>,
+    /// Every organisation's visits, kept to build `series`.
+    #[serde(skip)]
+    all_series: Vec<Series>,
 }
 
 /// The whole aggregate: groups in order of first appearance.
@@ -68,7 +108,78 @@ pub struct Aggregate {
     pub groups: Vec<Group>,
 }
 
+impl Group {
+    /// Puts an inspection in its organisation's series (organisations match by name, as
+    /// written on the title page), in date order.
+    fn add_visit(&mut self, s: &Summary) {
+        let visit = Visit {
+            round: 0,
+            record: s.record.clone(),
+            date: s.date.clone(),
+            overall: s.overall,
+            rating: s.rating.clone(),
+            implemented: s.follow_up.as_ref().map(|f| f.counts.implemented),
+            followed_up: s.follow_up.as_ref().map(|f| f.counts.total),
+            open: s.recommendations.len(),
+        };
+        let key = s.organisation.trim();
+        let i = match self
+            .all_series
+            .iter()
+            .position(|x| x.organisation.trim() == key)
+        {
+            Some(i) => i,
+            None => {
+                self.all_series.push(Series {
+                    organisation: s.organisation.clone(),
+                    visits: Vec::new(),
+                });
+                self.all_series.len() - 1
+            }
+        };
+        let series = &mut self.all_series[i];
+        // The same record given twice (a copy in another directory) is one visit.
+        if series.visits.iter().any(|v| v.record == visit.record) {
+            return;
+        }
+        let at = series
+            .visits
+            .partition_point(|v| (&v.date, &v.record) <= (&visit.date, &visit.record));
+        series.visits.insert(at, visit);
+        for (n, v) in series.visits.iter_mut().enumerate() {
+            v.round = n + 1;
+        }
+        self.series = self
+            .all_series
+            .iter()
+            .filter(|x| x.visits.len() > 1 || x.visits.iter().any(|v| v.followed_up.is_some()))
+            .cloned()
+            .collect();
+    }
+}
+
 impl Aggregate {
+    /// The aggregate of the record files `files`, in order; each file that cannot be read
+    /// adds one sentence to `skipped`. `progress` is told how many files are done.
+    pub fn read(
+        files: &[PathBuf],
+        lang: Lang,
+        skipped: &mut Vec<String>,
+        mut progress: impl FnMut(usize),
+    ) -> Aggregate {
+        let mut agg = Aggregate::default();
+        let mut batch = crate::record::io::Batch::default();
+        for (i, path) in files.iter().enumerate() {
+            progress(i);
+            match batch.load(path) {
+                Ok(record) => agg.add(&Summary::compute(&record, lang)),
+                Err(e) => skipped.push(crate::i18n::cli::load_error(lang, &e)),
+            }
+        }
+        progress(files.len());
+        agg
+    }
+
     /// Adds one inspection to its checklist's group.
     pub fn add(&mut self, s: &Summary) {
         let gi = match self
@@ -83,6 +194,8 @@ impl Aggregate {
                     title: s.checklist.title.clone(),
                     sections: Vec::new(),
                     rows: Vec::new(),
+                    series: Vec::new(),
+                    all_series: Vec::new(),
                 });
                 self.groups.len() - 1
             }
@@ -123,6 +236,7 @@ impl Aggregate {
             findings: s.findings.len(),
             open_recommendations: s.recommendations.len(),
         });
+        group.add_visit(s);
     }
 
     /// Number of inspections over every group.

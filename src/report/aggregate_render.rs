@@ -5,10 +5,11 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::aggregate::{Aggregate, Group, Row};
+use super::aggregate::{Aggregate, Group, Row, Visit};
 use super::escape::{csv as c, md, md_cell};
 use super::format;
 use crate::i18n::Lang;
+use crate::i18n::followup::{FollowUpText, text as followup_text};
 use crate::i18n::report::{ReportText, text};
 use crate::record::Status;
 
@@ -95,8 +96,95 @@ pub fn markdown(a: &Aggregate, lang: Lang) -> String {
             let _ = writeln!(out, "| {} |", cells.join(" | "));
         }
         out.push('\n');
+        series_markdown(&mut out, g, lang);
     }
     out
+}
+
+/// The column headings of a series table.
+fn series_headers(t: &ReportText, f: &FollowUpText) -> Vec<String> {
+    [
+        f.round,
+        t.record,
+        t.date,
+        t.overall,
+        t.rating,
+        f.implemented_of,
+        t.open_recommendations,
+    ]
+    .map(str::to_string)
+    .to_vec()
+}
+
+/// Previous recommendations implemented out of those checked: `2/4`, or `—` on a first visit.
+fn implemented_cell(v: &Visit) -> String {
+    match (v.implemented, v.followed_up) {
+        (Some(i), Some(n)) => format!("{i}/{n}"),
+        _ => "—".into(),
+    }
+}
+
+/// The visits of each organisation inspected more than once, one table each.
+fn series_markdown(out: &mut String, g: &Group, lang: Lang) {
+    if g.series.is_empty() {
+        return;
+    }
+    let (t, f) = (text(lang), followup_text(lang));
+    let _ = writeln!(out, "### {}\n", f.series);
+    for series in &g.series {
+        let _ = writeln!(out, "#### {}\n", md(&series.organisation));
+        let hs: Vec<String> = series_headers(t, f).iter().map(|h| md_cell(h)).collect();
+        let _ = writeln!(out, "| {} |", hs.join(" | "));
+        let _ = writeln!(out, "|---:|---|---|---:|---|---:|---:|");
+        for v in &series.visits {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} |",
+                v.round,
+                md_cell(&v.record),
+                md_cell(&format::date(&v.date, lang)),
+                format::score_percent(&v.overall, lang).unwrap_or_else(|| "—".into()),
+                md_cell(v.rating.as_deref().unwrap_or("—")),
+                implemented_cell(v),
+                v.open
+            );
+        }
+        out.push('\n');
+    }
+}
+
+/// The series as a CSV block: organisation, round, record, date, overall (%), rating,
+/// implemented, checked, open.
+fn series_csv(out: &mut String, g: &Group, t: &ReportText, f: &FollowUpText) {
+    if g.series.is_empty() {
+        return;
+    }
+    out.push_str("\r\n");
+    let mut h = vec![c(t.checklist), c(t.organisation)];
+    h.extend(series_headers(t, f).iter().map(|x| c(x)));
+    h[5] = c(&format!("{} (%)", t.overall));
+    h.insert(8, c(f.checked));
+    csv_row(out, &h);
+    for series in &g.series {
+        for v in &series.visits {
+            let n = |x: Option<usize>| x.map(|x| x.to_string()).unwrap_or_default();
+            csv_row(
+                out,
+                &[
+                    c(&g.checklist),
+                    c(&series.organisation),
+                    v.round.to_string(),
+                    c(&v.record),
+                    c(&v.date),
+                    csv_percent(Some(&v.overall)),
+                    c(v.rating.as_deref().unwrap_or("")),
+                    n(v.implemented),
+                    n(v.followed_up),
+                    v.open.to_string(),
+                ],
+            );
+        }
+    }
 }
 
 /// A score as a spreadsheet number: percent with one decimal, `.` separator; empty if none.
@@ -129,6 +217,7 @@ pub fn csv(a: &Aggregate, lang: Lang) -> String {
         for r in &g.rows {
             csv_row(&mut out, &csv_cells(g, r, t));
         }
+        series_csv(&mut out, g, t, followup_text(lang));
     }
     out
 }

@@ -43,10 +43,11 @@ pub fn date(s: &str, lang: Lang) -> String {
 /// A timestamp with its offset, as it is (callers move it to the time zone to show first,
 /// see `Summary::shown_time`): `2026-11-23 09:30 (UTC+07:00)` / `09:30 23/11/2026 (UTC+07:00)`.
 pub fn timestamp(t: &Timestamp, lang: Lang) -> String {
-    match lang {
-        Lang::En => t.format("%Y-%m-%d %H:%M (UTC%:z)").to_string(),
-        Lang::Vi => t.format("%H:%M %d/%m/%Y (UTC%:z)").to_string(),
-    }
+    format!(
+        "{} ({})",
+        value::format_date_time(&t.naive_local(), lang),
+        t.format("UTC%:z")
+    )
 }
 
 #[cfg(test)]

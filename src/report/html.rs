@@ -236,6 +236,7 @@ pub fn render(s: &Summary) -> String {
         );
     }
     out.push_str("</tbody>\n</table>\n");
+    super::followup::html(&mut out, s);
 
     let _ = writeln!(out, "<h2>{}</h2>", h(t.results));
     let _ = writeln!(out, "<h3>{}</h3>", h(t.strengths));

@@ -11,6 +11,8 @@ pub const REPORT_FORMAT: &str = "onsite-report/1";
 #[derive(Serialize)]
 struct JsonReport<'a> {
     format: &'static str,
+    /// The inspection is not finished: the report may still change.
+    draft: bool,
     #[serde(flatten)]
     summary: &'a Summary,
 }
@@ -19,6 +21,7 @@ struct JsonReport<'a> {
 pub fn render(s: &Summary) -> String {
     let doc = JsonReport {
         format: REPORT_FORMAT,
+        draft: s.is_draft(),
         summary: s,
     };
     let mut out = serde_json::to_string_pretty(&doc)

@@ -98,6 +98,7 @@ pub fn render(s: &Summary) -> String {
         );
     }
     out.push('\n');
+    super::followup::markdown(&mut out, s);
 
     let _ = writeln!(out, "## {}\n", t.results);
     let _ = writeln!(out, "### {}\n", t.strengths);

@@ -10,6 +10,7 @@ pub mod aggregate;
 pub mod aggregate_render;
 pub mod aggregate_xlsx;
 pub mod escape;
+pub mod followup;
 pub mod format;
 pub mod html;
 pub mod json;
@@ -17,6 +18,7 @@ pub mod markdown;
 mod parts;
 pub mod plain;
 mod recommend;
+pub mod refs;
 pub mod score;
 pub mod summary;
 pub mod write;
@@ -102,7 +104,11 @@ pub fn export_beside(
     let summary = Summary::compute(record, lang);
     let md = dir.join(format!("{stem}.md"));
     let html = dir.join(format!("{stem}.html"));
-    write::write_atomic(&md, render(&summary, Format::Md).as_bytes())?;
-    write::write_atomic(&html, render(&summary, Format::Html).as_bytes())?;
+    let written = |path: &Path, format| {
+        write::write_atomic(path, render(&summary, format).as_bytes())
+            .map_err(|e| crate::i18n::cli::write_failed(lang, &e))
+    };
+    written(&md, Format::Md)?;
+    written(&html, Format::Html)?;
     Ok((md, html))
 }

@@ -29,6 +29,10 @@ pub fn rec_details(r: &Recommendation, s: &Summary, t: &ReportText) -> Vec<(&'st
     if let Some(due) = &r.due {
         d.push((t.due, format::date(due, s.lang)));
     }
+    if let Some(f) = s.follow_up.as_ref().filter(|_| r.carried_forward) {
+        let ft = crate::i18n::followup::text(s.lang);
+        d.push((ft.carried, format::date(&f.date, s.lang)));
+    }
     d
 }
 

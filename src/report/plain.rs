@@ -100,6 +100,7 @@ pub fn render(s: &Summary) -> String {
         );
     }
     out.push('\n');
+    super::followup::plain(&mut out, s);
 
     heading(&mut out, t.results, '-');
     let _ = writeln!(out, "{}:", t.strengths);

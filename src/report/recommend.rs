@@ -8,10 +8,47 @@
 //! with any other id are the inspector's own (priority medium unless set); dropped or
 //! empty ones are left out.
 
-use super::summary::{QuestionRef, Recommendation, Refs, SectionRef};
-use crate::checklist::{OptionDef, Priority, Question, RecommendationDef};
+use serde::Serialize;
+
+use super::refs::{QuestionRef, SectionRef};
+use crate::checklist::{OptionDef, Priority, Question, RecommendationDef, Text};
 use crate::record::RecommendationEntry;
 use crate::sanitize;
+
+/// A recommendation as it will be handed over.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recommendation {
+    /// `q:<question-id>` for a scripted one, `own-<n>` for the inspector's own.
+    pub id: String,
+    /// Wording.
+    pub text: String,
+    /// Priority.
+    pub priority: Priority,
+    /// Who must act (may be empty).
+    pub responsible: String,
+    /// To whom the checklist addresses it (documents group requests by it); `None` for the
+    /// inspector's own and for checklists that do not say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub addressee: Option<String>,
+    /// By when (`YYYY-MM-DD`).
+    pub due: Option<String>,
+    /// The section of its question.
+    pub section: Option<SectionRef>,
+    /// The question it belongs to.
+    pub question: Option<QuestionRef>,
+    /// Comes from the checklist (else the inspector's own).
+    pub scripted: bool,
+    /// A scripted one whose wording, priority, party or date the inspector changed.
+    pub edited: bool,
+    /// A recommendation of the previous conclusion found partly or not implemented on this
+    /// follow-up visit, carried forward (see [`crate::followup`]).
+    #[serde(skip_serializing_if = "is_false")]
+    pub carried_forward: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
 
 /// Whether a scripted recommendation is triggered by the chosen option values.
 pub fn triggers(def: &RecommendationDef, options: &[OptionDef], chosen: &[String]) -> bool {
@@ -34,8 +71,11 @@ fn clean_due(due: &Option<String>) -> Option<String> {
 
 /// Builds the list from the triggered scripted ones (in checklist order) and the entries;
 /// second, the triggered scripted ones the inspector dropped (so that they can be restored).
+/// `filled` writes a checklist text as the report does (language, placeholders); `question`
+/// gives the refs of a question by id.
 pub(crate) fn effective(
-    refs: &Refs<'_>,
+    filled: &dyn Fn(&Text) -> String,
+    question: &dyn Fn(&str) -> Option<(SectionRef, QuestionRef)>,
     triggered: Vec<(SectionRef, QuestionRef, &Question, &RecommendationDef)>,
     entries: &[RecommendationEntry],
 ) -> (Vec<Recommendation>, Vec<Recommendation>) {
@@ -46,15 +86,16 @@ pub(crate) fn effective(
         let entry = entries.iter().find(|e| e.id == id);
         let mut rec = Recommendation {
             id,
-            text: refs.filled(&def.text),
+            text: filled(&def.text),
             priority: def.priority,
             responsible: String::new(),
-            addressee: def.addressee.as_ref().map(|a| refs.filled(a)),
+            addressee: def.addressee.as_ref().map(filled),
             due: None,
             section: Some(section),
             question: Some(question),
             scripted: true,
             edited: false,
+            carried_forward: false,
         };
         if let Some(e) = entry {
             if let Some(t) = e
@@ -91,7 +132,7 @@ pub(crate) fn effective(
         if text.is_empty() {
             continue;
         }
-        let (section, question) = match e.question.as_deref().and_then(|q| refs.question(q)) {
+        let (section, question) = match e.question.as_deref().and_then(&question) {
             Some((s, q)) => (Some(s), Some(q)),
             None => (None, None),
         };
@@ -106,6 +147,7 @@ pub(crate) fn effective(
             question,
             scripted: false,
             edited: false,
+            carried_forward: false,
         });
     }
     (out, dropped)

@@ -84,11 +84,6 @@ pub fn answer_score(checklist: &Checklist, q: &Question, value: &AnswerValue) ->
     }
 }
 
-/// Whether an answer value counts as answered ([`AnswerValue::is_answered`]).
-pub fn is_answered(value: Option<&AnswerValue>) -> bool {
-    value.is_some_and(AnswerValue::is_answered)
-}
-
 /// The option values of an answer (one for choice, several for multi, none otherwise).
 pub fn chosen_values(q: &Question, value: &AnswerValue) -> Vec<String> {
     match (q.kind, value) {

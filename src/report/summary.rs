@@ -10,6 +10,8 @@
 use serde::Serialize;
 
 use super::recommend;
+pub use super::recommend::Recommendation;
+pub use super::refs::{QuestionRef, SectionRef};
 use super::score::{self, Score};
 use crate::checklist::numbering::Numbering;
 use crate::checklist::placeholder;
@@ -52,33 +54,6 @@ pub struct MissingField {
     pub id: String,
     /// Label in the report's language.
     pub label: String,
-}
-
-/// A section, by id and title.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SectionRef {
-    /// Section id.
-    pub id: String,
-    /// The section's number as printed on the checklist (`V.` is 5); `None` for an
-    /// unnumbered section (see [`crate::checklist::numbering`]).
-    pub number: Option<u32>,
-    /// Title in the report's language.
-    pub title: String,
-    /// The heading to print: the title, with `N. ` before it when the title does not
-    /// carry its number.
-    pub heading: String,
-}
-
-/// A question, by id, number and prompt.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct QuestionRef {
-    /// Question id.
-    pub id: String,
-    /// The number printed on the checklist: `section.question` (`5.2`), or the question's
-    /// number alone in an unnumbered section (see [`crate::checklist::numbering`]).
-    pub number: String,
-    /// Prompt in the report's language.
-    pub prompt: String,
 }
 
 /// Progress counts over the visible answerable questions; the required counts include the
@@ -160,33 +135,6 @@ pub struct Finding {
     pub awaiting_evidence: bool,
 }
 
-/// A recommendation as it will be handed over.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Recommendation {
-    /// `q:<question-id>` for a scripted one, `own-<n>` for the inspector's own.
-    pub id: String,
-    /// Wording.
-    pub text: String,
-    /// Priority.
-    pub priority: Priority,
-    /// Who must act (may be empty).
-    pub responsible: String,
-    /// To whom the checklist addresses it (documents group requests by it); `None` for the
-    /// inspector's own and for checklists that do not say.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub addressee: Option<String>,
-    /// By when (`YYYY-MM-DD`).
-    pub due: Option<String>,
-    /// The section of its question.
-    pub section: Option<SectionRef>,
-    /// The question it belongs to.
-    pub question: Option<QuestionRef>,
-    /// Comes from the checklist (else the inspector's own).
-    pub scripted: bool,
-    /// A scripted one whose wording, priority, party or date the inspector changed.
-    pub edited: bool,
-}
-
 /// A visible question still waiting for something: an answer or documents.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Pending {
@@ -251,6 +199,10 @@ pub struct Summary {
     pub answers: Vec<AnswerEntry>,
     /// The general notes (meeting minutes).
     pub general_notes: String,
+    /// How the previous conclusion was carried out and the scores compared with the
+    /// previous visit, when this inspection follows one up.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<super::followup::FollowUpPart>,
     /// The UTC offset in which human-readable reports show times; `None` (what
     /// [`Summary::compute`] sets) means the local time zone of the machine writing them.
     #[serde(skip)]
@@ -336,11 +288,7 @@ impl Refs<'_> {
 
 /// A header value as the report's language writes it.
 fn header_shown(kind: HeaderType, stored: &str, lang: Lang) -> String {
-    match kind {
-        HeaderType::Date => value::format_date(stored, lang),
-        HeaderType::Number => value::format_number_text(stored, lang),
-        HeaderType::Text => stored.to_string(),
-    }
+    value::format_header(kind, stored, lang)
 }
 
 /// The answer as the report shows it: option labels, a number with its unit, a text or date.
@@ -427,7 +375,7 @@ impl Summary {
                 let answer = record.answers.get(&q.id);
                 let value = answer
                     .and_then(|a| a.value.as_ref())
-                    .filter(|v| score::is_answered(Some(v)));
+                    .filter(|v| v.is_answered());
                 total += 1;
                 progress.total += 1;
                 if q.required {
@@ -435,7 +383,7 @@ impl Summary {
                 }
                 if let Some(a) = answer {
                     let note = sanitize::multiline(a.note.trim());
-                    let kept = a.value.as_ref().filter(|v| score::is_answered(Some(v)));
+                    let kept = a.value.as_ref().filter(|v| v.is_answered());
                     if kept.is_some() || !note.is_empty() || a.awaiting_evidence {
                         answers.push(AnswerEntry {
                             section: sref.clone(),
@@ -502,6 +450,10 @@ impl Summary {
                     triggered.push((sref.clone(), qref, q, def));
                 }
             }
+            // The generated section of a follow-up measures the previous conclusion, not
+            // the checklist: it has its own score but stays out of the overall one, so the
+            // overall score and rating compare with the previous visit's.
+            let generated = record.follow_up.as_ref().is_some_and(|f| f.section == s.id);
             if sscore.is_full() {
                 strengths.push(Strength {
                     section: sref.clone(),
@@ -511,7 +463,9 @@ impl Summary {
             } else {
                 strengths.extend(full_questions);
             }
-            overall.add(sscore);
+            if !generated {
+                overall.add(sscore);
+            }
             sections.push(SectionScore {
                 section: sref,
                 score: sscore,
@@ -555,8 +509,18 @@ impl Summary {
         let date = pick_date(checklist, &header)
             .unwrap_or_else(|| record.created_at.format("%Y-%m-%d").to_string());
 
-        let (recommendations, dropped_recommendations) =
-            recommend::effective(&refs, triggered, &record.recommendations);
+        let (mut recommendations, dropped_recommendations) = recommend::effective(
+            &|t| refs.filled(t),
+            &|id| refs.question(id),
+            triggered,
+            &record.recommendations,
+        );
+        let follow_up = super::followup::compute(record, lang, &sections, overall, |id| {
+            refs.question(id).map(|(_, q)| q)
+        });
+        if let Some(link) = &record.follow_up {
+            carry_forward(&mut recommendations, link);
+        }
         Summary {
             lang,
             record: sanitize::line(&record.id),
@@ -585,6 +549,7 @@ impl Summary {
             missing_header,
             answers,
             general_notes: sanitize::multiline(record.general_notes.trim()),
+            follow_up,
             time_offset: None,
         }
     }
@@ -610,6 +575,26 @@ impl Summary {
     /// Sections that have a score.
     pub fn scored_sections(&self) -> impl Iterator<Item = &SectionScore> {
         self.sections.iter().filter(|s| s.score.ratio().is_some())
+    }
+}
+
+/// Marks the recommendations a follow-up carries forward; one that the checklist's own
+/// question asks again in the same words is kept once, marked carried forward.
+fn carry_forward(recs: &mut Vec<Recommendation>, link: &crate::record::FollowUp) {
+    for r in recs.iter_mut() {
+        r.carried_forward =
+            r.id.strip_prefix("q:")
+                .is_some_and(|q| link.item(q).is_some());
+    }
+    let repeated: Vec<String> = recs
+        .iter()
+        .filter(|r| r.carried_forward)
+        .filter(|r| recs.iter().any(|o| !o.carried_forward && o.text == r.text))
+        .map(|r| r.text.clone())
+        .collect();
+    recs.retain(|r| !(r.carried_forward && repeated.contains(&r.text)));
+    for r in recs.iter_mut() {
+        r.carried_forward |= repeated.contains(&r.text);
     }
 }
 

@@ -6,25 +6,42 @@ use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Writes `bytes` to `path` atomically; the error is one sentence naming the file.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+/// A file that could not be written (the sentence in each language is in `i18n::cli`).
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write {}: {source}", path.display())]
+pub struct WriteError {
+    /// The file.
+    pub path: PathBuf,
+    /// The OS reason.
+    pub source: std::io::Error,
+}
+
+/// Writes `bytes` to `path` atomically; the error names the file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let target: PathBuf = match fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path)
-            .map_err(|e| format!("cannot follow the link {}: {e}", path.display()))?,
+        Ok(m) if m.file_type().is_symlink() => {
+            fs::canonicalize(path).map_err(|source| WriteError {
+                path: path.to_path_buf(),
+                source,
+            })?
+        }
         _ => path.to_path_buf(),
     };
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let fail = |what: &str, e: std::io::Error| format!("cannot {what} {}: {e}", target.display());
+    let fail = |source: std::io::Error| WriteError {
+        path: target.clone(),
+        source,
+    };
     let mut tmp = tempfile::Builder::new()
         .prefix(".onsite-report-")
         .tempfile_in(&dir)
-        .map_err(|e| fail("write", e))?;
-    tmp.write_all(bytes).map_err(|e| fail("write", e))?;
-    tmp.as_file().sync_all().map_err(|e| fail("write", e))?;
-    tmp.persist(&target).map_err(|e| fail("write", e.error))?;
+        .map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(&target).map_err(|e| fail(e.error))?;
     if let Ok(d) = File::open(&dir) {
         // Some filesystems refuse to sync a directory; the rename has happened anyway.
         let _ = d.sync_all();
@@ -51,6 +68,6 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("nope").join("r.md");
         let err = write_atomic(&p, b"x").unwrap_err();
-        assert!(err.contains("r.md"), "{err}");
+        assert!(err.to_string().contains("r.md"), "{err}");
     }
 }

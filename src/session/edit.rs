@@ -1,6 +1,8 @@
 //! Commands that change the record: answers, notes, marks, header, recommendations, finish.
 
-use super::input::{find_option, in_option_order, parse_answer, parse_date, parse_number};
+use super::input::{
+    check_number, find_option, in_option_order, parse_answer, parse_date, parse_number,
+};
 use super::undo::UndoStep;
 use super::{Command, Effect, Session, SessionError};
 use crate::checklist::{HeaderType, QuestionType};
@@ -13,7 +15,7 @@ impl Session {
             Command::Option(n) => self.pick_option(n, now),
             Command::Input(typed) => {
                 let (q, options) = self.current_with_options()?;
-                let value = parse_answer(&q, &options, &typed)?;
+                let value = parse_answer(&q, &options, &typed, self.lang())?;
                 Ok(self.change_answer(now, false, |a| a.value = value))
             }
             Command::SetMulti(values) => {
@@ -28,6 +30,7 @@ impl Session {
                 let value = (!chosen.is_empty()).then_some(AnswerValue::Multi(chosen));
                 Ok(self.change_answer(now, false, |a| a.value = value))
             }
+            Command::CopyPrevious => self.copy_previous(now),
             Command::Clear => {
                 self.current_question_id()?;
                 Ok(self.change_answer(now, false, |a| a.value = None))
@@ -66,7 +69,7 @@ impl Session {
                 {
                     return Err(SessionError::Unknown(id.clone()));
                 }
-                let due = check_due(due)?;
+                let due = check_due(due, self.lang())?;
                 let n = self
                     .record
                     .recommendations
@@ -96,7 +99,7 @@ impl Session {
                 due,
             } => {
                 let due = match due {
-                    Some(d) => Some(check_due(d)?),
+                    Some(d) => Some(check_due(d, self.lang())?),
                     None => None,
                 };
                 let i = self.recommendation_entry(&id)?;
@@ -206,6 +209,51 @@ impl Session {
         }
     }
 
+    /// See [`Command::CopyPrevious`]: the previous value is checked as a typed one would be
+    /// (an option the question still offers, a number in range).
+    fn copy_previous(&mut self, now: Timestamp) -> Result<Effect, SessionError> {
+        let (q, options) = self.current_with_options()?;
+        let previous = self
+            .record
+            .follow_up
+            .as_ref()
+            .and_then(|f| f.answers.get(&q.id))
+            .cloned()
+            .ok_or(SessionError::NothingToCopy)?;
+        let value = match (&previous.value, q.kind) {
+            (None, _) => None,
+            (Some(AnswerValue::Text(v)), QuestionType::Choice) => {
+                find_option(&options, v)?;
+                Some(AnswerValue::Text(v.clone()))
+            }
+            (Some(AnswerValue::Multi(vs)), QuestionType::Multi) => {
+                for v in vs {
+                    find_option(&options, v)?;
+                }
+                Some(AnswerValue::Multi(in_option_order(&options, vs)))
+            }
+            (Some(AnswerValue::Number(n)), QuestionType::Number) => {
+                Some(AnswerValue::Number(check_number(&q, *n)?))
+            }
+            (Some(AnswerValue::Text(v)), QuestionType::Text | QuestionType::Date) => {
+                Some(AnswerValue::Text(v.clone()))
+            }
+            _ => return Err(SessionError::NotAnswerable),
+        };
+        if value.is_none() && previous.note.is_empty() {
+            return Err(SessionError::NothingToCopy);
+        }
+        let effect = self.change_answer(now, false, |a| {
+            if value.is_some() {
+                a.value = value;
+            }
+            if a.note.trim().is_empty() {
+                a.note = previous.note;
+            }
+        });
+        Ok(effect)
+    }
+
     /// Changes the current question's entry with `f`; records an undo step when it changed.
     fn change_answer(
         &mut self,
@@ -264,11 +312,8 @@ impl Session {
         } else {
             match def.kind {
                 HeaderType::Text => value,
-                HeaderType::Date => parse_date(&value)?.format("%Y-%m-%d").to_string(),
-                HeaderType::Number => {
-                    parse_number(&value)?;
-                    value
-                }
+                HeaderType::Date => parse_date(&value, self.lang())?,
+                HeaderType::Number => format!("{}", parse_number(&value, self.lang())?),
             }
         };
         let before = self.record.header.get(&field).cloned();
@@ -322,9 +367,9 @@ impl Session {
     }
 }
 
-fn check_due(due: Option<String>) -> Result<Option<String>, SessionError> {
+fn check_due(due: Option<String>, lang: crate::i18n::Lang) -> Result<Option<String>, SessionError> {
     match due {
-        Some(d) if !d.trim().is_empty() => Ok(Some(parse_date(&d)?.format("%Y-%m-%d").to_string())),
+        Some(d) if !d.trim().is_empty() => Ok(Some(parse_date(&d, lang)?)),
         _ => Ok(None),
     }
 }

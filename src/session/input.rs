@@ -1,33 +1,20 @@
-//! Parsing and validating what the inspector types into an answer or header field.
-
-use chrono::NaiveDate;
+//! Validating what the inspector types into an answer or header field. Numbers and dates
+//! are read by [`crate::checklist::value`] in the UI language; this adds the question's
+//! own rules (whole number, range, options).
 
 use super::SessionError;
+use crate::checklist::value::{self, AnswerValue};
 use crate::checklist::{OptionDef, Question};
-use crate::record::AnswerValue;
+use crate::i18n::Lang;
 
-/// Parses a number as typed: `12`, `-3.5`, `3,5` (decimal comma), with spaces around.
-pub fn parse_number(s: &str) -> Result<f64, SessionError> {
-    let t = s.trim();
-    let normalised = if t.contains(',') && !t.contains('.') {
-        t.replacen(',', ".", 1)
-    } else {
-        t.to_string()
-    };
-    match normalised.parse::<f64>() {
-        Ok(n) if n.is_finite() => Ok(n),
-        _ => Err(SessionError::NotANumber(t.to_string())),
-    }
+/// Reads a number as typed in `lang` (see [`value::parse_number`]).
+pub fn parse_number(s: &str, lang: Lang) -> Result<f64, SessionError> {
+    value::parse_number(s, lang).map_err(SessionError::Value)
 }
 
-/// Parses a real calendar date `YYYY-MM-DD`.
-pub fn parse_date(s: &str) -> Result<NaiveDate, SessionError> {
-    let t = s.trim();
-    let ok_shape = t.len() == 10 && t.as_bytes().get(4) == Some(&b'-');
-    match NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-        Ok(d) if ok_shape => Ok(d),
-        _ => Err(SessionError::BadDate(t.to_string())),
-    }
+/// Reads a date as typed in `lang` and gives its stored form `YYYY-MM-DD`.
+pub fn parse_date(s: &str, lang: Lang) -> Result<String, SessionError> {
+    value::normalise_date(s, lang).map_err(SessionError::Value)
 }
 
 /// Checks a number against a question's `integer`, `min` and `max`.
@@ -66,6 +53,7 @@ pub fn parse_answer(
     q: &Question,
     options: &[OptionDef],
     typed: &str,
+    lang: Lang,
 ) -> Result<Option<AnswerValue>, SessionError> {
     use crate::checklist::QuestionType as T;
     if typed.trim().is_empty() {
@@ -77,12 +65,10 @@ pub fn parse_answer(
     match q.kind {
         T::Text => Ok(Some(AnswerValue::Text(crate::sanitize::line(typed.trim())))),
         T::Number => {
-            let n = check_number(q, parse_number(typed)?)?;
+            let n = check_number(q, parse_number(typed, lang)?)?;
             Ok(Some(AnswerValue::Number(n)))
         }
-        T::Date => Ok(Some(AnswerValue::Text(
-            parse_date(typed)?.format("%Y-%m-%d").to_string(),
-        ))),
+        T::Date => Ok(Some(AnswerValue::Text(parse_date(typed, lang)?))),
         T::Choice => Ok(Some(AnswerValue::Text(
             find_option(options, typed)?.value.clone(),
         ))),
@@ -109,44 +95,35 @@ pub fn in_option_order(options: &[OptionDef], chosen: &[String]) -> Vec<String> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checklist::value::ValueError;
 
     #[test]
-    fn numbers_accept_decimal_comma_and_reject_junk() {
-        assert_eq!(parse_number(" 3,5 "), Ok(3.5));
-        assert_eq!(parse_number("12"), Ok(12.0));
+    fn numbers_and_dates_are_read_in_the_ui_language() {
+        assert_eq!(parse_number(" 3,5 ", Lang::Vi), Ok(3.5));
+        assert_eq!(parse_number("1.250", Lang::Vi), Ok(1250.0));
+        assert_eq!(
+            parse_number("3,5", Lang::En),
+            Err(SessionError::Value(ValueError::Separators("3,5".into())))
+        );
         assert!(matches!(
-            parse_number("mười"),
-            Err(SessionError::NotANumber(_))
+            parse_number("mười", Lang::Vi),
+            Err(SessionError::Value(ValueError::NotANumber(_)))
+        ));
+        assert_eq!(
+            parse_date("02/12/2026", Lang::Vi).as_deref(),
+            Ok("2026-12-02")
+        );
+        assert_eq!(
+            parse_date("2024-02-29", Lang::En).as_deref(),
+            Ok("2024-02-29")
+        );
+        assert!(matches!(
+            parse_date("2026-02-29", Lang::En),
+            Err(SessionError::Value(ValueError::NoSuchDay(_)))
         ));
         assert!(matches!(
-            parse_number("inf"),
-            Err(SessionError::NotANumber(_))
-        ));
-        assert!(matches!(
-            parse_number("NaN"),
-            Err(SessionError::NotANumber(_))
-        ));
-    }
-
-    #[test]
-    fn dates_must_be_real() {
-        assert!(parse_date("2026-02-28").is_ok());
-        assert!(parse_date("2024-02-29").is_ok());
-        assert!(matches!(
-            parse_date("2026-02-29"),
-            Err(SessionError::BadDate(_))
-        ));
-        assert!(matches!(
-            parse_date("2026-13-01"),
-            Err(SessionError::BadDate(_))
-        ));
-        assert!(matches!(
-            parse_date("26-1-1"),
-            Err(SessionError::BadDate(_))
-        ));
-        assert!(matches!(
-            parse_date("25/11/2026"),
-            Err(SessionError::BadDate(_))
+            parse_date("25/11/2026", Lang::En),
+            Err(SessionError::Value(ValueError::DayFirst(_)))
         ));
     }
 }

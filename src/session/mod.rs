@@ -15,6 +15,7 @@ pub(crate) mod tests;
 mod undo;
 
 use crate::checklist::{HeaderField, Priority, Question, Section};
+use crate::i18n::Lang;
 use crate::record::{Answer, Record, Screen, Timestamp};
 use undo::UndoStep;
 
@@ -44,6 +45,9 @@ pub enum Command {
     SetMulti(Vec<String>),
     /// Clear the current answer (the note and mark stay).
     Clear,
+    /// On a follow-up inspection, give the current question the previous visit's answer
+    /// (when the question still takes it) and, if this one has no note yet, its note.
+    CopyPrevious,
     /// Undo the last change to answers, notes, marks or recommendations.
     Undo,
     /// Replace the note of the current question.
@@ -84,18 +88,15 @@ pub enum Command {
 /// Why a command was refused. The record is unchanged.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SessionError {
-    /// The typed text is not a number.
-    #[error("not a number: {0}")]
-    NotANumber(String),
+    /// The typed text is not a number or date as the UI language writes it.
+    #[error("{}", crate::i18n::value::value_error(crate::i18n::Lang::En, .0))]
+    Value(crate::checklist::value::ValueError),
     /// A whole number was required.
     #[error("a whole number is required")]
     NotInteger,
     /// Outside `min`..`max`.
     #[error("out of range")]
     OutOfRange { min: Option<f64>, max: Option<f64> },
-    /// Not a real calendar date `YYYY-MM-DD`.
-    #[error("not a date (YYYY-MM-DD): {0}")]
-    BadDate(String),
     /// No option with that number or value.
     #[error("no such option: {0}")]
     NoSuchOption(String),
@@ -108,6 +109,9 @@ pub enum SessionError {
     /// Nothing to undo.
     #[error("nothing to undo")]
     NothingToUndo,
+    /// No answer or note from the previous visit for this question.
+    #[error("nothing from last time to copy")]
+    NothingToCopy,
     /// The session is read-only.
     #[error("read-only")]
     ReadOnly,
@@ -120,9 +124,9 @@ pub struct Progress {
     pub answered: usize,
     /// Visible answerable questions.
     pub total: usize,
-    /// Visible required questions answered.
+    /// Visible required questions answered, plus required header fields filled.
     pub required_answered: usize,
-    /// Visible required questions.
+    /// Visible required questions, plus required header fields.
     pub required_total: usize,
 }
 
@@ -161,6 +165,8 @@ pub struct Session {
     pending_recommendations: Option<Vec<crate::record::RecommendationEntry>>,
     /// Counts content changes, so that views can cache what they derive from the record.
     revision: u64,
+    /// The UI language: how typed numbers and dates are read.
+    lang: Lang,
 }
 
 impl Session {
@@ -184,6 +190,7 @@ impl Session {
             undo: Vec::new(),
             pending_recommendations: None,
             revision: 0,
+            lang: Lang::default(),
         };
         s.refresh_visibility();
         let saved = s.record.position.question.clone();
@@ -192,6 +199,17 @@ impl Session {
         }
         s.settle_cursor();
         s
+    }
+
+    /// Reads typed numbers and dates as `lang` writes them (default English).
+    pub fn with_lang(mut self, lang: Lang) -> Session {
+        self.lang = lang;
+        self
+    }
+
+    /// The language typed numbers and dates are read in.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// Applies a command at time `now`.
@@ -355,6 +373,16 @@ impl Session {
                 p.required_answered += usize::from(answered);
             }
         }
+        // Required title-page fields count as required items too (filled / all).
+        let fields = self
+            .record
+            .checklist
+            .header
+            .iter()
+            .filter(|f| f.required)
+            .count();
+        p.required_total += fields;
+        p.required_answered += fields - self.missing_header().len();
         p
     }
 

@@ -4,6 +4,7 @@ use chrono::DateTime;
 
 use super::*;
 use crate::checklist::Checklist;
+use crate::checklist::value::ValueError;
 use crate::record::{AnswerValue, RECORD_FORMAT, Record, Status};
 
 pub(crate) const CHECKLIST: &str = r#"{
@@ -58,6 +59,7 @@ pub(crate) fn record() -> Record {
         general_notes: String::new(),
         position: Default::default(),
         recommendations: Vec::new(),
+        follow_up: None,
         extra: Default::default(),
     }
 }
@@ -168,7 +170,7 @@ fn typed_answers_are_validated() {
     ));
     assert!(matches!(
         s.apply(Command::Input("nhiều".into()), now()),
-        Err(SessionError::NotANumber(_))
+        Err(SessionError::Value(ValueError::NotANumber(_)))
     ));
     assert!(
         s.answer("staff-total").is_none(),
@@ -185,7 +187,9 @@ fn typed_answers_are_validated() {
     s.apply(Command::Option(1), now()).unwrap();
     assert_eq!(
         s.apply(Command::Input("2026-02-30".into()), now()),
-        Err(SessionError::BadDate("2026-02-30".into()))
+        Err(SessionError::Value(ValueError::NoSuchDay(
+            "2026-02-30".into()
+        )))
     );
     s.apply(Command::GoTo("intro".into()), now()).unwrap();
     assert_eq!(
@@ -484,4 +488,71 @@ fn revision_counts_changes_not_moves() {
     assert_eq!(s.revision(), 1, "a refused command changes nothing");
     s.apply(Command::Undo, now()).unwrap();
     assert_eq!(s.revision(), 2);
+}
+
+/// A follow-up record: previous answers to `staff-total` (out of range now), `committee`
+/// (with a note), `forms` (an option no longer offered) and `remarks` (a note only).
+fn follow_up_record() -> Record {
+    let mut r = record();
+    let link: crate::record::FollowUp = serde_json::from_value(serde_json::json!({
+        "previous": "20250310-0900-so", "date": "2025-03-10", "checklist_version": "0",
+        "section": "follow-up", "overall": {"earned": 1.0, "possible": 2.0},
+        "answers": {
+            "staff-total": {"value": 9000},
+            "committee": {"value": "no", "note": "Chưa kiện toàn"},
+            "forms": {"value": ["board", "radio"]},
+            "remarks": {"note": "Hồ sơ lưu trữ chưa đủ"}
+        }
+    }))
+    .unwrap();
+    r.follow_up = Some(link);
+    r
+}
+
+#[test]
+fn copy_previous_takes_what_the_question_still_accepts() {
+    let mut s = Session::new(follow_up_record(), false);
+    let go = |s: &mut Session, id: &str| s.apply(Command::GoTo(id.into()), now()).unwrap();
+    go(&mut s, "committee");
+    assert_eq!(s.apply(Command::CopyPrevious, now()), Ok(Effect::Changed));
+    assert_eq!(value(&s, "committee"), Some(AnswerValue::Text("no".into())));
+    assert_eq!(s.answer("committee").unwrap().note, "Chưa kiện toàn");
+    // a note of this visit is kept
+    s.apply(Command::SetNote("Đã có quyết định mới".into()), now())
+        .unwrap();
+    s.apply(Command::Clear, now()).unwrap();
+    s.apply(Command::CopyPrevious, now()).unwrap();
+    assert_eq!(s.answer("committee").unwrap().note, "Đã có quyết định mới");
+    // undo takes the copy back
+    s.apply(Command::Undo, now()).unwrap();
+    assert_eq!(value(&s, "committee"), None);
+    go(&mut s, "staff-total");
+    assert!(matches!(
+        s.apply(Command::CopyPrevious, now()),
+        Err(SessionError::OutOfRange { .. })
+    ));
+    go(&mut s, "forms");
+    assert!(matches!(
+        s.apply(Command::CopyPrevious, now()),
+        Err(SessionError::NoSuchOption(_))
+    ));
+    go(&mut s, "remarks");
+    s.apply(Command::CopyPrevious, now()).unwrap();
+    assert_eq!(value(&s, "remarks"), None);
+    assert_eq!(s.answer("remarks").unwrap().note, "Hồ sơ lưu trữ chưa đủ");
+    // nothing recorded last time, or no follow-up at all
+    let mut plain = Session::new(record(), false);
+    plain
+        .apply(Command::GoTo("committee".into()), now())
+        .unwrap();
+    assert_eq!(
+        plain.apply(Command::CopyPrevious, now()),
+        Err(SessionError::NothingToCopy)
+    );
+    let mut ro = Session::new(follow_up_record(), true);
+    ro.apply(Command::GoTo("committee".into()), now()).unwrap();
+    assert_eq!(
+        ro.apply(Command::CopyPrevious, now()),
+        Err(SessionError::ReadOnly)
+    );
 }

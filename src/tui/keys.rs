@@ -57,6 +57,8 @@ pub enum Action {
     Confirm,
     /// Clear the answer.
     Clear,
+    /// Follow-up: copy the previous visit's answer and note.
+    CopyPrevious,
     /// Undo.
     Undo,
     /// Edit the note.
@@ -104,7 +106,8 @@ pub enum KeySpec {
     Ctrl(char),
     /// A named key (arrows, Enter, Esc …).
     Code(KeyCode),
-    /// The digits 1 to 9: `Action::Pick(n)`.
+    /// The digits 0 to 9: `Action::Pick(n)` (no option is numbered 0; on a number or date
+    /// question any digit starts the input).
     Digits,
 }
 
@@ -188,9 +191,10 @@ pub const TABLE: &[Binding] = &[
     b(S::Inspection, &[C(']'), Code(KeyCode::PageDown)], "] / PgDn", A::NextSection, "next section", "phần tiếp theo", None),
     b(S::Inspection, &[C('['), Code(KeyCode::PageUp)], "[ / PgUp", A::PrevSection, "previous section", "phần trước", None),
     b(S::Inspection, &[Code(KeyCode::Tab)], "Tab", A::NextRequired, "next unanswered required question (wraps)", "câu bắt buộc chưa trả lời tiếp theo (vòng lại)", None),
-    b(S::Inspection, &[KeySpec::Digits], "1…9", A::Pick(0), "choice: pick option n, save, next question; multi: toggle option n", "một lựa chọn: chọn phương án n, lưu, sang câu sau; nhiều lựa chọn: bật/tắt phương án n", Some(("1-9 answer", "1-9 chọn"))),
+    b(S::Inspection, &[KeySpec::Digits], "1…9", A::Pick(0), "choice: pick option n, save, next question; multi: toggle option n; number or date: a digit starts the answer", "một lựa chọn: chọn phương án n, lưu, sang câu sau; nhiều lựa chọn: bật/tắt phương án n; số hoặc ngày: gõ chữ số để bắt đầu nhập", Some(("1-9 answer", "1-9 chọn"))),
     b(S::Inspection, ENTER, "Enter", A::Edit, "edit the answer (Enter confirms and moves on, Esc cancels)", "sửa câu trả lời (Enter xác nhận và sang câu sau, Esc huỷ)", Some(("Enter edit", "Enter sửa"))),
     b(S::Inspection, &[C('x')], "x", A::Clear, "clear the answer", "xoá câu trả lời", None),
+    b(S::Inspection, &[C('p')], "p", A::CopyPrevious, "nothing changed since last time: copy its answer and note", "không đổi so với lần trước: chép câu trả lời và ghi chú", None),
     b(S::Inspection, &[C('u')], "u", A::Undo, "undo the last change to answers or notes", "hoàn tác thay đổi gần nhất", None),
     b(S::Inspection, &[C('n')], "n", A::Note, "edit the note of this question (Esc closes and keeps it)", "ghi chú cho câu này (Esc đóng và giữ nội dung)", Some(("n note", "n ghi chú"))),
     b(S::Inspection, &[C('N')], "N", A::GeneralNotes, "the inspection's general notes (minutes)", "ghi chú chung của cuộc kiểm tra (biên bản)", None),
@@ -279,7 +283,7 @@ fn matches(spec: KeySpec, key: &KeyEvent) -> Option<Option<usize>> {
             Some(None)
         }
         (KeySpec::Code(c), k) if k == c && !ctrl_alt => Some(None),
-        (KeySpec::Digits, KeyCode::Char(k)) if !ctrl_alt && ('1'..='9').contains(&k) => {
+        (KeySpec::Digits, KeyCode::Char(k)) if !ctrl_alt && k.is_ascii_digit() => {
             Some(k.to_digit(10).map(|d| d as usize))
         }
         _ => None,
@@ -344,7 +348,7 @@ mod tests {
         );
         assert_eq!(lookup(s, &key(KeyCode::Tab)), Some(Action::NextRequired));
         assert_eq!(lookup(s, &key(KeyCode::Char('7'))), Some(Action::Pick(7)));
-        assert_eq!(lookup(s, &key(KeyCode::Char('0'))), None);
+        assert_eq!(lookup(s, &key(KeyCode::Char('0'))), Some(Action::Pick(0)));
         assert_eq!(
             lookup(s, &key(KeyCode::Char('N'))),
             Some(Action::GeneralNotes)

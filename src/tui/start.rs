@@ -13,8 +13,19 @@ use crate::i18n::Lang;
 pub enum StartKind {
     /// Continue the record with this id.
     Resume,
+    /// Start the follow-up of the finished record at this path (SPEC §9).
+    FollowUp,
     /// Start from the checklist with this id or path.
     New,
+}
+
+impl StartKind {
+    /// The order of the screen's groups: in progress, finished (to follow up), checklists.
+    pub const ORDER: [StartKind; 3] = [StartKind::Resume, StartKind::FollowUp, StartKind::New];
+
+    fn rank(&self) -> usize {
+        Self::ORDER.iter().position(|k| k == self).unwrap_or(0)
+    }
 }
 
 /// One item of the start screen.
@@ -33,7 +44,7 @@ pub struct StartItem {
 /// The start screen's state.
 #[derive(Debug, Clone)]
 pub struct StartScreen {
-    /// Items: all `Resume` ones first, then `New` ones.
+    /// Items: all `Resume` ones first, then `FollowUp`, then `New` ones.
     pub items: Vec<StartItem>,
     /// Highlighted item.
     pub cursor: usize,
@@ -55,9 +66,9 @@ pub enum StartChoice {
 }
 
 impl StartScreen {
-    /// A start screen; resume items are sorted before new ones (stable).
+    /// A start screen; items are sorted by kind in [`StartKind::ORDER`] (stable).
     pub fn new(mut items: Vec<StartItem>, lang: Lang) -> StartScreen {
-        items.sort_by_key(|i| i.kind == StartKind::New);
+        items.sort_by_key(|i| i.kind.rank());
         StartScreen {
             items,
             cursor: 0,

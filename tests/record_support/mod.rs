@@ -62,6 +62,7 @@ pub fn record(organisation: &str, now: Timestamp) -> Record {
         checklist(),
         &[("organisation".to_string(), organisation.to_string())],
         now,
+        onsite::i18n::Lang::En,
     )
     .expect("fixture record");
     r.answers.insert(
@@ -91,6 +92,7 @@ pub fn big_record(n: usize, k: u64, now: Timestamp) -> Record {
         big_checklist(n),
         &[("organisation".into(), "Sở Nội vụ tỉnh Đồng Nai".into())],
         now,
+        onsite::i18n::Lang::En,
     )
     .expect("big record");
     r.id = "20261123-0930-big".into();

@@ -32,8 +32,12 @@ impl App {
         let focus = focus.min(fields.len().saturating_sub(1));
         let value = fields
             .get(focus)
-            .and_then(|f| self.session.record().header.get(&f.id))
-            .cloned()
+            .and_then(|f| {
+                let stored = self.session.record().header.get(&f.id)?;
+                Some(crate::checklist::value::format_header(
+                    f.kind, stored, self.lang,
+                ))
+            })
             .unwrap_or_default();
         self.header = HeaderForm {
             focus,
@@ -58,7 +62,29 @@ impl App {
         if old.as_deref().unwrap_or("") == value {
             return true;
         }
-        self.apply(Command::SetHeader { field, value }).is_ok()
+        if self
+            .apply(Command::SetHeader {
+                field: field.clone(),
+                value,
+            })
+            .is_err()
+        {
+            return false;
+        }
+        // Emptying a required field is allowed (to retype it) but never silent.
+        if let Some(f) = self
+            .session
+            .missing_header()
+            .into_iter()
+            .find(|f| f.id == field)
+        {
+            let label = crate::sanitize::line(f.label.get(self.lang.code()));
+            self.message = Some(Message::Error(format!(
+                "{}: {label}",
+                self.strings().header_emptied
+            )));
+        }
+        true
     }
 
     pub(super) fn leave_header(&mut self, force: bool) {
@@ -90,18 +116,18 @@ impl App {
         let count = self.session.record().checklist.header.len();
         match action {
             Some(Action::NextRequired) => {
+                self.message = None;
                 if self.commit_field() {
                     if self.header.focus + 1 >= count {
                         self.leave_header(false);
                     } else {
-                        self.message = None;
                         self.focus_field(self.header.focus + 1);
                     }
                 }
             }
             Some(Action::PrevField) => {
+                self.message = None;
                 if self.commit_field() {
-                    self.message = None;
                     self.focus_field(self.header.focus.saturating_sub(1));
                 }
             }

@@ -147,7 +147,8 @@ impl App {
             _ => Mode::Inspection,
         };
         let mut app = App {
-            session,
+            // What is typed is read in the language the screen speaks.
+            session: session.with_lang(lang),
             lang,
             theme,
             mode: Mode::Inspection,
@@ -444,9 +445,13 @@ impl App {
             Action::NextSection => drop(self.apply(Command::NextSection)),
             Action::PrevSection => drop(self.apply(Command::PrevSection)),
             Action::NextRequired => drop(self.apply(Command::NextUnansweredRequired)),
-            Action::Pick(n) => drop(self.apply(Command::Option(n))),
+            Action::Pick(n) if !self.start_typing(n) => drop(self.apply(Command::Option(n))),
+            Action::Pick(_) => {}
             Action::Edit => self.open_answer_editor(),
             Action::Clear => drop(self.apply(Command::Clear)),
+            Action::CopyPrevious if self.apply(Command::CopyPrevious).is_ok() => {
+                drop(self.apply(Command::Next));
+            }
             Action::Undo => drop(self.apply(Command::Undo)),
             Action::Note => {
                 if let Some(id) = self.current_id() {
@@ -490,14 +495,5 @@ impl App {
             _ => {}
         }
         Control::Continue
-    }
-}
-
-/// A number as typed: no trailing `.0`.
-pub fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
     }
 }

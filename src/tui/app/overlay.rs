@@ -34,17 +34,32 @@ impl App {
                 });
             }
             QuestionType::Text | QuestionType::Number | QuestionType::Date => {
-                let text = match answer {
-                    Some(AnswerValue::Text(s)) => s,
-                    Some(AnswerValue::Number(n)) => format_number(n),
-                    _ => String::new(),
-                };
+                let text = answer
+                    .map(|v| crate::checklist::value::editable(kind, &v, self.lang))
+                    .unwrap_or_default();
                 self.overlay = Overlay::Line(Box::new(editors::textarea(&text, false)));
             }
             QuestionType::Info => {
                 let _ = self.apply(Command::Next);
             }
         }
+    }
+
+    /// A digit on a number or date question opens its input holding that digit (the
+    /// answer is typed, not picked); false on other questions.
+    pub(super) fn start_typing(&mut self, digit: usize) -> bool {
+        let Some((_, q)) = self.session.current() else {
+            return false;
+        };
+        if !matches!(q.kind, QuestionType::Number | QuestionType::Date) {
+            return false;
+        }
+        if self.session.is_read_only() {
+            self.message = Some(Message::Error(self.strings().read_only.into()));
+        } else {
+            self.overlay = Overlay::Line(Box::new(editors::textarea(&digit.to_string(), false)));
+        }
+        true
     }
 
     pub(super) fn open_note(&mut self, target: NoteTarget, text: &str) {

@@ -16,7 +16,10 @@ impl App {
         let text = match field {
             RecField::Text => row.text,
             RecField::Responsible => row.responsible,
-            RecField::Due => row.due.unwrap_or_default(),
+            RecField::Due => row
+                .due
+                .map(|d| crate::checklist::value::format_date(&d, self.lang))
+                .unwrap_or_default(),
         };
         self.overlay = Overlay::RecField(Box::new(RecFieldEditor {
             id: row.id,

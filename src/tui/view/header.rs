@@ -72,6 +72,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             frame.render_widget(&app.header.area, value_area);
         } else {
             let value = record.header.get(&field.id).cloned().unwrap_or_default();
+            let value = crate::checklist::value::format_header(field.kind, &value, app.lang);
             frame.render_widget(Paragraph::new(crate::sanitize::line(&value)), value_area);
         }
     }

@@ -9,8 +9,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{OUTLINE_WIDTH, block, lines_of, outline, tr};
 use crate::checklist::QuestionType;
+use crate::checklist::{numbering, value};
 use crate::record::AnswerValue;
-use crate::tui::app::{App, format_number};
+use crate::tui::app::App;
 
 /// Draws the inspection screen into `area` (the message and hint lines are drawn by the caller).
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -34,13 +35,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 fn draw_top(frame: &mut Frame, area: Rect, app: &App) {
     let s = app.strings();
     let t = &app.theme;
-    let (n, m) = app.session.position();
     let p = app.session.progress();
     let dot = format!(" {} ", t.marks.dot);
-    let title = tr(&app.session.record().checklist.title, app.lang);
-    let line = Line::from(vec![
-        Span::styled(format!("{} {n}{}{m}", s.question, s.of), t.title()),
-        Span::raw(dot.clone()),
+    let checklist = &app.session.record().checklist;
+    let title = tr(&checklist.title, app.lang);
+    // The number printed on the checklist (none for an information item).
+    let number = app
+        .session
+        .current()
+        .and_then(|(si, q)| numbering::number_in(checklist, si, q));
+    let mut spans = Vec::new();
+    if let Some(n) = number {
+        spans.push(Span::styled(format!("{} {n}", s.question), t.title()));
+        spans.push(Span::raw(dot.clone()));
+    }
+    spans.extend([
         Span::raw(format!("{} {}/{}", s.answered, p.answered, p.total)),
         Span::raw(dot.clone()),
         Span::styled(
@@ -57,7 +66,7 @@ fn draw_top(frame: &mut Frame, area: Rect, app: &App) {
         Span::raw(dot),
         Span::styled(title, t.dim()),
     ]);
-    frame.render_widget(Paragraph::new(line), area);
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
@@ -79,10 +88,8 @@ fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
         .map(|sec| tr(&sec.title, lang))
         .unwrap_or_default();
     let title = format!(
-        " {} {}/{}: {section_title} ",
-        s.section,
-        si + 1,
-        checklist.sections.len()
+        " {} ",
+        numbering::section_heading(checklist, si, &section_title)
     );
     let outer = block(title, t);
     let inner = outer.inner(area);
@@ -163,8 +170,15 @@ fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
                 None => Span::styled(s.no_answer, t.dim()),
                 Some(AnswerValue::Number(n)) => {
                     let unit = q.unit.as_ref().map(|u| tr(u, lang)).unwrap_or_default();
-                    Span::styled(format!("{} {unit}", format_number(*n)), t.good())
+                    Span::styled(
+                        format!("{} {unit}", value::format_number(*n, lang)),
+                        t.good(),
+                    )
                 }
+                Some(AnswerValue::Text(v)) if q.kind == QuestionType::Date => Span::styled(
+                    value::format_date(&crate::sanitize::line(v), lang),
+                    t.good(),
+                ),
                 Some(AnswerValue::Text(v)) => Span::styled(crate::sanitize::line(v), t.good()),
                 Some(AnswerValue::Multi(vs)) => Span::styled(vs.join(", "), t.good()),
             };
@@ -190,6 +204,9 @@ fn draw_question(frame: &mut Frame, area: Rect, app: &App) {
         for l in note_lines.take(2) {
             below.push(Line::from(format!("  {}", crate::sanitize::line(l))));
         }
+    }
+    if let Some(line) = previous_line(record, &q.id, lang) {
+        below.push(Line::from(Span::styled(line, t.dim())));
     }
     for r in record
         .recommendations
@@ -310,6 +327,32 @@ pub fn wrap_text(text: &str, width: u16) -> Vec<String> {
         }
     }
     rows
+}
+
+/// On a follow-up, the previous visit's answer and note to a question, on one line:
+/// `lần trước: Không — 15/03/2026 · <note>` (`p` copies it over).
+fn previous_line(
+    record: &crate::record::Record,
+    id: &str,
+    lang: crate::i18n::Lang,
+) -> Option<String> {
+    let link = record.follow_up.as_ref()?;
+    let previous = link.answers.get(id)?;
+    let f = crate::i18n::followup::text(lang);
+    let answer = previous
+        .shown
+        .as_ref()
+        .map(|s| crate::sanitize::line(s.get(lang.code())))
+        .unwrap_or_else(|| crate::i18n::tui::strings(lang).no_answer.to_string());
+    let mut line = format!(
+        "{}: {answer} — {}",
+        f.last_time,
+        value::format_date(&crate::sanitize::line(&link.date), lang)
+    );
+    if let Some(note) = previous.note.lines().find(|l| !l.trim().is_empty()) {
+        line.push_str(&format!(" · {}", crate::sanitize::line(note.trim())));
+    }
+    Some(line)
 }
 
 #[cfg(test)]

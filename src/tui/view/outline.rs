@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState};
 
 use super::{block, tr};
-use crate::checklist::{Checklist, Question, QuestionType};
+use crate::checklist::{Checklist, Question, QuestionType, numbering};
 use crate::record::Answer;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -101,7 +101,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 .map(|sec| tr(&sec.title, app.lang).to_string())
                 .unwrap_or_default();
             items.push(ListItem::new(Line::from(Span::styled(
-                format!("{}. {title}", si + 1),
+                numbering::section_heading(checklist, si, &title),
                 t.title(),
             ))));
             if items.len() >= height {

@@ -55,8 +55,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     title.push_str(&format!(" [{}]", tr(u, app.lang)));
                 }
                 if q.min.is_some() || q.max.is_some() {
-                    let f =
-                        |v: Option<f64>| v.map(crate::tui::app::format_number).unwrap_or_default();
+                    let f = |v: Option<f64>| {
+                        v.map(|n| crate::checklist::value::format_number(n, app.lang))
+                            .unwrap_or_default()
+                    };
                     title.push_str(&format!(" {}..{}", f(q.min), f(q.max)));
                 }
             }
@@ -201,8 +203,15 @@ fn draw_search(frame: &mut Frame, area: Rect, app: &App, state: &crate::tui::edi
         .iter()
         .filter_map(|id| checklist.questions().find(|(_, q)| q.id == *id))
         .map(|(si, q)| {
+            // The number printed on the checklist; an information item shows its section's.
+            let number = crate::checklist::numbering::number_in(checklist, si, q)
+                .or_else(|| {
+                    crate::checklist::numbering::section_number(checklist, si)
+                        .map(|n| format!("{n}."))
+                })
+                .unwrap_or_default();
             ListItem::new(Line::from(vec![
-                Span::styled(format!("{}. ", si + 1), t.dim()),
+                Span::styled(format!("{number} "), t.dim()),
                 Span::raw(tr(&q.prompt, app.lang).to_string()),
             ]))
         })

@@ -25,11 +25,15 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, theme: &Theme) {
     ]));
     let mut items = Vec::new();
     let mut selected = None;
-    for kind in [StartKind::Resume, StartKind::New] {
-        let heading = if kind == StartKind::Resume {
-            s.in_progress
-        } else {
-            s.checklists
+    for kind in StartKind::ORDER {
+        let heading = match kind {
+            StartKind::Resume => s.in_progress,
+            StartKind::New => s.checklists,
+            // Shown only when there is a finished inspection to follow up.
+            StartKind::FollowUp if screen.items.iter().any(|i| i.kind == kind) => {
+                crate::i18n::followup::text(screen.lang).finished_heading
+            }
+            StartKind::FollowUp => continue,
         };
         items.push(ListItem::new(Line::from(Span::styled(
             heading,

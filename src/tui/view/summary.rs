@@ -124,15 +124,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         })
         .collect();
     list(s.awaiting_list, awaiting);
+    // Required title-page fields left empty come first, then required questions.
+    let report_text = crate::i18n::report::text(lang);
     let unanswered = summary
-        .unanswered_required
+        .missing_header
         .iter()
-        .map(|p| {
+        .map(|f| {
+            line(format!(
+                "{} {}: {}",
+                t.marks.empty, report_text.title_page, f.label
+            ))
+        })
+        .chain(summary.unanswered_required.iter().map(|p| {
             line(format!(
                 "{} {} {}",
                 t.marks.empty, p.question.number, p.question.prompt
             ))
-        })
+        }))
         .collect();
     list(s.unanswered_required, unanswered);
     if !summary.general_notes.trim().is_empty() {
@@ -187,7 +195,7 @@ fn draw_recs(frame: &mut Frame, area: Rect, app: &App, rows: &[RecRow]) {
                         " {} {}: {}",
                         t.marks.dot,
                         s.due,
-                        crate::sanitize::line(d)
+                        crate::checklist::value::format_date(&crate::sanitize::line(d), app.lang)
                     )));
                 }
                 if !r.scripted {
