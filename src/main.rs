@@ -54,7 +54,10 @@ enum Command {
         json: bool,
     },
     /// List the checklists available: id, version, title, where from
-    Checklists,
+    Checklists {
+        #[command(subcommand)]
+        action: Option<ChecklistsAction>,
+    },
     /// Check checklist files: `ok` per good file, one line per problem
     Validate {
         /// Checklist files
@@ -112,6 +115,27 @@ enum DocKind {
     Profile,
 }
 
+#[derive(Subcommand, Debug)]
+enum ChecklistsAction {
+    /// Write a checklist (id or path) as an XLSForm workbook to edit, or as JSON
+    Export {
+        /// Checklist id or path
+        checklist: String,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ExportFormat::Xlsx)]
+        format: ExportFormat,
+        /// Write to FILE (required for xlsx)
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum ExportFormat {
+    Xlsx,
+    Json,
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug)]
 enum ReportFormat {
     Md,
@@ -125,6 +149,7 @@ enum AggregateFormat {
     Md,
     Csv,
     Json,
+    Xlsx,
 }
 
 fn run(cli: Cli) -> Outcome {
@@ -140,7 +165,21 @@ fn run(cli: Cli) -> Outcome {
             app::inspect::resume(&ctx, record.as_deref(), read_only)
         }
         Some(Command::List { json }) => app::list::run(&ctx, json),
-        Some(Command::Checklists) => app::checklists::run(&ctx),
+        Some(Command::Checklists { action: None }) => app::checklists::run(&ctx),
+        Some(Command::Checklists {
+            action:
+                Some(ChecklistsAction::Export {
+                    checklist,
+                    format,
+                    output,
+                }),
+        }) => {
+            let format = match format {
+                ExportFormat::Xlsx => app::export::Format::Xlsx,
+                ExportFormat::Json => app::export::Format::Json,
+            };
+            app::export::run(&ctx, &checklist, format, output.as_deref())
+        }
         Some(Command::Validate { files }) => app::validate::run(&files, ctx.lang),
         Some(Command::Report {
             record,
@@ -165,6 +204,9 @@ fn run(cli: Cli) -> Outcome {
                 AggregateFormat::Md => F::Md,
                 AggregateFormat::Csv => F::Csv,
                 AggregateFormat::Json => F::Json,
+                AggregateFormat::Xlsx => {
+                    return app::aggregate::run_workbook(&ctx, &inputs, output.as_deref());
+                }
             };
             app::aggregate::run(&ctx, &inputs, format, output.as_deref())
         }

@@ -87,6 +87,32 @@ fn progress(done: usize, total: usize, lang: Lang) {
 
 /// Runs `onsite aggregate`.
 pub fn run(ctx: &Context, inputs: &[PathBuf], format: Format, output: Option<&Path>) -> Outcome {
+    let agg = collect(ctx, inputs)?;
+    emit(
+        &aggregate_render::render(&agg, format, ctx.lang),
+        output,
+        ctx.lang,
+    )
+}
+
+/// Runs `onsite aggregate --format xlsx -o FILE`: one sheet per checklist.
+pub fn run_workbook(ctx: &Context, inputs: &[PathBuf], output: Option<&Path>) -> Outcome {
+    let words = crate::i18n::xlsform::strings(ctx.lang);
+    let Some(path) = output else {
+        return Err(Failure::usage(words.needs_output));
+    };
+    let agg = collect(ctx, inputs)?;
+    let bytes = crate::report::aggregate_xlsx::workbook(&agg, ctx.lang).map_err(Failure::user)?;
+    crate::report::write::write_atomic(path, &bytes)
+        .map_err(|e| Failure::user(crate::i18n::cli::write_failed(ctx.lang, &e)))?;
+    let shown = sanitize::line(&path.display().to_string());
+    eprintln!("{}", words.written.replace("{path}", &shown));
+    Ok(())
+}
+
+/// Reads the records named by the inputs into one aggregate; unreadable ones are named on
+/// stderr and skipped.
+fn collect(ctx: &Context, inputs: &[PathBuf]) -> Result<Aggregate, Failure> {
     let mut skipped = Vec::new();
     let words = cli::aggregate(ctx.lang);
     let files = expand(inputs, &mut skipped, ctx.lang);
@@ -106,9 +132,5 @@ pub fn run(ctx: &Context, inputs: &[PathBuf], format: Format, output: Option<&Pa
     if agg.is_empty() {
         return Err(Failure::user(words.nothing));
     }
-    emit(
-        &aggregate_render::render(&agg, format, ctx.lang),
-        output,
-        ctx.lang,
-    )
+    Ok(agg)
 }

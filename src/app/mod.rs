@@ -4,6 +4,7 @@
 pub mod aggregate;
 pub mod checklists;
 pub mod doc;
+pub mod export;
 pub mod inspect;
 pub mod list;
 pub mod report;

@@ -128,7 +128,10 @@ fn checklist_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 fn is_checklist_file(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    name.ends_with(".json") && !name.ends_with(".schema.json") && path.is_file()
+    let json = name.ends_with(".json") && !name.ends_with(".schema.json");
+    // `~$form.xlsx` is the lock file a spreadsheet program keeps beside an open workbook.
+    let workbook = super::xlsform::is_workbook(path) && !name.starts_with("~$");
+    (json || workbook) && path.is_file()
 }
 
 impl Catalog {
@@ -228,6 +231,7 @@ fn looks_like_path(spec: &str) -> bool {
     spec.contains('/')
         || spec.contains(std::path::MAIN_SEPARATOR)
         || spec.ends_with(".json")
+        || spec.ends_with(".xlsx")
         || Path::new(spec).is_file()
 }
 
@@ -294,10 +298,14 @@ fn find_by_id(spec: &str, dirs: &[PathBuf], bundled: &[(&str, &str)]) -> Option<
         };
         for path in files {
             let small = std::fs::metadata(&path).is_ok_and(|m| m.len() <= super::load::MAX_SIZE);
-            if !small || id_of_file(&path).as_deref() != Some(spec) {
+            // A workbook has no id to peek at: it is read in full (they are small).
+            let workbook = super::xlsform::is_workbook(&path);
+            if !small || (!workbook && id_of_file(&path).as_deref() != Some(spec)) {
                 continue;
             }
-            if let Ok(checklist) = load_file(&path) {
+            if let Ok(checklist) = load_file(&path)
+                && checklist.id == spec
+            {
                 return Some(Entry {
                     checklist,
                     origin: Origin::File(path),

@@ -97,6 +97,9 @@ pub fn load_file(path: &Path) -> Result<Checklist, Vec<Problem>> {
     if meta.len() > MAX_SIZE {
         return fail(too_large(meta.len()));
     }
+    if super::xlsform::is_workbook(path) {
+        return super::xlsform::load_workbook(path);
+    }
     let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     let read = crate::safe_fs::open_regular(path, crate::safe_fs::Links::Follow)
         .map_err(|e| std::io::Error::other(e.to_string()))

@@ -14,6 +14,7 @@ pub mod text;
 pub mod validate;
 pub mod value;
 pub mod visibility;
+pub mod xlsform;
 
 pub use catalog::{Catalog, Entry, Origin, ResolveError, resolve};
 pub use load::{Problem, load_file, load_str};

@@ -11,6 +11,7 @@ pub mod report;
 pub mod safety;
 pub mod tui;
 pub mod value;
+pub mod xlsform;
 
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

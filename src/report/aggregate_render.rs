@@ -36,14 +36,14 @@ pub fn render(a: &Aggregate, format: Format, lang: Lang) -> String {
     }
 }
 
-fn status(s: Status, t: &ReportText) -> &'static str {
+pub(crate) fn status(s: Status, t: &ReportText) -> &'static str {
     match s {
         Status::InProgress => t.in_progress,
         Status::Finished => t.finished,
     }
 }
 
-fn headers(g: &Group, t: &ReportText) -> Vec<String> {
+pub(crate) fn headers(g: &Group, t: &ReportText) -> Vec<String> {
     let mut h = vec![
         t.record.to_string(),
         t.organisation.to_string(),

@@ -8,6 +8,7 @@
 
 pub mod aggregate;
 pub mod aggregate_render;
+pub mod aggregate_xlsx;
 pub mod doc;
 pub mod escape;
 pub mod followup;
