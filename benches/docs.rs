@@ -8,7 +8,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use onsite::app::doc::render_record;
+use onsite::cli::doc::render_record;
 use onsite::checklist::Text;
 use onsite::i18n::Lang;
 use onsite::report::doc::{Kind, Profile};

@@ -2,7 +2,7 @@
 //!
 //! The library holds everything; the binary (`main.rs`) only parses arguments and wires.
 
-pub mod app;
+pub mod cli;
 pub mod checklist;
 pub mod fold;
 pub mod followup;

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use onsite::app::{self, Context, Outcome};
+use onsite::cli::{self, Context, Outcome};
 
 /// Run on-site inspections from scripted checklists.
 #[derive(Parser, Debug)]
@@ -155,17 +155,17 @@ enum AggregateFormat {
 fn run(cli: Cli) -> Outcome {
     let ctx = Context::resolve(cli.data_dir, cli.lang.as_deref())?;
     match cli.command {
-        None => app::inspect::start(&ctx),
+        None => cli::inspect::start(&ctx),
         Some(Command::New {
             checklist,
             set,
             follow_up,
-        }) => app::inspect::new(&ctx, &checklist, &set, follow_up.as_deref()),
+        }) => cli::inspect::new(&ctx, &checklist, &set, follow_up.as_deref()),
         Some(Command::Resume { record, read_only }) => {
-            app::inspect::resume(&ctx, record.as_deref(), read_only)
+            cli::inspect::resume(&ctx, record.as_deref(), read_only)
         }
-        Some(Command::List { json }) => app::list::run(&ctx, json),
-        Some(Command::Checklists { action: None }) => app::checklists::run(&ctx),
+        Some(Command::List { json }) => cli::list::run(&ctx, json),
+        Some(Command::Checklists { action: None }) => cli::checklists::run(&ctx),
         Some(Command::Checklists {
             action:
                 Some(ChecklistsAction::Export {
@@ -175,12 +175,12 @@ fn run(cli: Cli) -> Outcome {
                 }),
         }) => {
             let format = match format {
-                ExportFormat::Xlsx => app::export::Format::Xlsx,
-                ExportFormat::Json => app::export::Format::Json,
+                ExportFormat::Xlsx => cli::export::Format::Xlsx,
+                ExportFormat::Json => cli::export::Format::Json,
             };
-            app::export::run(&ctx, &checklist, format, output.as_deref())
+            cli::export::run(&ctx, &checklist, format, output.as_deref())
         }
-        Some(Command::Validate { files }) => app::validate::run(&files, ctx.lang),
+        Some(Command::Validate { files }) => cli::validate::run(&files, ctx.lang),
         Some(Command::Report {
             record,
             format,
@@ -192,7 +192,7 @@ fn run(cli: Cli) -> Outcome {
                 ReportFormat::Json => onsite::report::Format::Json,
                 ReportFormat::Txt => onsite::report::Format::Txt,
             };
-            app::report::run(&ctx, &record, format, output.as_deref())
+            cli::report::run(&ctx, &record, format, output.as_deref())
         }
         Some(Command::Aggregate {
             inputs,
@@ -205,10 +205,10 @@ fn run(cli: Cli) -> Outcome {
                 AggregateFormat::Csv => F::Csv,
                 AggregateFormat::Json => F::Json,
                 AggregateFormat::Xlsx => {
-                    return app::aggregate::run_workbook(&ctx, &inputs, output.as_deref());
+                    return cli::aggregate::run_workbook(&ctx, &inputs, output.as_deref());
                 }
             };
-            app::aggregate::run(&ctx, &inputs, format, output.as_deref())
+            cli::aggregate::run(&ctx, &inputs, format, output.as_deref())
         }
         Some(Command::Doc {
             kind,
@@ -218,13 +218,13 @@ fn run(cli: Cli) -> Outcome {
         }) => {
             use onsite::report::doc::Kind;
             let kind = match kind {
-                DocKind::Profile => return app::doc::profile_cmd(&ctx, &set),
+                DocKind::Profile => return cli::doc::profile_cmd(&ctx, &set),
                 DocKind::Minutes => Kind::Minutes,
                 DocKind::Conclusion => Kind::Conclusion,
                 DocKind::Report => Kind::Report,
                 DocKind::Brief => Kind::Brief,
             };
-            app::doc::run(&ctx, kind, &inputs, output.as_deref(), &set)
+            cli::doc::run(&ctx, kind, &inputs, output.as_deref(), &set)
         }
     }
     .map(|()| drop(ctx))

@@ -5,7 +5,7 @@
 mod doc_support;
 
 use doc_support::{body_text, part, profile, record_path};
-use onsite::app::doc::render_record;
+use onsite::cli::doc::render_record;
 use onsite::i18n::Lang;
 use onsite::report::doc::{Kind, Profile};
 

@@ -4,7 +4,7 @@
 //! The target is checked first (`safe_fs::output_target`): a symbolic link, FIFO, device,
 //! directory, another user's file or a file with other hard links is refused, never
 //! replaced. An existing file keeps its mode; a new one is created 0600 (reports hold what
-//! the record holds). `-` is standard output (see `app::report::emit`).
+//! the record holds). `-` is standard output (see `cli::report::emit`).
 
 use std::fs::File;
 use std::io::Write;

@@ -2,7 +2,7 @@
 //! to read or reopen, checklists to start from; and the offer to open read-only a record
 //! that another `onsite` holds.
 //!
-//! The caller (app::inspect) fills the lists from the record store and the checklist
+//! The caller (cli::inspect) fills the lists from the record store and the checklist
 //! catalog and acts on the choice; this module only shows them and picks one.
 
 use crossterm::event::{Event, KeyEventKind};
