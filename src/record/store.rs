@@ -1,9 +1,6 @@
 //! The record store: `<data-dir>/records/<id>.json`, created private (dir 0700, files
-//! 0600), saved atomically and durably (temp file in the same dir, fsync, rename, fsync
-//! the dir), found by id, unique id prefix or path, and listed with progress.
+//! 0600), saved atomically and durably (`durable::write`), found by id, unique id prefix or path, and listed with progress.
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use super::id;
@@ -12,6 +9,7 @@ use super::listing::Listing;
 use super::lock::{self, LockError, LockGuard};
 use super::model::{RECORD_FORMAT, Record, Status, Timestamp};
 use crate::checklist::Text;
+use crate::durable::{self, Failure, Place, TEMP_PREFIX, TEMP_SUFFIX};
 use crate::sanitize;
 
 /// Why the store could not do something. Each message is one sentence naming the path.
@@ -530,10 +528,6 @@ pub fn save_at(path: &Path, record: &Record) -> Result<(), StoreError> {
 /// `<old-id>.alias`: the id a renamed record has now.
 const ALIAS_EXTENSION: &str = "alias";
 
-/// Temporary files of saves in progress: `.onsite-XXXXXX.tmp`.
-const TEMP_PREFIX: &str = ".onsite-";
-const TEMP_SUFFIX: &str = ".tmp";
-
 /// How old an unlocked temp file must be before it is taken for one left by an interrupted
 /// save (its save locks it within microseconds of creating it).
 pub const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(2);
@@ -555,62 +549,25 @@ enum Placed {
     Failed(StoreError),
 }
 
-/// Temp file (0600) in the target's dir → write → fsync → rename (or link without
-/// replacing) → fsync the dir.
+/// A record written through `durable::write` (0600).
 fn write_durably(path: &Path, record: &Record, replace: bool) -> Result<(), Placed> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let fail = |action: &'static str, p: &Path, source: std::io::Error| {
-        Placed::Failed(StoreError::Io {
-            action,
-            path: p.to_path_buf(),
-            source,
-        })
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600));
-    let tmp = builder
-        .tempfile_in(dir)
-        .map_err(|e| fail("create a temporary file in", dir, e))?;
-    // Locked while it is written, so the next start can tell it from a stray one.
-    let _ = tmp.as_file().try_lock();
-    {
-        let mut w = BufWriter::with_capacity(1 << 16, tmp.as_file());
-        serde_json::to_writer_pretty(&mut w, record)
-            .map_err(|e| fail("write", tmp.path(), e.into()))?;
+    let place = if replace { Place::Replace } else { Place::New };
+    durable::write(path, 0o600, place, |w| {
+        serde_json::to_writer_pretty(&mut *w, record)?;
         w.write_all(b"\n")
-            .and_then(|()| w.flush())
-            .map_err(|e| fail("write", tmp.path(), e))?;
-    }
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| fail("write", tmp.path(), e))?;
-    let placed = if replace {
-        tmp.persist(path).map(drop)
-    } else {
-        tmp.persist_noclobber(path).map(drop)
-    };
-    if let Err(e) = placed {
-        if !replace && e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            return Err(Placed::Exists);
-        }
-        return Err(fail("write", path, e.error));
-    }
-    sync_dir(dir).map_err(|e| fail("sync the directory", dir, e))
-}
-
-#[cfg(unix)]
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
-    File::open(dir)?.sync_all()
-}
-
-#[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> std::io::Result<()> {
-    Ok(())
+    })
+    .map_err(|e| match e {
+        Failure::Exists => Placed::Exists,
+        Failure::Io {
+            action,
+            path,
+            source,
+        } => Placed::Failed(StoreError::Io {
+            action,
+            path,
+            source,
+        }),
+    })
 }
 
 /// The id a new record starts from: its own if valid, else one made from its header.

@@ -1,14 +1,13 @@
-//! Atomic, durable writing of report files: a temporary file in the same directory,
-//! fsync, rename over the target, fsync the directory.
+//! Writing an output file (report, document, workbook) in place through `durable::write`.
 //!
 //! The target is checked first (`safe_fs::output_target`): a symbolic link, FIFO, device,
 //! directory, another user's file or a file with other hard links is refused, never
 //! replaced. An existing file keeps its mode; a new one is created 0600 (reports hold what
 //! the record holds). `-` is standard output (see `cli::report::emit`).
 
-use std::fs::File;
-use std::io::Write;
 use std::path::{Path, PathBuf};
+
+use crate::durable::{self, Failure, Place};
 
 use crate::i18n::Lang;
 use crate::safe_fs::{self, Refusal, Target};
@@ -56,36 +55,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
             });
         }
     };
-    let target: PathBuf = path.to_path_buf();
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let fail = |source: std::io::Error| WriteError {
-        path: target.clone(),
-        source,
-        refused: None,
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".onsite-report-");
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(mode));
-    #[cfg(not(unix))]
-    let _ = mode;
-    let mut tmp = builder.tempfile_in(&dir).map_err(fail)?;
-    // The umask may have narrowed the mode asked for: set it exactly.
-    #[cfg(unix)]
-    tmp.as_file()
-        .set_permissions(std::os::unix::fs::PermissionsExt::from_mode(mode))
-        .map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(&target).map_err(|e| fail(e.error))?;
-    if let Ok(d) = File::open(&dir) {
-        // Some filesystems refuse to sync a directory; the rename has happened anyway.
-        let _ = d.sync_all();
-    }
-    Ok(())
+    durable::write(path, mode, Place::Replace, |w| w.write_all(bytes)).map_err(|e| {
+        let source = match e {
+            Failure::Exists => std::io::ErrorKind::AlreadyExists.into(),
+            Failure::Io { source, .. } => source,
+        };
+        WriteError {
+            path: path.to_path_buf(),
+            source,
+            refused: None,
+        }
+    })
 }
 
 #[cfg(test)]
