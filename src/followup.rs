@@ -17,8 +17,8 @@ use crate::checklist::{
     Checklist, OptionDef, Question, QuestionType, RecommendationDef, Section, Text, placeholder,
     value,
 };
-use crate::i18n::Lang;
 use crate::i18n::followup::{FollowUpText, text};
+use crate::lang::Lang;
 use crate::record::followup::{
     FollowUp, FollowUpItem, GoneQuestion, Points, PreviousAnswer, PreviousSection,
 };
@@ -26,14 +26,7 @@ use crate::record::{RecommendationEntry, Record, Status, Timestamp, create};
 use crate::report::Summary;
 use crate::report::summary::answer_label;
 
-/// Option values of a generated question.
-pub const IMPLEMENTED: &str = "implemented";
-/// Partly implemented (a finding; the recommendation carries forward).
-pub const PARTLY: &str = "partly";
-/// Not implemented (a finding; the recommendation carries forward).
-pub const NOT_IMPLEMENTED: &str = "not";
-/// No longer applicable (left out of scoring).
-pub const NOT_APPLICABLE: &str = "na";
+pub use crate::record::followup::{IMPLEMENTED, NOT_APPLICABLE, NOT_IMPLEMENTED, PARTLY};
 
 /// Why a follow-up cannot be started from a record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,8 +45,8 @@ pub enum FollowUpError {
         /// The previous record's id.
         record: String,
     },
-    /// A `--set` value was refused (the sentence of [`create::new_record`]).
-    Header(String),
+    /// A `--set` value was refused.
+    Header(create::SetError),
 }
 
 impl FollowUpError {
@@ -68,7 +61,7 @@ impl FollowUpError {
                 .replace("{was}", &line(was))
                 .replace("{now}", &line(now)),
             FollowUpError::Unfinished { record } => t.unfinished.replace("{record}", &line(record)),
-            FollowUpError::Header(s) => s.clone(),
+            FollowUpError::Header(e) => crate::i18n::cli::set_error(lang, e),
         }
     }
 }

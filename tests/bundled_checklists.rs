@@ -990,7 +990,7 @@ fn no_placeholder_is_left_blank_for_a_complete_header() {
             })
             .collect();
         let mut record = onsite::record::new_record(cl.clone(), &sets, now, Lang::Vi)
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+            .unwrap_or_else(|e| panic!("{name}: {e:?}"));
         let mut exercised: HashSet<(String, String)> = HashSet::new();
         let mut rng = Sampler(0x9e37_79b9_7f4a_7c15);
         for _ in 0..400 {

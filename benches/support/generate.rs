@@ -51,7 +51,8 @@ pub fn record(
         "organisation".to_string(),
         "Sở Thông tin và Truyền thông".to_string(),
     )];
-    let mut r = onsite::record::new_record(checklist, &sets, now, onsite::i18n::Lang::En)?;
+    let mut r = onsite::record::new_record(checklist, &sets, now, onsite::i18n::Lang::En)
+        .map_err(|e| onsite::i18n::cli::set_error(onsite::i18n::Lang::En, &e))?;
     for i in 0..answered.min(n) {
         let answer = Answer {
             value: Some(AnswerValue::Text(
@@ -95,7 +96,8 @@ pub fn bundled_records(
         let organisation = format!("Sở Nội vụ tỉnh Thái Nguyên số {i}");
         let sets = [("organisation".to_string(), organisation)];
         let mut r =
-            onsite::record::new_record(checklist.clone(), &sets, now, onsite::i18n::Lang::En)?;
+            onsite::record::new_record(checklist.clone(), &sets, now, onsite::i18n::Lang::En)
+                .map_err(|e| onsite::i18n::cli::set_error(onsite::i18n::Lang::En, &e))?;
         for (k, (_, q)) in checklist.questions().enumerate() {
             let options = checklist.options_of(q);
             let value = match q.kind {

@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::model::{HeaderType, QuestionType};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// The value of an answer: a string for choice/text/date, a list for multi, a number.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

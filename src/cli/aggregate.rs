@@ -103,7 +103,7 @@ pub fn run_workbook(ctx: &Context, inputs: &[PathBuf], output: Option<&Path>) ->
     };
     let agg = collect(ctx, inputs)?;
     let bytes = crate::report::aggregate_xlsx::workbook(&agg, ctx.lang).map_err(Failure::user)?;
-    crate::report::write::write_atomic(path, &bytes)
+    crate::output::write_atomic(path, &bytes)
         .map_err(|e| Failure::user(crate::i18n::cli::write_failed(ctx.lang, &e)))?;
     let shown = sanitize::line(&path.display().to_string());
     eprintln!("{}", words.written.replace("{path}", &shown));

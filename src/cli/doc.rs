@@ -17,8 +17,8 @@ use super::{Context, Failure, Outcome};
 use crate::checklist::{Checklist, catalog};
 use crate::i18n::Lang;
 use crate::i18n::doc::{self as words, DocText};
+use crate::report::Summary;
 use crate::report::doc::{Kind, Profile, brief, conclusion, minutes, profile, team_report};
-use crate::report::{Summary, write};
 use crate::sanitize;
 
 /// The profile's path in the data dir.
@@ -73,7 +73,7 @@ pub fn profile_cmd(ctx: &Context, sets: &[String]) -> Outcome {
             return Err(Failure::user(format!("{}: {e}", ctx.data_dir.display())));
         }
         let path = profile_path(&ctx.data_dir);
-        write::write_atomic(&path, p.to_json().as_bytes())
+        crate::output::write_atomic(&path, p.to_json().as_bytes())
             .map_err(|e| Failure::user(crate::i18n::cli::write_failed(ctx.lang, &e)))?;
         eprintln!("{}: {}", t.profile_saved, path.display());
     }
@@ -168,7 +168,8 @@ pub fn export_documents(
     for kind in [Kind::Minutes, Kind::Conclusion] {
         let bytes = render_record(kind, record, lang, &p)?;
         let path = dir.join(default_name(kind, lang, &record.id));
-        write::write_atomic(&path, &bytes).map_err(|e| crate::i18n::cli::write_failed(ui, &e))?;
+        crate::output::write_atomic(&path, &bytes)
+            .map_err(|e| crate::i18n::cli::write_failed(ui, &e))?;
         out.push(path);
     }
     Ok(out)
@@ -176,7 +177,7 @@ pub fn export_documents(
 
 fn write_doc(bytes: &[u8], path: &Path, lang: Lang) -> Outcome {
     let t = words::text(lang);
-    write::write_atomic(path, bytes)
+    crate::output::write_atomic(path, bytes)
         .map_err(|e| Failure::user(crate::i18n::cli::write_failed(lang, &e)))?;
     println!("{}: {}", t.written, path.display());
     Ok(())

@@ -8,7 +8,7 @@ use super::report::emit;
 use super::{Context, Failure, Outcome};
 use crate::checklist::{resolve, xlsform};
 use crate::i18n::xlsform::strings;
-use crate::report::write::write_atomic;
+use crate::output::write_atomic;
 use crate::sanitize;
 
 /// What to write.

@@ -24,7 +24,7 @@ use std::io::IsTerminal;
 /// Refuses, before anything is written or locked, to run the TUI without a terminal to
 /// draw on (output redirected, no terminal at all, `TERM=dumb`).
 fn need_terminal(ctx: &Context) -> Result<(), Failure> {
-    crate::tui::check_terminal().map_err(|why| Failure::user(safety::no_terminal(ctx.lang, why)))
+    crate::tty::check_terminal().map_err(|why| Failure::user(safety::no_terminal(ctx.lang, why)))
 }
 
 /// Removes temp files left in the records dir by saves that were interrupted.
@@ -145,7 +145,7 @@ pub fn resume(ctx: &Context, spec: Option<&str>, read_only: bool) -> Outcome {
             run(tui, ctx, record, path, lock)
         }
         Err(Opened::Held(holder))
-            if std::io::stdin().is_terminal() && crate::tui::check_terminal().is_ok() =>
+            if std::io::stdin().is_terminal() && crate::tty::check_terminal().is_ok() =>
         {
             let path = resolve(ctx, spec).map_err(|e| e.failure(ctx.lang))?;
             let item = StartItem {
@@ -205,12 +205,13 @@ fn create(
         .map_err(|e| Failure::user(cli::resolve_error(ctx.lang, &e)))?;
     let sets = sets
         .iter()
-        .map(|s| create::parse_set(s, ctx.lang))
+        .map(|s| create::parse_set(s))
         .collect::<Result<Vec<_>, _>>()
-        .map_err(Failure::usage)?;
+        .map_err(|e| Failure::usage(cli::set_error(ctx.lang, &e)))?;
     let now = chrono::Local::now().fixed_offset();
     let mut record = match follow_up {
-        None => create::new_record(checklist, &sets, now, ctx.lang).map_err(Failure::user)?,
+        None => create::new_record(checklist, &sets, now, ctx.lang)
+            .map_err(|e| Failure::user(cli::set_error(ctx.lang, &e)))?,
         Some(previous) => {
             let path = super::report::locate(ctx, previous)?;
             let previous = super::report::read_record(&path, ctx.lang)?;

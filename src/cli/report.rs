@@ -12,7 +12,7 @@ use crate::report::{self, Format, Summary};
 /// Writes `text` to FILE atomically, or to stdout (no `-o`, or `-o -`).
 pub(crate) fn emit(text: &str, output: Option<&Path>, lang: Lang) -> Outcome {
     match output.filter(|p| p.as_os_str() != "-") {
-        Some(path) => report::write::write_atomic(path, text.as_bytes())
+        Some(path) => crate::output::write_atomic(path, text.as_bytes())
             .map_err(|e| Failure::user(cli::write_failed(lang, &e))),
         None => {
             let mut out = std::io::stdout().lock();

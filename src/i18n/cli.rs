@@ -55,6 +55,25 @@ pub fn bad_field_value(lang: Lang, field: &str, reason: &str) -> String {
     }
 }
 
+/// A `--set FIELD=VALUE` refused.
+pub fn set_error(lang: Lang, e: &crate::record::create::SetError) -> String {
+    use crate::record::create::SetError as E;
+    match e {
+        E::Syntax(arg) => set_syntax(lang, arg),
+        E::UnknownField {
+            field,
+            checklist,
+            known,
+        } => {
+            let known: Vec<&str> = known.iter().map(String::as_str).collect();
+            unknown_field(lang, field, checklist, &known)
+        }
+        E::BadValue { field, error } => {
+            bad_field_value(lang, field, &super::value::value_error(lang, error))
+        }
+    }
+}
+
 /// An OS error in words of the UI language (the kinds a user meets; others as the OS says).
 pub fn io_reason(lang: Lang, e: &io::Error) -> String {
     use io::ErrorKind as K;
@@ -344,7 +363,7 @@ pub fn stdout_failed(lang: Lang, e: &io::Error) -> String {
 }
 
 /// A report or export file that could not be written.
-pub fn write_failed(lang: Lang, e: &crate::report::write::WriteError) -> String {
+pub fn write_failed(lang: Lang, e: &crate::output::WriteError) -> String {
     if let Some(why) = e.refused {
         return super::safety::output_refused(lang, &e.path, why);
     }

@@ -128,9 +128,9 @@ pub fn not_saved(
     out
 }
 
-/// The TUI will not draw here (see `tui::check_terminal`).
-pub fn no_terminal(lang: Lang, why: crate::tui::NoTerminal) -> String {
-    use crate::tui::NoTerminal;
+/// The TUI will not draw here (see `tty::check_terminal`).
+pub fn no_terminal(lang: Lang, why: crate::tty::NoTerminal) -> String {
+    use crate::tty::NoTerminal;
     match (lang, why) {
         (Lang::En, NoTerminal::Input) => "onsite needs a terminal to read keys from, and standard input is not one; run it in a terminal (reports and lists work without one)".into(),
         (Lang::En, NoTerminal::Output) => "onsite draws its screens on a terminal, and standard output is not one (it is redirected); run it without redirecting the output".into(),

@@ -9,24 +9,49 @@ use super::model::{Position, RECORD_FORMAT, Record, Screen, Status, Timestamp};
 use crate::checklist::value;
 use crate::checklist::visibility::visible;
 use crate::checklist::{Checklist, HeaderField, HeaderType};
-use crate::i18n::{Lang, cli};
+use crate::lang::Lang;
 use crate::sanitize;
 
+/// A `--set FIELD=VALUE` refused (the sentence is `i18n::cli::set_error`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetError {
+    /// Not of the form `FIELD=VALUE`.
+    Syntax(String),
+    /// The checklist has no header field of that name.
+    UnknownField {
+        field: String,
+        checklist: String,
+        known: Vec<String>,
+    },
+    /// The value does not fit the field's type.
+    BadValue {
+        field: String,
+        error: value::ValueError,
+    },
+}
+
 /// Splits a `--set` argument `FIELD=VALUE` (the value may contain `=` and be empty).
-pub fn parse_set(arg: &str, lang: Lang) -> Result<(String, String), String> {
+pub fn parse_set(arg: &str) -> Result<(String, String), SetError> {
     match arg.split_once('=') {
         Some((field, value)) if !field.trim().is_empty() => {
             Ok((field.trim().to_string(), value.to_string()))
         }
-        _ => Err(cli::set_syntax(lang, arg)),
+        _ => Err(SetError::Syntax(arg.to_string())),
     }
 }
 
 /// Checks a header value typed in `lang` against its field's type; returns the value to
 /// store (dates `YYYY-MM-DD`, numbers with a decimal point).
-pub fn check_header_value(field: &HeaderField, value: &str, lang: Lang) -> Result<String, String> {
-    value::normalise_header(field.kind, &sanitize::line(value), lang).map_err(|e| {
-        cli::bad_field_value(lang, &field.id, &crate::i18n::value::value_error(lang, &e))
+pub fn check_header_value(
+    field: &HeaderField,
+    value: &str,
+    lang: Lang,
+) -> Result<String, SetError> {
+    value::normalise_header(field.kind, &sanitize::line(value), lang).map_err(|error| {
+        SetError::BadValue {
+            field: field.id.clone(),
+            error,
+        }
     })
 }
 
@@ -37,7 +62,7 @@ pub fn new_record(
     sets: &[(String, String)],
     now: Timestamp,
     lang: Lang,
-) -> Result<Record, String> {
+) -> Result<Record, SetError> {
     let mut header: IndexMap<String, String> = IndexMap::new();
     for field in &checklist.header {
         let value = match field.default.as_deref() {
@@ -51,8 +76,11 @@ pub fn new_record(
     }
     for (name, value) in sets {
         let Some(field) = checklist.header.iter().find(|f| f.id == *name) else {
-            let known: Vec<&str> = checklist.header.iter().map(|f| f.id.as_str()).collect();
-            return Err(cli::unknown_field(lang, name, &checklist.id, &known));
+            return Err(SetError::UnknownField {
+                field: name.clone(),
+                checklist: checklist.id.clone(),
+                known: checklist.header.iter().map(|f| f.id.clone()).collect(),
+            });
         };
         let value = check_header_value(field, value, lang)?;
         header.insert(field.id.clone(), value);
@@ -124,8 +152,8 @@ mod tests {
     #[test]
     fn fills_defaults_and_sets() {
         let sets = vec![
-            parse_set("organisation=Sở Thông tin và Truyền thông", Lang::Vi).unwrap(),
-            parse_set("staff=42", Lang::Vi).unwrap(),
+            parse_set("organisation=Sở Thông tin và Truyền thông").unwrap(),
+            parse_set("staff=42").unwrap(),
         ];
         let r = new_record(checklist(), &sets, now(), Lang::Vi).unwrap();
         assert_eq!(r.header["date"], "2026-11-23");
@@ -145,8 +173,11 @@ mod tests {
 
     #[test]
     fn rejects_unknown_fields_and_bad_values() {
-        let set =
-            |k: &str, v: &str, lang| new_record(checklist(), &[(k.into(), v.into())], now(), lang);
+        // The sentences are made in `i18n`; the test reads them as the user does.
+        let set = |k: &str, v: &str, lang| {
+            new_record(checklist(), &[(k.into(), v.into())], now(), lang)
+                .map_err(|e| crate::i18n::cli::set_error(lang, &e))
+        };
         let e = set("orgnisation", "x", Lang::En).unwrap_err();
         assert!(
             e.contains("`orgnisation`") && e.contains("organisation, date, staff, team"),
@@ -164,16 +195,10 @@ mod tests {
         assert!(e.contains("not a number"), "{e}");
         let e = set("staff", "3.5", Lang::Vi).unwrap_err();
         assert!(e.contains("3,5"), "{e}");
-        assert!(parse_set("novalue", Lang::En).is_err());
-        assert!(
-            parse_set("=x", Lang::Vi)
-                .unwrap_err()
-                .contains("TRƯỜNG=GIÁ_TRỊ")
-        );
-        assert_eq!(
-            parse_set("a=b=c", Lang::En).unwrap(),
-            ("a".into(), "b=c".into())
-        );
+        assert!(parse_set("novalue").is_err());
+        let e = parse_set("=x").unwrap_err();
+        assert!(crate::i18n::cli::set_error(Lang::Vi, &e).contains("TRƯỜNG=GIÁ_TRỊ"));
+        assert_eq!(parse_set("a=b=c").unwrap(), ("a".into(), "b=c".into()));
     }
 
     #[test]

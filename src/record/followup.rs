@@ -10,6 +10,15 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
+/// Option values of the generated question on each earlier recommendation (implemented?).
+pub const IMPLEMENTED: &str = "implemented";
+/// Partly implemented (a finding; the recommendation carries forward).
+pub const PARTLY: &str = "partly";
+/// Not implemented (a finding; the recommendation carries forward).
+pub const NOT_IMPLEMENTED: &str = "not";
+/// No longer applicable (left out of scoring).
+pub const NOT_APPLICABLE: &str = "na";
+
 use crate::checklist::{Priority, Text};
 use crate::record::AnswerValue;
 

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::score::Score;
 use super::summary::Summary;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::record::Status;
 
 /// A column of section scores.

@@ -8,9 +8,9 @@ use serde::Serialize;
 use super::aggregate::{Aggregate, Group, Row, Visit};
 use super::escape::{csv as c, md, md_cell};
 use super::format;
-use crate::i18n::Lang;
 use crate::i18n::followup::{FollowUpText, text as followup_text};
 use crate::i18n::report::{ReportText, text};
+use crate::lang::Lang;
 use crate::record::Status;
 
 /// The format string of the JSON aggregate.

@@ -9,8 +9,8 @@ use super::aggregate::{Aggregate, Group};
 use super::aggregate_render::{headers, status};
 use super::format;
 use crate::checklist::xlsform::write::write_text;
-use crate::i18n::Lang;
 use crate::i18n::report::text;
+use crate::lang::Lang;
 
 /// A sheet name for a checklist id: at most 31 characters, none of `[]:*?/\`, unique.
 fn sheet_name(id: &str, taken: &[String]) -> String {

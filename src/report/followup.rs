@@ -16,11 +16,11 @@ use super::format;
 use super::score::Score;
 use super::summary::{QuestionRef, SectionScore, Summary, answer_label};
 use crate::checklist::Priority;
-use crate::followup::{IMPLEMENTED, NOT_APPLICABLE, NOT_IMPLEMENTED, PARTLY};
-use crate::i18n::Lang;
 use crate::i18n::followup::text;
+use crate::lang::Lang;
 use crate::record::Record;
 use crate::record::followup::Points;
+use crate::record::followup::{IMPLEMENTED, NOT_APPLICABLE, NOT_IMPLEMENTED, PARTLY};
 use crate::sanitize;
 
 /// What was found now of one previous recommendation.

@@ -3,7 +3,7 @@
 
 use super::score::Score;
 use crate::checklist::value;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::record::Timestamp;
 
 /// A computed number (points) with at most two decimals, trailing zeros dropped.

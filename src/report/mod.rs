@@ -23,7 +23,6 @@ mod recommend;
 pub mod refs;
 pub mod score;
 pub mod summary;
-pub mod write;
 
 use std::path::{Path, PathBuf};
 
@@ -33,7 +32,7 @@ pub use summary::{
     SectionScore, Strength, Summary,
 };
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::record::Record;
 
 /// The formats of a one-record report.
@@ -107,7 +106,7 @@ pub fn export_beside(
     let md = dir.join(format!("{stem}.md"));
     let html = dir.join(format!("{stem}.html"));
     let written = |path: &Path, format| {
-        write::write_atomic(path, render(&summary, format).as_bytes())
+        crate::output::write_atomic(path, render(&summary, format).as_bytes())
             .map_err(|e| crate::i18n::cli::write_failed(lang, &e))
     };
     written(&md, Format::Md)?;

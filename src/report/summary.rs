@@ -19,7 +19,7 @@ use crate::checklist::placeholder;
 use crate::checklist::value;
 use crate::checklist::visibility::visible;
 use crate::checklist::{Checklist, HeaderType, Priority, Question, QuestionType, Section, Text};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::record::{AnswerValue, Record, Status, Timestamp};
 use crate::sanitize;
 

@@ -372,7 +372,7 @@ impl Session {
     }
 }
 
-fn check_due(due: Option<String>, lang: crate::i18n::Lang) -> Result<Option<String>, SessionError> {
+fn check_due(due: Option<String>, lang: crate::lang::Lang) -> Result<Option<String>, SessionError> {
     match due {
         Some(d) if !d.trim().is_empty() => Ok(Some(parse_date(&d, lang)?)),
         _ => Ok(None),

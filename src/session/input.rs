@@ -5,7 +5,7 @@
 use super::SessionError;
 use crate::checklist::value::{self, AnswerValue};
 use crate::checklist::{OptionDef, Question};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// Reads a number as typed in `lang` (see [`value::parse_number`]).
 pub fn parse_number(s: &str, lang: Lang) -> Result<f64, SessionError> {

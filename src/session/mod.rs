@@ -15,7 +15,7 @@ pub(crate) mod tests;
 mod undo;
 
 use crate::checklist::{HeaderField, Priority, Question, Section};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::record::{Answer, Record, Screen, Timestamp};
 use undo::UndoStep;
 
@@ -94,7 +94,7 @@ pub enum Command {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SessionError {
     /// The typed text is not a number or date as the UI language writes it.
-    #[error("{}", crate::i18n::value::value_error(crate::i18n::Lang::En, .0))]
+    #[error("not a number or date as typed: {0:?}")]
     Value(crate::checklist::value::ValueError),
     /// A whole number was required.
     #[error("a whole number is required")]

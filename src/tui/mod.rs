@@ -17,9 +17,10 @@ pub mod terminal;
 pub mod theme;
 pub mod view;
 
+pub use crate::tty::{NoTerminal, check_terminal};
 pub use app::{App, Control, Mode, QuitInfo};
 pub use persist::{MemoryPersist, Persist, SaveStatus};
 pub use saver::BackgroundSaver;
 pub use start::{StartChoice, StartItem, StartKind, StartScreen};
-pub use terminal::{Exit, NoTerminal, Tui, check_terminal};
+pub use terminal::{Exit, Tui};
 pub use theme::Theme;

@@ -13,7 +13,7 @@
 //!
 //! One buffered write per frame; drawing only after events.
 
-use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
+use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, TryLockError};
 use std::thread::JoinHandle;
@@ -49,32 +49,6 @@ pub enum Exit {
     Quit,
     /// The terminal went away (closed pty, read error); everything was saved.
     Hangup,
-}
-
-/// Why onsite will not draw on this terminal (checked before anything is written).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoTerminal {
-    /// Standard input is not a terminal.
-    Input,
-    /// Standard output is not a terminal (redirected to a file or a pipe).
-    Output,
-    /// `TERM=dumb`: the terminal cannot move the cursor.
-    Dumb,
-}
-
-/// Whether the TUI can be drawn here: standard input and output are terminals, and
-/// `TERM` is not `dumb`. Nothing is written to find out.
-pub fn check_terminal() -> Result<(), NoTerminal> {
-    if !io::stdin().is_terminal() {
-        return Err(NoTerminal::Input);
-    }
-    if !io::stdout().is_terminal() {
-        return Err(NoTerminal::Output);
-    }
-    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
-        return Err(NoTerminal::Dumb);
-    }
-    Ok(())
 }
 
 /// Leaves raw mode and the alternate screen, shows the cursor. Best effort, idempotent.
@@ -239,7 +213,7 @@ impl Tui {
     /// panic hook, the signal thread and the hang-up watcher. Refuses (writing nothing)
     /// when standard input or output is not a terminal (see [`check_terminal`]).
     pub fn enter() -> io::Result<Tui> {
-        check_terminal().map_err(|e| io::Error::other(format!("{e:?}")))?;
+        crate::tty::check_terminal().map_err(|e| io::Error::other(format!("{e:?}")))?;
         let slot: Slot = Arc::new(Mutex::new(None));
         let redraw = Arc::new(AtomicBool::new(false));
         let active = Arc::new(AtomicBool::new(true));

@@ -6,8 +6,8 @@ use super::facts::{deadline, or_blank, place_date_blank, question_phrase, senten
 use super::layout::{Doc, HeaderBlock, Span, two_digits};
 use super::{BLANK, Profile};
 use crate::checklist::{Checklist, QuestionType};
-use crate::i18n::Lang;
 use crate::i18n::doc;
+use crate::lang::Lang;
 use crate::report::summary::tr;
 
 /// The brief of a checklist as a `.docx` file.

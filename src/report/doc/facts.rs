@@ -9,8 +9,8 @@ use super::BLANK;
 use super::layout::{Layout, clean};
 use super::profile::{Profile, split_list};
 use crate::checklist::Role;
-use crate::i18n::Lang;
 use crate::i18n::doc::{self, DocText};
+use crate::lang::Lang;
 use crate::report::Summary;
 use crate::report::format;
 

@@ -7,7 +7,7 @@
 use indexmap::IndexMap;
 
 use super::layout::{Layout, clean};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// The profile's file name in the data dir.
 pub const FILE: &str = "document-profile.json";

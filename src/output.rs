@@ -4,12 +4,12 @@
 //! directory, another user's file or a file with other hard links is refused, never
 //! replaced. An existing file keeps its mode; a new one is created 0600 (reports hold what
 //! the record holds). `-` is standard output (see `cli::report::emit`).
+//! Here rather than in `report/`: documents, workbooks and the document profile are
+//! written the same way.
 
 use std::path::{Path, PathBuf};
 
 use crate::durable::{self, Failure, Place};
-
-use crate::i18n::Lang;
 use crate::safe_fs::{self, Refusal, Target};
 
 /// A file that could not be written (the sentence in each language is in `i18n::cli`).
@@ -25,12 +25,9 @@ pub struct WriteError {
 
 impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The sentences shown to users are `i18n::cli::write_failed`; this is for logs.
         match self.refused {
-            Some(why) => f.write_str(&crate::i18n::safety::output_refused(
-                Lang::En,
-                &self.path,
-                why,
-            )),
+            Some(why) => write!(f, "refused to write {}: {why:?}", self.path.display()),
             None => write!(f, "cannot write {}: {}", self.path.display(), self.source),
         }
     }
@@ -71,6 +68,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
     use std::fs;
 
     #[test]

@@ -1,0 +1,62 @@
+//! The UI language and how it is chosen: a leaf every layer may use (the sentences
+//! themselves are in `i18n`).
+
+/// A UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Vietnamese.
+    Vi,
+}
+
+impl Lang {
+    /// The language code used in checklists (`en`, `vi`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Vi => "vi",
+        }
+    }
+
+    /// Parses `vi`/`en` (any case, region suffix allowed).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        if s.starts_with("vi") {
+            Some(Lang::Vi)
+        } else if s.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The language from `--lang`, else `ONSITE_LANG`, else `LANG` starting with `vi`, else English.
+    pub fn resolve(flag: Option<&str>, onsite_lang: Option<&str>, lang_env: Option<&str>) -> Lang {
+        if let Some(l) = flag.and_then(Lang::parse) {
+            return l;
+        }
+        if let Some(l) = onsite_lang.and_then(Lang::parse) {
+            return l;
+        }
+        match lang_env {
+            Some(l) if l.to_ascii_lowercase().starts_with("vi") => Lang::Vi,
+            _ => Lang::En,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolution_order() {
+        assert_eq!(Lang::resolve(Some("vi"), Some("en"), None), Lang::Vi);
+        assert_eq!(Lang::resolve(None, Some("vi"), Some("en_US")), Lang::Vi);
+        assert_eq!(Lang::resolve(None, None, Some("vi_VN.UTF-8")), Lang::Vi);
+        assert_eq!(Lang::resolve(None, None, Some("C.UTF-8")), Lang::En);
+        assert_eq!(Lang::resolve(None, None, None), Lang::En);
+    }
+}
