@@ -352,3 +352,25 @@ fn cells_are_untrusted_both_ways() {
         "=HYPERLINK(\"http://x\",\"y\")"
     );
 }
+
+/// A secretary renames the form where every spreadsheet user would, in `form_title`; the
+/// exported `onsite_title::…` columns (the other languages) must not hide the change.
+#[test]
+fn form_title_is_the_title_in_the_default_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sheets = secretary_form();
+    let settings = sheets
+        .iter_mut()
+        .find(|(name, _)| *name == "settings")
+        .expect("settings sheet");
+    settings.1[0].extend([
+        "onsite_title::Tiếng Việt (vi)",
+        "onsite_title::English (en)",
+    ]);
+    settings.1[1][1] = "Kiểm tra QCDC tại Sở Nội vụ";
+    settings.1[1].extend(["Tên cũ trong cột của onsite", "Grassroots democracy check"]);
+    let path = write_form(dir.path(), "renamed.xlsx", &sheets);
+    let c = load_workbook(&path).unwrap_or_else(|ps| panic!("{ps:?}"));
+    assert_eq!(c.title.get("vi"), "Kiểm tra QCDC tại Sở Nội vụ");
+    assert_eq!(c.title.get("en"), "Grassroots democracy check");
+}

@@ -257,7 +257,17 @@ fn settings(r: &mut Reader, c: &mut Checklist) {
         r.places
             .set(pointer, at(base).unwrap_or_else(|| sheet.name.clone()));
     }
+    // `form_title` is the title in the default language, the cell ODK, Kobo and a person
+    // editing the workbook change; `onsite_title::…` adds the other languages.
+    let form_title = layout.cell(row, "form_title").trim().to_string();
     c.title = match r.text(sheet, &layout, row, "onsite_title") {
+        Some(Text::Localized(mut map)) => {
+            r.place(sheet, &layout, row, "/title".into(), "onsite_title");
+            if let Some(lang) = r.default_lang.clone().filter(|_| !form_title.is_empty()) {
+                map.insert(lang, form_title);
+            }
+            Text::Localized(map)
+        }
         Some(t) => {
             r.place(sheet, &layout, row, "/title".into(), "onsite_title");
             t
