@@ -45,7 +45,15 @@ fn one_sheet_per_checklist_with_words_and_percentages() {
         text(&out.stderr)
     );
     let mut book: Xlsx<_> = calamine::open_workbook(&out_path).unwrap();
-    assert_eq!(book.sheet_names(), ["qcdc-mini", "fire-safety"]);
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "qcdc-mini",
+            "qcdc-mini trả lời",
+            "fire-safety",
+            "fire-safety trả lời"
+        ]
+    );
     let qcdc = book.worksheet_range("qcdc-mini").unwrap();
     let title = cell(&qcdc, 0, 0).to_string();
     assert!(title.ends_with("(qcdc-mini)"), "{title}");
@@ -97,4 +105,62 @@ fn a_workbook_needs_a_file() {
         text(&out.stderr)
     );
     assert!(out.stdout.is_empty());
+}
+
+/// Every answer and note of every inspection is in the answers sheet of its checklist,
+/// in the row of its inspection and the column of its question, and in the json rows.
+#[test]
+fn every_answer_and_note_is_in_the_answers_sheet_and_the_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("answers.xlsx");
+    let json_path = dir.path().join("answers.json");
+    let files = ["so-tttt.json", "so-noi-vu.json", "warehouse-7.json"].map(fixture);
+    for (format, out) in [("xlsx", &out_path), ("json", &json_path)] {
+        let mut args = vec!["--lang", "vi", "aggregate"];
+        args.extend(files.iter().map(|f| f.to_str().unwrap()));
+        args.extend(["--format", format, "-o", out.to_str().unwrap()]);
+        let run = onsite(dir.path(), &args);
+        assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    }
+    let mut book: Xlsx<_> = calamine::open_workbook(&out_path).unwrap();
+    let json = std::fs::read_to_string(&json_path).unwrap();
+    let mut checked = 0;
+    for file in &files {
+        let record = onsite::record::load(file).expect("fixture");
+        let summary = onsite::report::Summary::compute(&record, onsite::i18n::Lang::Vi);
+        let sheet = format!("{} trả lời", summary.checklist.id);
+        let range = book
+            .worksheet_range(&sheet)
+            .unwrap_or_else(|e| panic!("{sheet}: {e}"));
+        let row = (2..range.height() as u32)
+            .find(|&r| cell(&range, r, 0) == Data::String(summary.record.clone()))
+            .unwrap_or_else(|| panic!("no row for {}", summary.record));
+        let heads: Vec<String> = (0..range.width() as u32)
+            .map(|c| cell(&range, 1, c).to_string())
+            .collect();
+        for e in &summary.answers {
+            let col = heads
+                .iter()
+                .position(|h| h.starts_with(&format!("{} ", e.question.number)))
+                .unwrap_or_else(|| panic!("no column for {} in {heads:?}", e.question.number));
+            if let Some(answer) = &e.answer {
+                assert_eq!(cell(&range, row, col as u32).to_string(), *answer);
+                assert!(
+                    json.contains(&serde_json::to_string(answer).unwrap()),
+                    "{answer}"
+                );
+                checked += 1;
+            }
+            if !e.note.is_empty() {
+                assert_eq!(heads[col + 1], format!("{} — Ghi chú", e.question.number));
+                assert_eq!(cell(&range, row, col as u32 + 1).to_string(), e.note);
+                assert!(json.contains(&serde_json::to_string(&e.note).unwrap()));
+                checked += 1;
+            }
+        }
+    }
+    assert!(
+        checked > 10,
+        "only {checked} answers and notes in the fixtures"
+    );
 }

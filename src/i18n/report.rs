@@ -19,6 +19,8 @@ pub struct ReportText {
     pub answers: &'static str,
     /// An entry with a note or mark but no answer.
     pub no_answer: &'static str,
+    /// Name of the answers sheet of an aggregate workbook (after the checklist id).
+    pub answers_sheet: &'static str,
     /// Prefix of a required header field left empty.
     pub title_page: &'static str,
     /// Heading of the header facts.
@@ -119,6 +121,7 @@ pub const EN: ReportText = ReportText {
     draft_note: "The inspection is not finished; this summary may still change.",
     answers: "Answers and notes",
     no_answer: "not answered",
+    answers_sheet: "answers",
     title_page: "Title page",
     general: "General information",
     record: "Record id",
@@ -174,6 +177,7 @@ pub const VI: ReportText = ReportText {
     draft_note: "Cuộc kiểm tra chưa kết thúc; nội dung phiếu còn có thể thay đổi.",
     answers: "Câu trả lời và ghi chú",
     no_answer: "chưa trả lời",
+    answers_sheet: "trả lời",
     title_page: "Trang thông tin",
     general: "Thông tin chung",
     record: "Mã hồ sơ",

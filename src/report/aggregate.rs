@@ -26,6 +26,31 @@ pub struct Column {
     pub heading: String,
 }
 
+/// A question column of the answers table (`aggregate --format xlsx|json`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionColumn {
+    /// Question id (what matches questions across records).
+    pub id: String,
+    /// The number printed on the checklist (`5.2`).
+    pub number: String,
+    /// Prompt, from the first record that has the question.
+    pub prompt: String,
+    /// Whether some inspection of the group has a note on it (the table then has a note
+    /// column beside the answer column).
+    pub noted: bool,
+}
+
+/// What one inspection recorded for one question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    /// The answer in words (option labels, a number with its unit, a date).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer: Option<String>,
+    /// The inspector's note.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
 /// One inspection.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
@@ -49,6 +74,8 @@ pub struct Row {
     pub findings: usize,
     /// Number of recommendations (every effective one is open: the record has no "done").
     pub open_recommendations: usize,
+    /// Every answer and note, by question id (the group's `questions` give the order).
+    pub answers: indexmap::IndexMap<String, Cell>,
 }
 
 /// One visit in an organisation's series.
@@ -90,6 +117,9 @@ pub struct Group {
     pub title: String,
     /// Section columns.
     pub sections: Vec<Column>,
+    /// Question columns of the answers table: every question some inspection answered or
+    /// noted, in checklist order (a question only a later version has comes last).
+    pub questions: Vec<QuestionColumn>,
     /// Rows, in the order the records were given.
     pub rows: Vec<Row>,
     /// The visits of each organisation inspected more than once or followed up, in order
@@ -203,6 +233,7 @@ impl Aggregate {
                     checklist: s.checklist.id.clone(),
                     title: s.checklist.title.clone(),
                     sections: Vec::new(),
+                    questions: Vec::new(),
                     rows: Vec::new(),
                     series: Vec::new(),
                     all_series: Vec::new(),
@@ -234,6 +265,45 @@ impl Aggregate {
                     .map(|x| x.score)
             })
             .collect();
+        let mut answers = indexmap::IndexMap::new();
+        // A question new to the table goes right after the one before it in this record,
+        // so the columns keep the checklist's order whichever record answered what.
+        let mut after: Option<usize> = None;
+        for e in &s.answers {
+            if e.answer.is_none() && e.note.is_empty() {
+                continue;
+            }
+            let next = after.map_or(0, |p| p + 1);
+            let found = match group.questions.get(next) {
+                // The usual case: records of one checklist answer in the same order.
+                Some(q) if q.id == e.question.id => Some(next),
+                _ => group.questions.iter().position(|q| q.id == e.question.id),
+            };
+            let at = match found {
+                Some(i) => i,
+                None => {
+                    group.questions.insert(
+                        next,
+                        QuestionColumn {
+                            id: e.question.id.clone(),
+                            number: e.question.number.clone(),
+                            prompt: e.question.prompt.clone(),
+                            noted: false,
+                        },
+                    );
+                    next
+                }
+            };
+            group.questions[at].noted |= !e.note.is_empty();
+            after = Some(at);
+            answers.insert(
+                e.question.id.clone(),
+                Cell {
+                    answer: e.answer.clone(),
+                    note: e.note.clone(),
+                },
+            );
+        }
         group.rows.push(Row {
             record: s.record.clone(),
             version: s.checklist.version.clone(),
@@ -245,6 +315,7 @@ impl Aggregate {
             sections,
             findings: s.findings.len(),
             open_recommendations: s.recommendations.len(),
+            answers,
         });
         group.add_visit(s);
     }
