@@ -46,6 +46,12 @@ pub fn answer_text<'a>(e: &'a AnswerEntry, t: &ReportText) -> &'a str {
     e.answer.as_deref().unwrap_or(t.no_answer)
 }
 
+/// Whether the entry's question takes an answer: an information item (kept for its note)
+/// is listed with its note alone, never as "not answered".
+pub fn takes_answer(e: &AnswerEntry) -> bool {
+    e.kind != crate::checklist::QuestionType::Info
+}
+
 /// The entries of the answers part grouped by section, in order.
 pub fn answers_by_section(s: &Summary) -> Vec<&[AnswerEntry]> {
     s.answers

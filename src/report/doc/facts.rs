@@ -272,36 +272,71 @@ impl<'a> Facts<'a> {
     }
 
     /// What was checked, per section: its statements (or, without statements, the
-    /// findings, full-mark answers and figures), with the section's score when a scoring
+    /// findings, full-mark answers and figures), each with the inspector's note, then every
+    /// other note typed in the section (an information item's, a question's without a
+    /// statement) — nothing typed is left out — with the section's score when a scoring
     /// rule is named.
     pub fn checked(&self) -> Vec<(String, Vec<String>)> {
         let mut out = Vec::new();
         for sec in &self.s.sections {
             let sid = &sec.section.id;
             let mut items: Vec<String> = Vec::new();
-            let statements: Vec<&str> = self
+            // Questions whose note is already in `items`.
+            let mut noted: Vec<&str> = Vec::new();
+            let statements: Vec<_> = self
                 .s
                 .prose
                 .statements
                 .iter()
                 .filter(|st| &st.section.id == sid)
-                .map(|st| st.text.as_str())
                 .collect();
             if statements.is_empty() {
                 items.extend(self.section_strengths(sid, false));
                 for f in self.s.findings.iter().filter(|f| &f.section.id == sid) {
                     let base = format!("{}: {}", question_phrase(&f.question.prompt), f.answer);
                     items.push(with_note(&base, &f.note));
+                    noted.push(&f.question.id);
                 }
                 for fig in self.s.prose.figures.iter().filter(|g| &g.section.id == sid) {
-                    items.push(sentence(&format!(
-                        "{}: {}",
-                        question_phrase(&fig.question.prompt),
-                        fig.value
-                    )));
+                    let base = format!("{}: {}", question_phrase(&fig.question.prompt), fig.value);
+                    items.push(with_note(&base, self.note_of(&fig.question.id)));
+                    noted.push(&fig.question.id);
                 }
             } else {
-                items.extend(statements.iter().map(|s| s.to_string()));
+                for (i, st) in statements.iter().enumerate() {
+                    // A multi answer may state several sentences: the note follows the last.
+                    let last = statements
+                        .get(i + 1)
+                        .is_none_or(|next| next.question != st.question);
+                    if last {
+                        items.push(with_note(&st.text, self.note_of(&st.question)));
+                        noted.push(&st.question);
+                    } else {
+                        items.push(st.text.clone());
+                    }
+                }
+            }
+            for e in self.s.answers.iter().filter(|e| {
+                &e.section.id == sid
+                    && !e.note.is_empty()
+                    && !noted.contains(&e.question.id.as_str())
+            }) {
+                let phrase = question_phrase(&e.question.prompt);
+                match &e.answer {
+                    Some(a) => {
+                        let base = format!("{phrase}: {}", clean(&a.replace('\n', " ")));
+                        let item = with_note(&base, &e.note);
+                        // A full-mark answer already listed gets its note in place.
+                        match items.iter().position(|i| *i == sentence(&base)) {
+                            Some(at) => items[at] = item,
+                            None => items.push(item),
+                        }
+                    }
+                    None => items.push(sentence(&format!(
+                        "{phrase}: {}",
+                        clean(&e.note.replace('\n', " "))
+                    ))),
+                }
             }
             if !items.is_empty() {
                 let percent = self
@@ -315,6 +350,15 @@ impl<'a> Facts<'a> {
             }
         }
         out
+    }
+
+    /// The inspector's note on a question (empty when none).
+    fn note_of(&self, qid: &str) -> &str {
+        self.s
+            .answers
+            .iter()
+            .find(|e| e.question.id == qid)
+            .map_or("", |e| e.note.as_str())
     }
 }
 
