@@ -343,7 +343,7 @@ pub(crate) fn answer_label(
 }
 
 /// The answer as a document quotes it: like [`answer_label`], with a count below 10
-/// written `05`.
+/// written `05` and, in English, a date in words.
 pub(crate) fn document_label(
     checklist: &Checklist,
     q: &Question,
@@ -359,6 +359,13 @@ pub(crate) fn document_label(
             } else {
                 format!("{n} {unit}")
             }
+        }
+        // A document in English writes a date in words (`20 April 2026`).
+        AnswerValue::Text(v) if q.kind == QuestionType::Date && lang == Lang::En => {
+            let v = sanitize::line(v);
+            chrono::NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")
+                .map(|d| d.format("%-d %B %Y").to_string())
+                .unwrap_or_else(|_| answer_label(checklist, q, value, lang))
         }
         _ => answer_label(checklist, q, value, lang),
     }

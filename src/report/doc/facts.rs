@@ -260,7 +260,7 @@ impl<'a> Facts<'a> {
                     "{} ({} {})",
                     text.trim_end_matches('.'),
                     self.t.remedy_by,
-                    format::date(due, self.lang)
+                    deadline(due, self.lang)
                 );
             }
             match groups.iter_mut().find(|(a, _)| *a == to) {
@@ -303,6 +303,12 @@ impl<'a> Facts<'a> {
                     noted.push(&fig.question.id);
                 }
             } else {
+                // The figures no statement quotes are listed after the statements.
+                let quoted = |qid: &str| {
+                    statements
+                        .iter()
+                        .any(|st| st.quotes.iter().any(|q| q == qid))
+                };
                 for (i, st) in statements.iter().enumerate() {
                     // A multi answer may state several sentences: the note follows the last.
                     let last = statements
@@ -313,6 +319,14 @@ impl<'a> Facts<'a> {
                         noted.push(&st.question);
                     } else {
                         items.push(st.text.clone());
+                    }
+                }
+                for fig in self.s.prose.figures.iter().filter(|g| &g.section.id == sid) {
+                    if !quoted(&fig.question.id) {
+                        let base =
+                            format!("{}: {}", question_phrase(&fig.question.prompt), fig.value);
+                        items.push(with_note(&base, self.note_of(&fig.question.id)));
+                        noted.push(&fig.question.id);
                     }
                 }
             }
@@ -342,9 +356,13 @@ impl<'a> Facts<'a> {
                 let percent = self
                     .scoring_rule()
                     .and_then(|_| format::score_percent(&sec.score, self.lang));
+                // The checklist's own numbering (`I.`) would clash with the document's.
+                let bare = crate::checklist::numbering::title_number(&sec.section.title)
+                    .and_then(|_| sec.section.title.split_once(['.', ')']))
+                    .map_or(sec.section.title.as_str(), |(_, rest)| rest.trim_start());
                 let title = match percent {
-                    Some(p) => format!("{} ({} {p})", sec.section.title, self.t.scored),
-                    None => sec.section.title.clone(),
+                    Some(p) => format!("{bare} ({} {p})", self.t.scored),
+                    None => bare.to_string(),
                 };
                 out.push((title, items));
             }
@@ -379,16 +397,41 @@ pub fn date_words(iso: &str, lang: Lang) -> String {
     }
 }
 
-/// A deadline as the profile holds it (`YYYY-MM-DD`, `dd/mm/yyyy` or words): a date in the
-/// language's short form, else as typed.
+/// A deadline as the profile holds it (`YYYY-MM-DD`, `dd/mm/yyyy` or words): a date as
+/// the document's language writes it in a sentence (`15/01/2027`, `15 January 2027`),
+/// else as typed.
 pub fn deadline(s: &str, lang: Lang) -> String {
     let s = clean(s);
     let iso = NaiveDate::parse_from_str(&s, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(&s, "%d/%m/%Y"));
-    match iso {
-        Ok(d) => format::date(&d.format("%Y-%m-%d").to_string(), lang),
-        Err(_) => s,
+    match (iso, lang) {
+        (Ok(d), Lang::Vi) => format::date(&d.format("%Y-%m-%d").to_string(), lang),
+        (Ok(d), Lang::En) => d.format("%-d %B %Y").to_string(),
+        (Err(_), _) => s,
     }
+}
+
+/// The items of a list as the lines of a document: each ends with `;`, the last with `.`.
+pub fn list_items(items: &[String]) -> Vec<String> {
+    let n = items.len();
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let bare = item.trim().trim_end_matches(['.', ';', ',']);
+            format!("{bare}{}", if i + 1 == n { '.' } else { ';' })
+        })
+        .collect()
+}
+
+/// The letter of the `i`-th (0-based) point under a numbered one: `a)`, `b)`, … (the
+/// Vietnamese alphabet skips none of these for the first 20).
+pub fn point_letter(i: usize) -> String {
+    const LETTERS: &str = "abcdefghiklmnopqrstuvxy";
+    LETTERS
+        .chars()
+        .nth(i)
+        .map_or_else(|| format!("{})", i + 1), |c| format!("{c})"))
 }
 
 /// A time of day as typed (`8:30`, `8h30`, `08.30`, `8`) in words: `08 giờ 30` /
@@ -494,7 +537,7 @@ mod tests {
         assert_eq!(time_words(Some("sáng".into()), Lang::Vi), "sáng");
         assert_eq!(time_words(None, Lang::Vi), "…… giờ ……");
         assert_eq!(deadline("31/12/2026", Lang::Vi), "31/12/2026");
-        assert_eq!(deadline("2026-12-31", Lang::En), "2026-12-31");
+        assert_eq!(deadline("2026-12-31", Lang::En), "31 December 2026");
     }
 
     #[test]

@@ -37,7 +37,10 @@ pub fn render(all: &[Summary], p: &Profile) -> Result<Vec<u8>, String> {
         f0.org()
     };
     let subject = match f0.subject() {
-        Some(what) => format!("{} {what}{}{target}", t.report_subject, t.at_org),
+        Some(what) => format!(
+            "{} {}{what}{}{target}",
+            t.report_subject, t.of_subject, t.at_org
+        ),
         None => format!("{}{}{target}", t.report_subject, t.at_org),
     };
     d.title(t.report, &[subject]);
@@ -75,8 +78,14 @@ pub fn render(all: &[Summary], p: &Profile) -> Result<Vec<u8>, String> {
         if many {
             d.spans(&[Span::bold(format!("{}. {}", i + 1, f.org()))]);
         }
-        for (title, items) in f.checked() {
-            d.spans(&[Span::italic(format!("{title}:"))]);
+        for (j, (title, items)) in f.checked().into_iter().enumerate() {
+            // Under "II.": 1., 2., … per section; under a unit's "1.": a), b), ….
+            let point = if many {
+                super::facts::point_letter(j)
+            } else {
+                format!("{}.", j + 1)
+            };
+            d.spans(&[Span::italic(format!("{point} {title}:"))]);
             for item in items {
                 d.item(&item);
             }
@@ -194,9 +203,10 @@ fn annex(d: &mut Doc, facts: &[Facts]) {
         }
         let note = match f.scoring_rule() {
             Some(rule) => format!("{} {rule}.", t.annex_rule),
+            // The checklist by its title, not its internal id.
             None => format!(
-                "{} {} {}.",
-                t.annex_tally, s.checklist.id, s.checklist.version
+                "{} “{}” ({} {}).",
+                t.annex_tally, s.checklist.title, t.version, s.checklist.version
             ),
         };
         d.spans(&[Span::italic(note)]);
