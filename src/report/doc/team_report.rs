@@ -8,7 +8,6 @@ use super::facts::{Facts, or_blank, sentence};
 use super::layout::{Doc, HeaderBlock, Signer, Span};
 use super::{BLANK, Profile};
 use crate::report::Summary;
-use crate::report::format;
 
 /// The team's report over one record or more (`s` is never empty in use; an empty slice
 /// gives an error).
@@ -64,12 +63,12 @@ pub fn render(all: &[Summary], p: &Profile) -> Result<Vec<u8>, String> {
         )));
     }
     d.para(t.units_inspected);
-    for f in &facts {
-        d.item(&format!(
-            "{}: {};",
-            f.org(),
-            format::date(&f.s.date, f.lang)
-        ));
+    let units: Vec<String> = facts
+        .iter()
+        .map(|f| format!("{}: {}", f.org(), super::facts::deadline(&f.s.date, f.lang)))
+        .collect();
+    for u in super::facts::list_items(&units) {
+        d.item(&u);
     }
     d.para(t.method);
 
