@@ -21,7 +21,7 @@ pub fn priorities(t: &ReportText) -> [(Priority, &'static str); 3] {
 pub fn rec_details(r: &Recommendation, s: &Summary, t: &ReportText) -> Vec<(&'static str, String)> {
     let mut d = Vec::new();
     if let Some(q) = &r.question {
-        d.push((t.about, format!("{} {}", q.number, q.prompt)));
+        d.push((t.about, q.label()));
     }
     if !r.responsible.is_empty() {
         d.push((t.responsible, r.responsible.clone()));
