@@ -424,11 +424,15 @@ pub fn list_items(items: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// The letter of the `i`-th (0-based) point under a numbered one: `a)`, `b)`, … (the
-/// Vietnamese alphabet skips none of these for the first 20).
-pub fn point_letter(i: usize) -> String {
-    const LETTERS: &str = "abcdefghiklmnopqrstuvxy";
-    LETTERS
+/// The letter of the `i`-th (0-based) point under a numbered one: `a)`, `b)`, … in the
+/// document's alphabet (Vietnamese: `d)`, `đ)`, `e)`, `g)`, no `f`, `j`, `w`, `z`); past
+/// the last letter, a number.
+pub fn point_letter(i: usize, lang: Lang) -> String {
+    let letters = match lang {
+        Lang::Vi => "abcdđeghiklmnopqrstuvxy",
+        Lang::En => "abcdefghijklmnopqrstuvwxyz",
+    };
+    letters
         .chars()
         .nth(i)
         .map_or_else(|| format!("{})", i + 1), |c| format!("{c})"))
@@ -548,6 +552,17 @@ mod tests {
             "Số: ……/BB-ĐKT"
         );
         assert_eq!(number_line(Layout::Party, "TB", None, t), "Số ……-TB/……");
+    }
+
+    #[test]
+    fn lists_and_points_as_a_document_writes_them() {
+        let items = ["Quyết định số 12.".to_string(), "Biên bản;".to_string()];
+        assert_eq!(list_items(&items), ["Quyết định số 12;", "Biên bản."]);
+        assert_eq!(point_letter(0, Lang::Vi), "a)");
+        assert_eq!(point_letter(4, Lang::Vi), "đ)");
+        assert_eq!(point_letter(9, Lang::Vi), "k)");
+        assert_eq!(point_letter(5, Lang::En), "f)");
+        assert_eq!(point_letter(40, Lang::En), "41)");
     }
 
     #[test]

@@ -60,7 +60,10 @@ pub fn render(s: &Summary, p: &Profile) -> Result<Vec<u8>, String> {
     d.para(&format!("{} {org} {}", t.unit_reports, t.unit_reports_rest));
     d.para(t.checked);
     for (i, (title, items)) in f.checked().into_iter().enumerate() {
-        d.spans(&[Span::italic(format!("{} {title}:", point_letter(i)))]);
+        d.spans(&[Span::italic(format!(
+            "{} {title}:",
+            point_letter(i, f.lang)
+        ))]);
         for i in items {
             d.item(&i);
         }

@@ -80,7 +80,7 @@ pub fn render(all: &[Summary], p: &Profile) -> Result<Vec<u8>, String> {
         for (j, (title, items)) in f.checked().into_iter().enumerate() {
             // Under "II.": 1., 2., … per section; under a unit's "1.": a), b), ….
             let point = if many {
-                super::facts::point_letter(j)
+                super::facts::point_letter(j, f.lang)
             } else {
                 format!("{}.", j + 1)
             };
