@@ -1,7 +1,7 @@
 //! What the documents say, drawn from a [`Summary`] and the [`Profile`]: who, where and
 //! when (with a dotted blank for what nobody gave), dates and times in words, the number
 //! line, and the parts a conclusion and a report share (strengths, limitations, causes,
-//! requests grouped by addressee, what was checked).
+//! requests grouped by addressee; what was checked is in [`super::checked`]).
 
 use chrono::{Datelike, NaiveDate};
 
@@ -137,7 +137,7 @@ impl<'a> Facts<'a> {
 
     /// Statements and answers of one section that go into strengths; `titled`: a section
     /// at full marks is named (else the sentence stands under its title).
-    fn section_strengths(&self, sid: &str, titled: bool) -> Vec<String> {
+    pub(super) fn section_strengths(&self, sid: &str, titled: bool) -> Vec<String> {
         let statements: Vec<&str> = self
             .s
             .prose
@@ -269,114 +269,6 @@ impl<'a> Facts<'a> {
             }
         }
         groups
-    }
-
-    /// What was checked, per section: its statements (or, without statements, the
-    /// findings, full-mark answers and figures), each with the inspector's note, then every
-    /// other note typed in the section (an information item's, a question's without a
-    /// statement) — nothing typed is left out — with the section's score when a scoring
-    /// rule is named.
-    pub fn checked(&self) -> Vec<(String, Vec<String>)> {
-        let mut out = Vec::new();
-        for sec in &self.s.sections {
-            let sid = &sec.section.id;
-            let mut items: Vec<String> = Vec::new();
-            // Questions whose note is already in `items`.
-            let mut noted: Vec<&str> = Vec::new();
-            let statements: Vec<_> = self
-                .s
-                .prose
-                .statements
-                .iter()
-                .filter(|st| &st.section.id == sid)
-                .collect();
-            if statements.is_empty() {
-                items.extend(self.section_strengths(sid, false));
-                for f in self.s.findings.iter().filter(|f| &f.section.id == sid) {
-                    let base = format!("{}: {}", question_phrase(&f.question.prompt), f.answer);
-                    items.push(with_note(&base, &f.note));
-                    noted.push(&f.question.id);
-                }
-                for fig in self.s.prose.figures.iter().filter(|g| &g.section.id == sid) {
-                    let base = format!("{}: {}", question_phrase(&fig.question.prompt), fig.value);
-                    items.push(with_note(&base, self.note_of(&fig.question.id)));
-                    noted.push(&fig.question.id);
-                }
-            } else {
-                // The figures no statement quotes are listed after the statements.
-                let quoted = |qid: &str| {
-                    statements
-                        .iter()
-                        .any(|st| st.quotes.iter().any(|q| q == qid))
-                };
-                for (i, st) in statements.iter().enumerate() {
-                    // A multi answer may state several sentences: the note follows the last.
-                    let last = statements
-                        .get(i + 1)
-                        .is_none_or(|next| next.question != st.question);
-                    if last {
-                        items.push(with_note(&st.text, self.note_of(&st.question)));
-                        noted.push(&st.question);
-                    } else {
-                        items.push(st.text.clone());
-                    }
-                }
-                for fig in self.s.prose.figures.iter().filter(|g| &g.section.id == sid) {
-                    if !quoted(&fig.question.id) {
-                        let base =
-                            format!("{}: {}", question_phrase(&fig.question.prompt), fig.value);
-                        items.push(with_note(&base, self.note_of(&fig.question.id)));
-                        noted.push(&fig.question.id);
-                    }
-                }
-            }
-            for e in self.s.answers.iter().filter(|e| {
-                &e.section.id == sid
-                    && !e.note.is_empty()
-                    && !noted.contains(&e.question.id.as_str())
-            }) {
-                let phrase = question_phrase(&e.question.prompt);
-                match &e.answer {
-                    Some(a) => {
-                        let base = format!("{phrase}: {}", clean(&a.replace('\n', " ")));
-                        let item = with_note(&base, &e.note);
-                        // A full-mark answer already listed gets its note in place.
-                        match items.iter().position(|i| *i == sentence(&base)) {
-                            Some(at) => items[at] = item,
-                            None => items.push(item),
-                        }
-                    }
-                    None => items.push(sentence(&format!(
-                        "{phrase}: {}",
-                        clean(&e.note.replace('\n', " "))
-                    ))),
-                }
-            }
-            if !items.is_empty() {
-                let percent = self
-                    .scoring_rule()
-                    .and_then(|_| format::score_percent(&sec.score, self.lang));
-                // The checklist's own numbering (`I.`) would clash with the document's.
-                let bare = crate::checklist::numbering::title_number(&sec.section.title)
-                    .and_then(|_| sec.section.title.split_once(['.', ')']))
-                    .map_or(sec.section.title.as_str(), |(_, rest)| rest.trim_start());
-                let title = match percent {
-                    Some(p) => format!("{bare} ({} {p})", self.t.scored),
-                    None => bare.to_string(),
-                };
-                out.push((title, items));
-            }
-        }
-        out
-    }
-
-    /// The inspector's note on a question (empty when none).
-    fn note_of(&self, qid: &str) -> &str {
-        self.s
-            .answers
-            .iter()
-            .find(|e| e.question.id == qid)
-            .map_or("", |e| e.note.as_str())
     }
 }
 
@@ -516,7 +408,7 @@ pub fn sentence(s: &str) -> String {
 }
 
 /// A statement followed by the inspector's note (on one line), as sentences.
-fn with_note(text: &str, note: &str) -> String {
+pub(super) fn with_note(text: &str, note: &str) -> String {
     let note = clean(&note.replace('\n', " "));
     if note.is_empty() {
         sentence(text)
