@@ -72,3 +72,20 @@ fn text_being_typed_is_saved_on_sighup() {
     assert!(p.wait_exit(Duration::from_secs(5)).is_some());
     assert_eq!(profile(data)["place"], "Ha Tinh");
 }
+
+#[test]
+fn ctrl_c_while_typing_saves_the_fact_and_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let mut p = Pty::spawn(&["--lang", "en"], data, &[], 80, 24);
+    p.wait_for("Inspections in progress", 10);
+    p.send("p");
+    p.wait_for("Document profile", 5);
+    to_place(&mut p);
+    p.send("\r");
+    p.type_slowly("Dong Ha");
+    p.wait_for("Dong Ha", 5);
+    p.send("\x03");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+    assert_eq!(profile(data)["place"], "Dong Ha");
+}

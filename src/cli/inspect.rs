@@ -128,6 +128,10 @@ pub fn start(ctx: &Context) -> Outcome {
                             .run_profile(&mut form, &theme)
                             .map_err(|e| Failure::user(terminal_error(ctx.lang, &e)))?;
                         if left == crate::tui::profile::ProfileChoice::Quit {
+                            // Text still pending (a save that failed): saved, or shown,
+                            // with the terminal back.
+                            drop(tui);
+                            crate::tui::profile::flush_pending();
                             return Ok(());
                         }
                     }

@@ -44,6 +44,16 @@ pub fn saved(lang: Lang, label: &str, path: &Path) -> String {
     }
 }
 
+/// A fact typed in the form could not be saved on the way out: why, and the command that
+/// sets it (so the text is still there to copy).
+pub fn not_saved(lang: Lang, why: &str, key: &str, text: &str) -> String {
+    let set = format!("onsite doc profile --set {key}={text:?}");
+    match lang {
+        Lang::En => format!("{why}. Not saved; to set it: {set}"),
+        Lang::Vi => format!("{why}. Chưa lưu được; để đặt lại: {set}"),
+    }
+}
+
 /// A paste with no fact being edited.
 pub fn paste_refused(lang: Lang) -> &'static str {
     match lang {

@@ -400,10 +400,8 @@ impl Tui {
             };
             match screen.handle(ev) {
                 ProfileChoice::Stay => {}
-                ProfileChoice::Quit => {
-                    super::profile::flush_pending();
-                    return Ok(ProfileChoice::Quit);
-                }
+                // Quitting: the caller saves what is pending once the terminal is back,
+                // so that a failure can be read.
                 other => return Ok(other),
             }
         }
