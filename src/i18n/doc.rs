@@ -139,6 +139,8 @@ pub struct DocText {
     pub proposals: &'static str,
     /// "Heading of the signer of the report": team leader.
     pub team_leader: &'static str,
+    /// The team report's signing capacity: on behalf of the team (`TM. Đoàn kiểm tra`).
+    pub team_capacity: &'static str,
     /// "As above" recipient.
     pub as_above: &'static str,
     /// Annex heading.
@@ -279,6 +281,7 @@ pub const EN: DocText = DocText {
     assessment: "III. GENERAL ASSESSMENT",
     proposals: "IV. PROPOSALS AND RECOMMENDATIONS",
     team_leader: "Head of the inspection team",
+    team_capacity: "",
     as_above: "- As above;",
     annex: "Annex",
     annex_scores: "Scores by section",
@@ -410,6 +413,7 @@ pub const VI: DocText = DocText {
     assessment: "III. ĐÁNH GIÁ CHUNG",
     proposals: "IV. ĐỀ XUẤT, KIẾN NGHỊ",
     team_leader: "Trưởng đoàn",
+    team_capacity: "TM. Đoàn kiểm tra",
     as_above: "- Như trên;",
     annex: "Phụ lục",
     annex_scores: "Bảng điểm theo từng phần",

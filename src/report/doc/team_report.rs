@@ -144,7 +144,7 @@ pub fn render(all: &[Summary], p: &Profile) -> Result<Vec<u8>, String> {
         t.recipients,
         &recipients,
         &Signer {
-            capacity: String::new(),
+            capacity: t.team_capacity.to_string(),
             title: t.team_leader.to_string(),
             hint: String::new(),
             name: f0.lead_name(),
