@@ -3,8 +3,11 @@
 //! visible question (answered or not), evidence marks, general notes, the title page and
 //! recommendations with responsible party and due date. Every distinctive string, number
 //! and date must be found in each format `onsite report` writes (md, html, json, txt).
+//! A note on an information item (which takes no answer) is kept too. The documents the
+//! team signs (`onsite doc minutes|report|conclusion`) carry every note and text typed.
 
 mod cli;
+mod doc_support;
 
 use std::collections::BTreeMap;
 
@@ -55,6 +58,12 @@ struct Filled {
     awaiting: Vec<String>,
     /// A scripted recommendation the inspector dropped.
     dropped: String,
+    /// The notes typed (on questions and on the information item): the minutes and the
+    /// team's report list what was checked with every one of them.
+    notes: Vec<String>,
+    /// Text answers, the general notes and the inspector's own recommendation: each in
+    /// one of the documents at least.
+    typed: Vec<String>,
 }
 
 fn fill() -> Filled {
@@ -95,6 +104,8 @@ fn fill() -> Filled {
         "stored header date".to_string(),
     )];
     let mut awaiting = Vec::new();
+    let mut notes = Vec::new();
+    let mut typed = Vec::new();
 
     let mut k = 0;
     loop {
@@ -155,6 +166,7 @@ fn fill() -> Filled {
                     "Ý kiến ghi nhận số {k}: mô hình «Ngày thứ Bảy lắng nghe» của {id} được nhân rộng"
                 );
                 everywhere.push((t.clone(), id.clone()));
+                typed.push(t.clone());
                 Some(t)
             }
         };
@@ -162,15 +174,19 @@ fn fill() -> Filled {
             s.apply(Command::Input(typed.clone()), now())
                 .unwrap_or_else(|e| panic!("{id}: `{typed}` refused: {e}"));
         }
-        if kind != QuestionType::Info {
-            let note = format!("Đối chiếu hồ sơ gốc ĐC-{k:03} tại Văn phòng Sở");
-            s.apply(Command::SetNote(note.clone()), now())
-                .expect("note");
-            everywhere.push((note, format!("note of {id}")));
-            if k % 5 == 0 {
-                s.apply(Command::ToggleAwaiting, now()).expect("mark");
-                awaiting.push(id.clone());
-            }
+        let note = if kind == QuestionType::Info {
+            // An information item takes no answer, but its note is what the team saw.
+            format!("Thời kỳ kiểm tra thống nhất với đơn vị: từ 01/7/2023, mục {id}")
+        } else {
+            format!("Đối chiếu hồ sơ gốc ĐC-{k:03} tại Văn phòng Sở")
+        };
+        s.apply(Command::SetNote(note.clone()), now())
+            .expect("note");
+        everywhere.push((note.clone(), format!("note of {id}")));
+        notes.push(note);
+        if kind != QuestionType::Info && k % 5 == 0 {
+            s.apply(Command::ToggleAwaiting, now()).expect("mark");
+            awaiting.push(id.clone());
         }
         if s.apply(Command::Next, now()).expect("next") == Effect::Nothing {
             break;
@@ -182,6 +198,7 @@ fn fill() -> Filled {
         .expect("minutes");
     for line in minutes.lines() {
         everywhere.push((line.to_string(), "general notes".into()));
+        typed.push(line.to_string());
     }
     s.apply(
         Command::AddRecommendation {
@@ -198,6 +215,7 @@ fn fill() -> Filled {
         "Đề nghị Sở bố trí kinh phí số hóa hồ sơ công khai trong quý II năm 2027".into(),
         "own recommendation".into(),
     ));
+    typed.push("Đề nghị Sở bố trí kinh phí số hóa hồ sơ công khai trong quý II năm 2027".into());
     everywhere.push(("Phòng Kế hoạch – Tài chính".into(), "responsible".into()));
     let mut human_only = vec![("30/06/2027".to_string(), "own due date".to_string())];
     json_only.push(("\"2027-06-30\"".into(), "stored own due date".into()));
@@ -238,6 +256,8 @@ fn fill() -> Filled {
         human_only,
         awaiting,
         dropped,
+        notes,
+        typed,
     }
 }
 
@@ -332,6 +352,72 @@ fn every_answer_note_mark_and_recommendation_reaches_every_format() {
         .find(|e| e["question"]["id"] == "feedback-evaluation")
         .expect("a note without an answer is exported");
     assert!(note_only["value"].is_null() && note_only["answer"].is_null());
+    // The information item is exported with its note, no answer and no number.
+    let info = entries
+        .iter()
+        .find(|e| e["question"]["id"] == "scope")
+        .expect("a note on an information item is exported");
+    assert_eq!(info["type"], "info");
+    assert!(info["answer"].is_null() && info["value"].is_null());
+    assert!(info["question"]["number"].is_null());
+    // Listed with its note alone, never as an empty or missing answer.
+    let info_line = |out: &str| {
+        out.lines()
+            .find(|l| l.contains("Phạm vi và căn cứ kiểm tra"))
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    for format in ["md", "html", "txt"] {
+        let line = info_line(&outputs[format]);
+        assert!(!line.contains("Chưa trả lời"), "{format}: {line}");
+        assert!(!line.contains("Trả lời:"), "{format}: {line}");
+    }
+}
+
+/// The text of a document written by the binary.
+fn document(data: &std::path::Path, record: &std::path::Path, kind: &str) -> String {
+    let out = data.join(format!("{kind}.docx"));
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_onsite"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(["--lang", "vi", "doc", kind])
+        .arg(record)
+        .arg("-o")
+        .arg(&out)
+        .env("TZ", "<+07>-07")
+        .output()
+        .expect("onsite runs");
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let bytes = std::fs::read(&out).expect("the document was written");
+    doc_support::body_text(&bytes)
+}
+
+#[test]
+fn every_note_and_text_typed_reaches_the_documents() {
+    let filled = fill();
+    let data = tempfile::tempdir().expect("tmp");
+    let path = data.path().join(format!("{}.json", filled.record.id));
+    onsite::record::save_at(&path, &filled.record).expect("saved");
+    let docs: BTreeMap<&str, String> = ["minutes", "conclusion", "report"]
+        .into_iter()
+        .map(|k| (k, document(data.path(), &path, k)))
+        .collect();
+    // What was checked, in the minutes and in the team's report: every note, the
+    // information item's too.
+    for kind in ["minutes", "report"] {
+        let missing: Vec<_> = filled
+            .notes
+            .iter()
+            .filter(|n| !docs[kind].contains(n.as_str()))
+            .collect();
+        assert!(missing.is_empty(), "{kind} lacks notes {missing:#?}");
+    }
+    let missing: Vec<_> = filled
+        .typed
+        .iter()
+        .filter(|t| !docs.values().any(|d| d.contains(t.as_str())))
+        .collect();
+    assert!(missing.is_empty(), "no document holds {missing:#?}");
 }
 
 #[test]

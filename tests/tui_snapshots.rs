@@ -252,6 +252,58 @@ fn start_screen() {
 }
 
 #[test]
+fn profile_form() {
+    use onsite::tui::profile::ProfileScreen;
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut p = onsite::report::doc::Profile::default();
+    for (k, v) in [
+        (
+            "issuer",
+            "Ban Chỉ đạo thực hiện dân chủ ở cơ sở tỉnh Hà Tĩnh",
+        ),
+        ("place", "Hà Tĩnh"),
+        (
+            "recipients",
+            "Sở Nội vụ; Thường trực Tỉnh ủy (để báo cáo); Các thành viên Ban Chỉ đạo; Lưu hồ sơ",
+        ),
+    ] {
+        p.set(k, v).expect("key");
+    }
+    onsite::report::doc::profile::save(dir.path(), &p, Lang::En).expect("saved");
+    let press_all = |s: &mut ProfileScreen, keys: &[KeyCode]| {
+        for k in keys {
+            s.handle(Event::Key(crossterm::event::KeyEvent::new(
+                *k,
+                crossterm::event::KeyModifiers::NONE,
+            )));
+        }
+    };
+    for lang in LANGS {
+        let open = || {
+            let mut s = ProfileScreen::open(dir.path(), lang).expect("profile");
+            // A fixed path, so that the help line does not depend on the temp dir.
+            s.data_dir = std::path::PathBuf::from("/home/an/.local/share/onsite");
+            s
+        };
+        // The recipients (a value too long for its row, shown whole under the form).
+        let mut cut = open();
+        press_all(&mut cut, &[KeyCode::Down; 19]);
+        let mut editing = open();
+        press_all(
+            &mut editing,
+            &[KeyCode::Down, KeyCode::Down, KeyCode::Enter],
+        );
+        for (name, screen) in [("profile_cut", cut), ("profile_editing", editing)] {
+            let (w, h) = (80, 24);
+            let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+            t.draw(|f| onsite::tui::view::profile::draw(f, &screen, &Theme::new(false, false)))
+                .expect("draw");
+            insta::assert_snapshot!(format!("{name}_{w}x{h}_{}", lang.code()), t.backend());
+        }
+    }
+}
+
+#[test]
 fn ascii_theme_and_too_small() {
     let (mut a, _) = app(Lang::Vi, &[("organisation", "X")]);
     a.theme = Theme::new(false, true);

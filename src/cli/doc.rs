@@ -23,22 +23,12 @@ use crate::sanitize;
 
 /// The profile's path in the data dir.
 pub fn profile_path(data_dir: &Path) -> PathBuf {
-    data_dir.join(profile::FILE)
+    profile::path(data_dir)
 }
 
 /// Reads the team's profile (an absent file is an empty profile).
 pub fn load_profile(data_dir: &Path, lang: Lang) -> Result<Profile, Failure> {
-    let path = profile_path(data_dir);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Profile::parse(&text, &path.display().to_string())
-            .map_err(|e| Failure::user(format!("{}: {}", words::text(lang).bad_profile, e))),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Profile::default()),
-        Err(e) => Err(Failure::user(format!(
-            "{} {}: {e}",
-            words::text(lang).bad_profile,
-            path.display()
-        ))),
-    }
+    profile::load(data_dir, lang).map_err(Failure::user)
 }
 
 /// Applies `KEY=VALUE` settings to a profile.
@@ -69,12 +59,7 @@ pub fn profile_cmd(ctx: &Context, sets: &[String]) -> Outcome {
     let mut p = load_profile(&ctx.data_dir, ctx.lang)?;
     if !sets.is_empty() {
         apply_sets(&mut p, sets, t)?;
-        if let Err(e) = std::fs::create_dir_all(&ctx.data_dir) {
-            return Err(Failure::user(format!("{}: {e}", ctx.data_dir.display())));
-        }
-        let path = profile_path(&ctx.data_dir);
-        crate::output::write_atomic(&path, p.to_json().as_bytes())
-            .map_err(|e| Failure::user(crate::i18n::cli::write_failed(ctx.lang, &e)))?;
+        let path = profile::save(&ctx.data_dir, &p, ctx.lang).map_err(Failure::user)?;
         eprintln!("{}: {}", t.profile_saved, path.display());
     }
     let mut out = String::new();

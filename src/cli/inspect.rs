@@ -121,6 +121,24 @@ pub fn start(ctx: &Context) -> Outcome {
             StartChoice::OpenReadOnly(item) => {
                 open(ctx, Some(&item.key), true).map_err(|e| e.failure(ctx.lang))?
             }
+            StartChoice::Profile => {
+                match crate::tui::profile::ProfileScreen::open(&ctx.data_dir, ctx.lang) {
+                    Ok(mut form) => {
+                        let left = tui
+                            .run_profile(&mut form, &theme)
+                            .map_err(|e| Failure::user(terminal_error(ctx.lang, &e)))?;
+                        if left == crate::tui::profile::ProfileChoice::Quit {
+                            // Text still pending (a save that failed): saved, or shown,
+                            // with the terminal back.
+                            drop(tui);
+                            crate::tui::profile::flush_pending();
+                            return Ok(());
+                        }
+                    }
+                    Err(e) => screen.message = Some(e),
+                }
+                continue;
+            }
             StartChoice::Quit | StartChoice::Stay => return Ok(()),
         };
         return run(tui, ctx, record, path, lock);

@@ -77,12 +77,16 @@ pub struct DocText {
     pub conclusion_subject: &'static str,
     /// " at " before the organisation in a subject.
     pub at_org: &'static str,
+    /// Subject line: between the document's subject and what is inspected (`of `).
+    pub of_subject: &'static str,
     /// Preamble: "on" before the date.
     pub on_date: &'static str,
     /// Preamble: after "worked with ORG".
     pub after_hearing: &'static str,
-    /// Preamble: ending "… concludes as follows:".
+    /// Preamble: whose opinions were heard, before the issuer that concludes.
     pub concludes: &'static str,
+    /// Preamble: after the issuer, "concludes as follows:".
+    pub concludes_end: &'static str,
     /// Heading: strengths.
     pub strengths: &'static str,
     /// Heading: limitations.
@@ -135,6 +139,8 @@ pub struct DocText {
     pub proposals: &'static str,
     /// "Heading of the signer of the report": team leader.
     pub team_leader: &'static str,
+    /// The team report's signing capacity: on behalf of the team (`TM. Đoàn kiểm tra`).
+    pub team_capacity: &'static str,
     /// "As above" recipient.
     pub as_above: &'static str,
     /// Annex heading.
@@ -145,6 +151,8 @@ pub struct DocText {
     pub annex_rule: &'static str,
     /// Annex note without a rule: the team's own tally (before the checklist id).
     pub annex_tally: &'static str,
+    /// "version" before a checklist's version.
+    pub version: &'static str,
     /// Column: number.
     pub col_no: &'static str,
     /// Column: content (section).
@@ -242,9 +250,11 @@ pub const EN: DocText = DocText {
     notice: "Notice",
     conclusion_subject: "Conclusions of the inspection",
     at_org: " at ",
+    of_subject: "of ",
     on_date: "on ",
     after_hearing: "Having heard the report of",
-    concludes: "the opinions of the team members and of the unit, the conclusions are as follows:",
+    concludes: "the opinions of the team members and of the unit,",
+    concludes_end: "concludes as follows:",
     strengths: "1. Strengths",
     limitations: "2. Limitations and shortcomings",
     causes: "3. Causes",
@@ -271,11 +281,13 @@ pub const EN: DocText = DocText {
     assessment: "III. GENERAL ASSESSMENT",
     proposals: "IV. PROPOSALS AND RECOMMENDATIONS",
     team_leader: "Head of the inspection team",
+    team_capacity: "",
     as_above: "- As above;",
     annex: "Annex",
     annex_scores: "Scores by section",
     annex_rule: "Scores and rating under",
     annex_tally: "No scoring rule applies: these are the team's own figures from the checklist",
+    version: "version",
     col_no: "No.",
     col_content: "Section",
     col_points: "Points",
@@ -363,16 +375,18 @@ pub const VI: DocText = DocText {
     send_by: "gửi về Đoàn kiểm tra trước ngày",
     closing_at: "Buổi làm việc kết thúc vào lúc ",
     closing_rest: " cùng ngày; biên bản đã được đọc lại cho các thành viên dự họp nghe, thống nhất và ký tên; được lập thành 02 bản, mỗi bên giữ 01 bản.",
-    unit_side: "Đại diện đơn vị được kiểm tra",
+    unit_side: "Đại diện\nđơn vị được kiểm tra",
     leader_side: "Trưởng đoàn kiểm tra",
     secretary_side: "Thư ký",
     sign_hint: "(Ký, ghi rõ họ tên)",
     notice: "Thông báo",
     conclusion_subject: "Kết luận kiểm tra",
     at_org: " tại ",
+    of_subject: "",
     on_date: "ngày ",
     after_hearing: "Sau khi nghe báo cáo của",
-    concludes: "ý kiến của các thành viên Đoàn kiểm tra và ý kiến của đơn vị, kết luận như sau:",
+    concludes: "ý kiến của các thành viên Đoàn kiểm tra và ý kiến của đơn vị,",
+    concludes_end: "kết luận như sau:",
     strengths: "1. Ưu điểm",
     limitations: "2. Hạn chế, khuyết điểm",
     causes: "3. Nguyên nhân",
@@ -399,11 +413,13 @@ pub const VI: DocText = DocText {
     assessment: "III. ĐÁNH GIÁ CHUNG",
     proposals: "IV. ĐỀ XUẤT, KIẾN NGHỊ",
     team_leader: "Trưởng đoàn",
+    team_capacity: "TM. Đoàn kiểm tra",
     as_above: "- Như trên;",
     annex: "Phụ lục",
     annex_scores: "Bảng điểm theo từng phần",
     annex_rule: "Điểm và xếp loại theo",
     annex_tally: "Chưa có văn bản quy định chấm điểm, xếp loại; đây là số liệu tổng hợp của Đoàn theo bộ câu hỏi",
+    version: "phiên bản",
     col_no: "STT",
     col_content: "Nội dung",
     col_points: "Điểm",

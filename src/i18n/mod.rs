@@ -7,6 +7,7 @@ pub mod cli;
 pub mod doc;
 pub mod followup;
 pub mod list;
+pub mod profile_form;
 pub mod report;
 pub mod safety;
 pub mod tui;

@@ -147,14 +147,15 @@ fn answers(out: &mut String, s: &Summary, t: &ReportText) {
         let Some(first) = group.first() else { continue };
         let _ = writeln!(out, "<h3>{}</h3>\n<ul>", h(&first.section.heading));
         for e in group {
-            let _ = write!(
-                out,
-                "<li><strong>{} {}</strong> — {}: <span class=\"pre\">{}</span>",
-                h(&e.question.number),
-                h(&e.question.prompt),
-                h(t.answer),
-                h(parts::answer_text(e, t))
-            );
+            let _ = write!(out, "<li><strong>{}</strong>", h(&e.question.label()));
+            if parts::takes_answer(e) {
+                let _ = write!(
+                    out,
+                    " — {}: <span class=\"pre\">{}</span>",
+                    h(t.answer),
+                    h(parts::answer_text(e, t))
+                );
+            }
             if e.awaiting_evidence {
                 let _ = write!(out, " <span class=\"mark\">({})</span>", h(t.awaiting_mark));
             }

@@ -39,14 +39,16 @@ fn answers(out: &mut String, s: &Summary, t: &ReportText) {
         let Some(first) = group.first() else { continue };
         let _ = writeln!(out, "### {}\n", md_cell(&first.section.heading));
         for e in group {
-            let _ = write!(
-                out,
-                "- **{} {}** — {}: {}",
-                e.question.number,
-                md(&e.question.prompt),
-                t.answer,
-                md_lines(parts::answer_text(e, t), "\\\n    ")
-            );
+            let q = &e.question;
+            if q.number.is_empty() {
+                let _ = write!(out, "- **{}**", md(&q.prompt));
+            } else {
+                let _ = write!(out, "- **{} {}**", q.number, md(&q.prompt));
+            }
+            if parts::takes_answer(e) {
+                let answer = md_lines(parts::answer_text(e, t), "\\\n    ");
+                let _ = write!(out, " — {}: {answer}", t.answer);
+            }
             if e.awaiting_evidence {
                 let _ = write!(out, " *({})*", t.awaiting_mark);
             }

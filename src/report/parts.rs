@@ -21,7 +21,7 @@ pub fn priorities(t: &ReportText) -> [(Priority, &'static str); 3] {
 pub fn rec_details(r: &Recommendation, s: &Summary, t: &ReportText) -> Vec<(&'static str, String)> {
     let mut d = Vec::new();
     if let Some(q) = &r.question {
-        d.push((t.about, format!("{} {}", q.number, q.prompt)));
+        d.push((t.about, q.label()));
     }
     if !r.responsible.is_empty() {
         d.push((t.responsible, r.responsible.clone()));
@@ -44,6 +44,12 @@ pub fn draft(s: &Summary, t: &ReportText) -> Option<(&'static str, &'static str)
 /// The answer of an entry as written (`not answered` when only a note or mark is kept).
 pub fn answer_text<'a>(e: &'a AnswerEntry, t: &ReportText) -> &'a str {
     e.answer.as_deref().unwrap_or(t.no_answer)
+}
+
+/// Whether the entry's question takes an answer: an information item (kept for its note)
+/// is listed with its note alone, never as "not answered".
+pub fn takes_answer(e: &AnswerEntry) -> bool {
+    e.kind != crate::checklist::QuestionType::Info
 }
 
 /// The entries of the answers part grouped by section, in order.

@@ -47,13 +47,11 @@ fn answers(out: &mut String, s: &Summary, t: &ReportText) {
         let Some(first) = group.first() else { continue };
         let _ = writeln!(out, "{}:", first.section.heading);
         for e in group {
-            let _ = write!(
-                out,
-                "  - {} {}: {}",
-                e.question.number,
-                e.question.prompt,
-                indented(parts::answer_text(e, t), "      ")
-            );
+            let _ = write!(out, "  - {}", e.question.label());
+            if parts::takes_answer(e) {
+                let answer = indented(parts::answer_text(e, t), "      ");
+                let _ = write!(out, ": {answer}");
+            }
             if e.awaiting_evidence {
                 let _ = write!(out, " ({})", t.awaiting_mark);
             }

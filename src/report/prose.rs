@@ -21,6 +21,8 @@ pub struct Statement {
     pub text: String,
     /// The chosen option is flagged: the sentence is a shortcoming, else a strength.
     pub flagged: bool,
+    /// The ids of the answers and header fields the sentence quotes (its placeholders).
+    pub quotes: Vec<String>,
 }
 
 /// A text answer and the part of the documents it goes to.
@@ -78,6 +80,9 @@ impl Prose {
             let Some(text) = q.statement.get(v) else {
                 continue;
             };
+            let quotes = crate::checklist::placeholder::names(text.get(refs.lang.code()))
+                .map(str::to_string)
+                .collect();
             let text = refs.filled_for_documents(text);
             if text.is_empty() {
                 continue;
@@ -92,6 +97,7 @@ impl Prose {
                 question: q.id.clone(),
                 text,
                 flagged,
+                quotes,
             });
         }
         match (q.kind, value) {

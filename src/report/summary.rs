@@ -72,7 +72,8 @@ pub struct AnswerEntry {
     #[serde(rename = "type")]
     pub kind: QuestionType,
     /// The answer as the report's language writes it (option labels joined by `; `, a
-    /// number with its unit, a date); `None` when only a note or mark is recorded.
+    /// number with its unit, a date); `None` when only a note or mark is recorded, and
+    /// always for an information item (kind `info`), which takes none.
     pub answer: Option<String>,
     /// The answer as stored: option value(s), number, text, or date `YYYY-MM-DD`.
     pub value: Option<value::AnswerValue>,
@@ -186,7 +187,8 @@ pub struct Summary {
     pub unanswered_required: Vec<Pending>,
     /// Required header fields left empty.
     pub missing_header: Vec<MissingField>,
-    /// Every visible question with an answer, a note or a mark, in checklist order.
+    /// Every visible question with an answer, a note or a mark, in checklist order, and
+    /// every visible information item with a note (no answer, no number).
     pub answers: Vec<AnswerEntry>,
     /// The general notes (meeting minutes).
     pub general_notes: String,
@@ -261,10 +263,22 @@ impl Refs<'_> {
         }
     }
 
+    /// The ref of an information item: it has no number.
+    pub fn info_at(&self, q: &Question) -> QuestionRef {
+        QuestionRef {
+            id: q.id.clone(),
+            number: String::new(),
+            prompt: tr(&q.prompt, self.lang),
+        }
+    }
+
     /// The section index and ref of a question, by id.
     pub fn question(&self, id: &str) -> Option<(SectionRef, QuestionRef)> {
         for (si, s) in self.checklist.sections.iter().enumerate() {
             if let Some(qi) = s.questions.iter().position(|q| q.id == id) {
+                if !s.questions[qi].is_answerable() {
+                    return Some((self.section(si, s), self.info_at(&s.questions[qi])));
+                }
                 let n = s.questions[..qi]
                     .iter()
                     .filter(|q| q.is_answerable())
@@ -329,7 +343,7 @@ pub(crate) fn answer_label(
 }
 
 /// The answer as a document quotes it: like [`answer_label`], with a count below 10
-/// written `05`.
+/// written `05` and, in English, a date in words.
 pub(crate) fn document_label(
     checklist: &Checklist,
     q: &Question,
@@ -345,6 +359,13 @@ pub(crate) fn document_label(
             } else {
                 format!("{n} {unit}")
             }
+        }
+        // A document in English writes a date in words (`20 April 2026`).
+        AnswerValue::Text(v) if q.kind == QuestionType::Date && lang == Lang::En => {
+            let v = sanitize::line(v);
+            chrono::NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")
+                .map(|d| d.format("%-d %B %Y").to_string())
+                .unwrap_or_else(|_| answer_label(checklist, q, value, lang))
         }
         _ => answer_label(checklist, q, value, lang),
     }
@@ -394,6 +415,22 @@ impl Summary {
                 let is_shown = shown.get(flat).copied().unwrap_or(true);
                 flat += 1;
                 if !q.is_answerable() {
+                    // An information item takes no answer, but a note typed on it is kept.
+                    if let Some(a) = record.answers.get(&q.id).filter(|_| is_shown) {
+                        let note = sanitize::multiline(a.note.trim());
+                        if !note.is_empty() {
+                            answers.push(AnswerEntry {
+                                section: sref.clone(),
+                                question: refs.info_at(q),
+                                kind: q.kind,
+                                answer: None,
+                                value: None,
+                                note,
+                                awaiting_evidence: false,
+                                flagged: false,
+                            });
+                        }
+                    }
                     continue;
                 }
                 n += 1;

@@ -42,6 +42,10 @@ pub enum Screen {
     Rescue,
     /// Offer to open a record held by another `onsite` read-only.
     Offer,
+    /// The document profile form (from the start screen), moving between facts.
+    Profile,
+    /// A fact of the document profile being edited.
+    ProfileField,
 }
 
 /// What a key does.
@@ -107,6 +111,8 @@ pub enum Action {
     ToggleFinished,
     /// Start the follow-up visit of a finished inspection (start screen).
     FollowUp,
+    /// The document profile form (start screen).
+    DocProfile,
     /// Export the report.
     Export,
     /// Help.
@@ -352,12 +358,25 @@ pub const TABLE: &[Binding] = &[
     b(S::Start, ENTER, "Enter", A::Open, "continue the inspection / start from the checklist", "tiếp tục cuộc kiểm tra / bắt đầu từ bộ câu hỏi", Some(("Enter open", "Enter mở"))),
     b(S::Start, &[C('n')], "n", A::FollowUp, "a finished inspection: start its follow-up visit", "cuộc kiểm tra đã kết thúc: bắt đầu kiểm tra lại việc thực hiện kết luận", Some(("n follow-up", "n kiểm tra lại"))),
     b(S::Start, &[C('f')], "f", A::ToggleFinished, "show / hide finished inspections", "hiện / ẩn các cuộc kiểm tra đã kết thúc", Some(("f finished", "f đã kết thúc"))),
+    b(S::Start, &[C('p')], "p", A::DocProfile, "the document profile: issuing body, place, signers, recipients of the documents", "hồ sơ văn bản: cơ quan ban hành, địa danh, người ký, nơi nhận của các văn bản", Some(("p profile", "p hồ sơ văn bản"))),
     b(S::Start, &[C('?')], "?", A::Help, "help", "trợ giúp", Some(("? help", "? trợ giúp"))),
     b(S::Start, &[C('q'), Ctrl('c'), Code(KeyCode::Esc)], "q / Esc", A::Quit, "quit", "thoát", Some(("q quit", "q thoát"))),
     // A record held by another onsite: open it read-only?
     b(S::Offer, ENTER, "Enter", A::Open, "open it read-only", "mở chỉ xem", Some(("Enter read-only", "Enter mở chỉ xem"))),
     b(S::Offer, &[Code(KeyCode::Esc), C('q')], "Esc / q", A::Back, "go back", "quay lại", Some(("Esc back", "Esc quay lại"))),
     b(S::Offer, CTRL_C, "Ctrl-C", A::Quit, "quit", "thoát", None),
+    // The document profile, moving between facts (each saved to the profile file).
+    b(S::Profile, &[C('j'), Code(KeyCode::Down), Code(KeyCode::Tab)], "j / Down / Tab", A::Next, "next fact", "mục sau", Some(("j/k move", "j/k chọn mục"))),
+    b(S::Profile, &[C('k'), Code(KeyCode::Up), Code(KeyCode::BackTab)], "k / Up / Shift-Tab", A::Prev, "previous fact", "mục trước", None),
+    b(S::Profile, ENTER, "Enter", A::Edit, "edit the fact (then Enter saves it and edits the next one; an empty value removes it)", "sửa mục (sau đó Enter lưu và sửa mục sau; để trống là xoá)", Some(("Enter edit", "Enter sửa"))),
+    b(S::Profile, ESC, "Esc", A::Back, "back to the start screen", "về màn hình đầu", Some(("Esc back", "Esc quay lại"))),
+    b(S::Profile, &[C('?')], "?", A::Help, "help", "trợ giúp", Some(("? help", "? trợ giúp"))),
+    b(S::Profile, QUIT, "q / Ctrl-C", A::Quit, "quit", "thoát", Some(("q quit", "q thoát"))),
+    // A fact of the document profile being edited.
+    b(S::ProfileField, &[Code(KeyCode::Enter), Code(KeyCode::Tab), Code(KeyCode::Down)], "Enter / Tab / Down", A::NextRequired, "save the fact, edit the next one", "lưu mục, sửa mục sau", Some(("Enter next", "Enter mục sau"))),
+    b(S::ProfileField, &[Code(KeyCode::BackTab), Code(KeyCode::Up)], "Shift-Tab / Up", A::PrevField, "save the fact, edit the previous one", "lưu mục, sửa mục trước", None),
+    b(S::ProfileField, ESC, "Esc", A::Back, "save the fact and stop editing", "lưu mục và thôi sửa", Some(("Esc done", "Esc xong"))),
+    b(S::ProfileField, CTRL_C, "Ctrl-C", A::Quit, "save the fact and quit", "lưu mục và thoát", Some(("Ctrl-C quit", "Ctrl-C thoát"))),
 ];
 
 fn matches(spec: KeySpec, key: &KeyEvent) -> Option<Option<usize>> {
@@ -550,6 +569,8 @@ mod tests {
             Screen::HeaderField,
             Screen::Rescue,
             Screen::Offer,
+            Screen::Profile,
+            Screen::ProfileField,
         ] {
             assert!(!hints(s, Lang::Vi, Access::Edit).is_empty(), "{s:?}");
         }

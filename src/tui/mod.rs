@@ -10,6 +10,7 @@ pub mod app;
 pub mod editors;
 pub mod keys;
 pub mod persist;
+pub mod profile;
 pub mod recs;
 pub mod saver;
 pub mod start;

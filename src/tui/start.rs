@@ -66,6 +66,8 @@ pub enum StartChoice {
     OpenReadOnly(StartItem),
     /// Start the follow-up visit of this finished record.
     FollowUp(StartItem),
+    /// Open the document profile form.
+    Profile,
     /// Quit.
     Quit,
 }
@@ -209,6 +211,7 @@ impl StartScreen {
                     _ => {}
                 }
             }
+            Some(Action::DocProfile) => return StartChoice::Profile,
             Some(Action::Help) => self.help = true,
             Some(Action::Quit) => return StartChoice::Quit,
             _ => {

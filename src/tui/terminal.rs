@@ -113,6 +113,7 @@ fn leave(slot: &Slot, code: i32) -> ! {
         }
     }
     let saved = flush_slot(slot, Duration::from_millis(1500));
+    super::profile::flush_pending();
     with_shared(slot, Duration::from_millis(500), |s| s.persist.release());
     restore_terminal();
     if let Some(Err(e)) = saved {
@@ -157,6 +158,7 @@ fn wait_for_hang_up() {
 /// takes the terminal again and asks for a full redraw.
 fn suspend(slot: &Slot, redraw: &AtomicBool) {
     flush_slot(slot, Duration::from_millis(1500));
+    super::profile::flush_pending();
     restore_terminal();
     let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
     let _ = enter_terminal();
@@ -251,6 +253,7 @@ impl Tui {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             flush_slot(&hook_slot, Duration::from_millis(200));
+            super::profile::flush_pending();
             restore_terminal();
             previous(info);
         }));
@@ -338,6 +341,41 @@ impl Tui {
             };
             match screen.handle(ev) {
                 StartChoice::Stay => {}
+                other => return Ok(other),
+            }
+        }
+    }
+
+    /// Runs the document-profile form until it is left (`Esc`) or onsite quits; the
+    /// text being typed is saved on the way out, the terminal gone included.
+    pub fn run_profile(
+        &mut self,
+        screen: &mut super::profile::ProfileScreen,
+        theme: &Theme,
+    ) -> io::Result<super::profile::ProfileChoice> {
+        use super::profile::ProfileChoice;
+        let mut redraw = true;
+        loop {
+            redraw |= self.take_redraw();
+            if redraw {
+                self.terminal
+                    .draw(|f| view::profile::draw(f, screen, theme))?;
+            }
+            redraw = event::poll(Duration::from_millis(500))?;
+            if !redraw {
+                if stdin_hung_up() {
+                    super::profile::flush_pending();
+                    return Ok(ProfileChoice::Quit);
+                }
+                continue;
+            }
+            let Some(ev) = self.read_event()? else {
+                continue;
+            };
+            match screen.handle(ev) {
+                ProfileChoice::Stay => {}
+                // Quitting: the caller saves what is pending once the terminal is back,
+                // so that a failure can be read.
                 other => return Ok(other),
             }
         }

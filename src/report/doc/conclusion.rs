@@ -22,19 +22,23 @@ pub fn render(s: &Summary, p: &Profile) -> Result<Vec<u8>, String> {
         place_date: f.place_date(false),
     });
     let subject = match f.subject() {
-        Some(what) => format!("{} {what}{}{org}", t.conclusion_subject, t.at_org),
+        Some(what) => format!(
+            "{} {}{what}{}{org}",
+            t.conclusion_subject, t.of_subject, t.at_org
+        ),
         None => format!("{}{}{org}", t.conclusion_subject, t.at_org),
     };
     d.title(t.notice, &[subject]);
 
     d.para(&format!(
-        "{}, {}{}{} {org}. {} {org}, {}",
+        "{}, {}{}{} {org}. {} {org}, {} {issuer} {}",
         f.basis(),
         t.on_day,
         f.inspection_date(),
         t.worked_with,
         t.after_hearing,
-        t.concludes
+        t.concludes,
+        t.concludes_end
     ));
 
     d.heading(t.strengths);

@@ -1,7 +1,7 @@
 //! What the documents say, drawn from a [`Summary`] and the [`Profile`]: who, where and
 //! when (with a dotted blank for what nobody gave), dates and times in words, the number
 //! line, and the parts a conclusion and a report share (strengths, limitations, causes,
-//! requests grouped by addressee, what was checked).
+//! requests grouped by addressee; what was checked is in [`super::checked`]).
 
 use chrono::{Datelike, NaiveDate};
 
@@ -137,7 +137,7 @@ impl<'a> Facts<'a> {
 
     /// Statements and answers of one section that go into strengths; `titled`: a section
     /// at full marks is named (else the sentence stands under its title).
-    fn section_strengths(&self, sid: &str, titled: bool) -> Vec<String> {
+    pub(super) fn section_strengths(&self, sid: &str, titled: bool) -> Vec<String> {
         let statements: Vec<&str> = self
             .s
             .prose
@@ -260,7 +260,7 @@ impl<'a> Facts<'a> {
                     "{} ({} {})",
                     text.trim_end_matches('.'),
                     self.t.remedy_by,
-                    format::date(due, self.lang)
+                    deadline(due, self.lang)
                 );
             }
             match groups.iter_mut().find(|(a, _)| *a == to) {
@@ -269,52 +269,6 @@ impl<'a> Facts<'a> {
             }
         }
         groups
-    }
-
-    /// What was checked, per section: its statements (or, without statements, the
-    /// findings, full-mark answers and figures), with the section's score when a scoring
-    /// rule is named.
-    pub fn checked(&self) -> Vec<(String, Vec<String>)> {
-        let mut out = Vec::new();
-        for sec in &self.s.sections {
-            let sid = &sec.section.id;
-            let mut items: Vec<String> = Vec::new();
-            let statements: Vec<&str> = self
-                .s
-                .prose
-                .statements
-                .iter()
-                .filter(|st| &st.section.id == sid)
-                .map(|st| st.text.as_str())
-                .collect();
-            if statements.is_empty() {
-                items.extend(self.section_strengths(sid, false));
-                for f in self.s.findings.iter().filter(|f| &f.section.id == sid) {
-                    let base = format!("{}: {}", question_phrase(&f.question.prompt), f.answer);
-                    items.push(with_note(&base, &f.note));
-                }
-                for fig in self.s.prose.figures.iter().filter(|g| &g.section.id == sid) {
-                    items.push(sentence(&format!(
-                        "{}: {}",
-                        question_phrase(&fig.question.prompt),
-                        fig.value
-                    )));
-                }
-            } else {
-                items.extend(statements.iter().map(|s| s.to_string()));
-            }
-            if !items.is_empty() {
-                let percent = self
-                    .scoring_rule()
-                    .and_then(|_| format::score_percent(&sec.score, self.lang));
-                let title = match percent {
-                    Some(p) => format!("{} ({} {p})", sec.section.title, self.t.scored),
-                    None => sec.section.title.clone(),
-                };
-                out.push((title, items));
-            }
-        }
-        out
     }
 }
 
@@ -335,16 +289,45 @@ pub fn date_words(iso: &str, lang: Lang) -> String {
     }
 }
 
-/// A deadline as the profile holds it (`YYYY-MM-DD`, `dd/mm/yyyy` or words): a date in the
-/// language's short form, else as typed.
+/// A deadline as the profile holds it (`YYYY-MM-DD`, `dd/mm/yyyy` or words): a date as
+/// the document's language writes it in a sentence (`15/01/2027`, `15 January 2027`),
+/// else as typed.
 pub fn deadline(s: &str, lang: Lang) -> String {
     let s = clean(s);
     let iso = NaiveDate::parse_from_str(&s, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(&s, "%d/%m/%Y"));
-    match iso {
-        Ok(d) => format::date(&d.format("%Y-%m-%d").to_string(), lang),
-        Err(_) => s,
+    match (iso, lang) {
+        (Ok(d), Lang::Vi) => format::date(&d.format("%Y-%m-%d").to_string(), lang),
+        (Ok(d), Lang::En) => d.format("%-d %B %Y").to_string(),
+        (Err(_), _) => s,
     }
+}
+
+/// The items of a list as the lines of a document: each ends with `;`, the last with `.`.
+pub fn list_items(items: &[String]) -> Vec<String> {
+    let n = items.len();
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let bare = item.trim().trim_end_matches(['.', ';', ',']);
+            format!("{bare}{}", if i + 1 == n { '.' } else { ';' })
+        })
+        .collect()
+}
+
+/// The letter of the `i`-th (0-based) point under a numbered one: `a)`, `b)`, … in the
+/// document's alphabet (Vietnamese: `d)`, `đ)`, `e)`, `g)`, no `f`, `j`, `w`, `z`); past
+/// the last letter, a number.
+pub fn point_letter(i: usize, lang: Lang) -> String {
+    let letters = match lang {
+        Lang::Vi => "abcdđeghiklmnopqrstuvxy",
+        Lang::En => "abcdefghijklmnopqrstuvwxyz",
+    };
+    letters
+        .chars()
+        .nth(i)
+        .map_or_else(|| format!("{})", i + 1), |c| format!("{c})"))
 }
 
 /// A time of day as typed (`8:30`, `8h30`, `08.30`, `8`) in words: `08 giờ 30` /
@@ -425,7 +408,7 @@ pub fn sentence(s: &str) -> String {
 }
 
 /// A statement followed by the inspector's note (on one line), as sentences.
-fn with_note(text: &str, note: &str) -> String {
+pub(super) fn with_note(text: &str, note: &str) -> String {
     let note = clean(&note.replace('\n', " "));
     if note.is_empty() {
         sentence(text)
@@ -450,7 +433,7 @@ mod tests {
         assert_eq!(time_words(Some("sáng".into()), Lang::Vi), "sáng");
         assert_eq!(time_words(None, Lang::Vi), "…… giờ ……");
         assert_eq!(deadline("31/12/2026", Lang::Vi), "31/12/2026");
-        assert_eq!(deadline("2026-12-31", Lang::En), "2026-12-31");
+        assert_eq!(deadline("2026-12-31", Lang::En), "31 December 2026");
     }
 
     #[test]
@@ -461,6 +444,17 @@ mod tests {
             "Số: ……/BB-ĐKT"
         );
         assert_eq!(number_line(Layout::Party, "TB", None, t), "Số ……-TB/……");
+    }
+
+    #[test]
+    fn lists_and_points_as_a_document_writes_them() {
+        let items = ["Quyết định số 12.".to_string(), "Biên bản;".to_string()];
+        assert_eq!(list_items(&items), ["Quyết định số 12;", "Biên bản."]);
+        assert_eq!(point_letter(0, Lang::Vi), "a)");
+        assert_eq!(point_letter(4, Lang::Vi), "đ)");
+        assert_eq!(point_letter(9, Lang::Vi), "k)");
+        assert_eq!(point_letter(5, Lang::En), "f)");
+        assert_eq!(point_letter(40, Lang::En), "41)");
     }
 
     #[test]

@@ -222,9 +222,17 @@ pub struct Signer {
 
 impl Signer {
     fn paragraphs(&self) -> Vec<Paragraph> {
+        let mut ps = self.head();
+        ps.extend(self.tail());
+        ps
+    }
+
+    /// Capacity (a `\n` in it breaks the line where a signer would), title and hint; kept
+    /// with the signing space that follows.
+    fn head(&self) -> Vec<Paragraph> {
         let mut ps = Vec::new();
-        if !self.capacity.is_empty() {
-            ps.push(centred(&self.capacity.to_uppercase(), BODY, true, false));
+        for line in self.capacity.split('\n').filter(|l| !l.trim().is_empty()) {
+            ps.push(centred(&line.trim().to_uppercase(), BODY, true, false));
         }
         if !self.title.is_empty() {
             ps.push(centred(&self.title.to_uppercase(), BODY, true, false));
@@ -232,9 +240,12 @@ impl Signer {
         if !self.hint.is_empty() {
             ps.push(centred(&self.hint, BODY, false, true));
         }
-        for _ in 0..4 {
-            ps.push(centred("", BODY, false, false));
-        }
+        ps.into_iter().map(|p| p.keep_next(true)).collect()
+    }
+
+    /// The space to sign in, then the name.
+    fn tail(&self) -> Vec<Paragraph> {
+        let mut ps: Vec<Paragraph> = (0..4).map(|_| centred("", BODY, false, false)).collect();
         ps.push(centred(&self.name, BODY, true, false));
         ps
     }
@@ -381,9 +392,23 @@ impl Doc {
         }
     }
 
-    /// One body paragraph of several runs (bold label, then text …).
+    /// A body paragraph kept on the page of what follows (the closing formula before the
+    /// signatures: a signature never stands alone on a page).
+    pub fn para_kept_with_next(&mut self, text: &str) {
+        let line = clean(&text.replace('\n', " "));
+        self.push(
+            Paragraph::new()
+                .style(BODY_STYLE)
+                .keep_next(true)
+                .keep_lines(true)
+                .add_run(run(&line, BODY)),
+        );
+    }
+
+    /// One body paragraph of several runs (bold label, then text …): a label of what
+    /// follows, so it is kept on the page of the next paragraph.
     pub fn spans(&mut self, spans: &[Span]) {
-        let mut p = Paragraph::new().style(BODY_STYLE);
+        let mut p = Paragraph::new().style(BODY_STYLE).keep_next(true);
         for s in spans {
             p = p.add_run(span_run(s, BODY));
         }
@@ -451,9 +476,10 @@ impl Doc {
         let half = TEXT_WIDTH / 2;
         for pair in signers.chunks(2) {
             let table = match pair {
+                // Two rows, so that both names stand on one line whatever the titles.
                 [a, b] => borderless(
                     &[half, TEXT_WIDTH - half],
-                    vec![vec![a.paragraphs(), b.paragraphs()]],
+                    vec![vec![a.head(), b.head()], vec![a.tail(), b.tail()]],
                 ),
                 _ => borderless(
                     &[TEXT_WIDTH],

@@ -4,7 +4,7 @@
 //! opinion, the leader's preliminary conclusion, documents the unit undertakes to send and
 //! by when), the closing formula, and the signatures of both sides and the secretary.
 
-use super::facts::{Facts, or_blank, sentence, time_words, unnumbered};
+use super::facts::{Facts, list_items, or_blank, point_letter, sentence, time_words, unnumbered};
 use super::layout::{Doc, HeaderBlock, Signer, Span};
 use super::{BLANK, Profile};
 use crate::checklist::Role;
@@ -51,7 +51,7 @@ pub fn render(s: &Summary, p: &Profile) -> Result<Vec<u8>, String> {
     if reps.is_empty() {
         d.item(BLANK);
     }
-    for r in reps {
+    for r in list_items(&reps) {
         d.item(&r);
     }
 
@@ -59,8 +59,11 @@ pub fn render(s: &Summary, p: &Profile) -> Result<Vec<u8>, String> {
     d.para(t.announce);
     d.para(&format!("{} {org} {}", t.unit_reports, t.unit_reports_rest));
     d.para(t.checked);
-    for (title, items) in f.checked() {
-        d.spans(&[Span::italic(format!("{title}:"))]);
+    for (i, (title, items)) in f.checked().into_iter().enumerate() {
+        d.spans(&[Span::italic(format!(
+            "{} {title}:",
+            point_letter(i, f.lang)
+        ))]);
         for i in items {
             d.item(&i);
         }
@@ -82,21 +85,18 @@ pub fn render(s: &Summary, p: &Profile) -> Result<Vec<u8>, String> {
     d.para(t.preliminary);
     part(&mut d, unnumbered(t.strengths), f.strengths());
     part(&mut d, unnumbered(t.limitations), f.limitations());
-    let requests: Vec<String> = f
-        .requests()
-        .into_iter()
-        .flat_map(|(to, items)| {
-            let n = items.len();
-            items.into_iter().enumerate().map(move |(i, r)| {
-                if i == 0 && n > 0 {
-                    format!("{to}: {r}")
-                } else {
-                    r
-                }
-            })
-        })
-        .collect();
-    part(&mut d, unnumbered(t.requests), requests);
+    // Requests by addressee: "Đối với X:", then each request.
+    d.spans(&[Span::italic(format!("- {}:", unnumbered(t.requests)))]);
+    let groups = f.requests();
+    if groups.is_empty() {
+        d.para(BLANK);
+    }
+    for (to, items) in groups {
+        d.spans(&[Span::plain(super::conclusion::addressed(t, &to))]);
+        for r in items {
+            d.item(&sentence(&r));
+        }
+    }
 
     d.para(t.commitments);
     let mut committed: Vec<String> =
@@ -114,8 +114,8 @@ pub fn render(s: &Summary, p: &Profile) -> Result<Vec<u8>, String> {
     if committed.is_empty() {
         d.item(BLANK);
     } else {
-        for c in &committed {
-            d.item(&format!("{c};"));
+        for c in list_items(&committed) {
+            d.item(&c);
         }
         d.para(&format!(
             "{org} {} {}.",
@@ -127,7 +127,7 @@ pub fn render(s: &Summary, p: &Profile) -> Result<Vec<u8>, String> {
         ));
     }
 
-    d.para(&format!(
+    d.para_kept_with_next(&format!(
         "{}{}{}",
         t.closing_at,
         time_words(p.get("meeting-end"), f.lang),

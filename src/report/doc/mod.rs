@@ -10,6 +10,7 @@
 //! conclusion) in [`facts`]. A fact nobody gave is a dotted blank ([`BLANK`]).
 
 pub mod brief;
+pub mod checked;
 pub mod conclusion;
 pub mod facts;
 pub mod layout;

@@ -4,6 +4,8 @@
 //! (`onsite doc profile --set key=value`), kept as a small JSON object in the data dir.
 //! A key that is not set leaves a dotted blank in the documents, never a guess.
 
+use std::path::{Path, PathBuf};
+
 use indexmap::IndexMap;
 
 use super::layout::{Layout, clean};
@@ -117,6 +119,52 @@ impl Profile {
             _ => Layout::State,
         }
     }
+}
+
+/// The profile's path in a data dir.
+pub fn path(data_dir: &Path) -> PathBuf {
+    data_dir.join(FILE)
+}
+
+/// Reads the team's profile from a data dir (an absent file is an empty profile); the
+/// error is one sentence in `lang` naming the file.
+pub fn load(data_dir: &Path, lang: Lang) -> Result<Profile, String> {
+    let path = path(data_dir);
+    let bad = crate::i18n::doc::text(lang).bad_profile;
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            Profile::parse(&text, &path.display().to_string()).map_err(|e| format!("{bad}: {e}"))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Profile::default()),
+        Err(e) => Err(format!("{bad} {}: {e}", path.display())),
+    }
+}
+
+/// Writes the profile into a data dir, atomically (the one way it is saved, from
+/// `onsite doc profile --set` and from the form on the start screen); its path, or the
+/// error as one sentence in `lang`.
+pub fn save(data_dir: &Path, p: &Profile, lang: Lang) -> Result<PathBuf, String> {
+    std::fs::create_dir_all(data_dir).map_err(|e| format!("{}: {e}", data_dir.display()))?;
+    let path = path(data_dir);
+    crate::output::write_atomic(&path, p.to_json().as_bytes())
+        .map_err(|e| crate::i18n::cli::write_failed(lang, &e))?;
+    Ok(path)
+}
+
+/// Sets one key of the profile kept in a data dir and saves it: read afresh (so that a
+/// change made meanwhile by `--set` is kept), [`Profile::set`], [`save`]. The error is one
+/// sentence in `lang`.
+pub fn set_saved(data_dir: &Path, key: &str, value: &str, lang: Lang) -> Result<Profile, String> {
+    let mut p = load(data_dir, lang)?;
+    p.set(key, value).map_err(|k| {
+        format!(
+            "{}: {:?}",
+            crate::i18n::doc::text(lang).unknown_key,
+            crate::sanitize::line(&k)
+        )
+    })?;
+    save(data_dir, &p, lang)?;
+    Ok(p)
 }
 
 /// Items of a list typed on one line: separated by `;` or new lines, blanks dropped.

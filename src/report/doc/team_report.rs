@@ -8,7 +8,6 @@ use super::facts::{Facts, or_blank, sentence};
 use super::layout::{Doc, HeaderBlock, Signer, Span};
 use super::{BLANK, Profile};
 use crate::report::Summary;
-use crate::report::format;
 
 /// The team's report over one record or more (`s` is never empty in use; an empty slice
 /// gives an error).
@@ -37,7 +36,10 @@ pub fn render(all: &[Summary], p: &Profile) -> Result<Vec<u8>, String> {
         f0.org()
     };
     let subject = match f0.subject() {
-        Some(what) => format!("{} {what}{}{target}", t.report_subject, t.at_org),
+        Some(what) => format!(
+            "{} {}{what}{}{target}",
+            t.report_subject, t.of_subject, t.at_org
+        ),
         None => format!("{}{}{target}", t.report_subject, t.at_org),
     };
     d.title(t.report, &[subject]);
@@ -61,12 +63,12 @@ pub fn render(all: &[Summary], p: &Profile) -> Result<Vec<u8>, String> {
         )));
     }
     d.para(t.units_inspected);
-    for f in &facts {
-        d.item(&format!(
-            "{}: {};",
-            f.org(),
-            format::date(&f.s.date, f.lang)
-        ));
+    let units: Vec<String> = facts
+        .iter()
+        .map(|f| format!("{}: {}", f.org(), super::facts::deadline(&f.s.date, f.lang)))
+        .collect();
+    for u in super::facts::list_items(&units) {
+        d.item(&u);
     }
     d.para(t.method);
 
@@ -75,8 +77,14 @@ pub fn render(all: &[Summary], p: &Profile) -> Result<Vec<u8>, String> {
         if many {
             d.spans(&[Span::bold(format!("{}. {}", i + 1, f.org()))]);
         }
-        for (title, items) in f.checked() {
-            d.spans(&[Span::italic(format!("{title}:"))]);
+        for (j, (title, items)) in f.checked().into_iter().enumerate() {
+            // Under "II.": 1., 2., … per section; under a unit's "1.": a), b), ….
+            let point = if many {
+                super::facts::point_letter(j, f.lang)
+            } else {
+                format!("{}.", j + 1)
+            };
+            d.spans(&[Span::italic(format!("{point} {title}:"))]);
             for item in items {
                 d.item(&item);
             }
@@ -136,7 +144,7 @@ pub fn render(all: &[Summary], p: &Profile) -> Result<Vec<u8>, String> {
         t.recipients,
         &recipients,
         &Signer {
-            capacity: String::new(),
+            capacity: t.team_capacity.to_string(),
             title: t.team_leader.to_string(),
             hint: String::new(),
             name: f0.lead_name(),
@@ -194,9 +202,10 @@ fn annex(d: &mut Doc, facts: &[Facts]) {
         }
         let note = match f.scoring_rule() {
             Some(rule) => format!("{} {rule}.", t.annex_rule),
+            // The checklist by its title, not its internal id.
             None => format!(
-                "{} {} {}.",
-                t.annex_tally, s.checklist.id, s.checklist.version
+                "{} “{}” ({} {}).",
+                t.annex_tally, s.checklist.title, t.version, s.checklist.version
             ),
         };
         d.spans(&[Span::italic(note)]);

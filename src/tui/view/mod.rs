@@ -2,10 +2,12 @@
 //!
 //! Every area comes from `Layout` (never hand-computed `Rect`s), so no size can panic.
 
+pub mod form;
 pub mod header;
 pub mod inspection;
 pub mod outline;
 pub mod overlays;
+pub mod profile;
 pub mod start;
 pub mod summary;
 
