@@ -328,3 +328,27 @@ fn no_color_theme_paints_no_colours() {
         assert_eq!(cell.bg, ratatui::style::Color::Reset);
     }
 }
+
+/// The top line's checklist title takes what is left of the width and ends in `…` when
+/// it is cut (the fixture's Vietnamese title at 50 and 64 columns).
+#[test]
+fn a_cut_title_on_the_top_line_ends_in_an_ellipsis() {
+    for width in [50u16, 64] {
+        let a = answered(Lang::Vi);
+        let t = render(&a, width, 24);
+        let buffer = t.backend().buffer();
+        let top: String = (0..width)
+            .map(|x| buffer[(x, 0)].symbol().to_string())
+            .collect();
+        let top = top.trim_end();
+        let title = onsite::tui::view::tr(&a.session.record().checklist.title, Lang::Vi);
+        assert!(
+            top.ends_with(title.as_str()) || top.ends_with('…'),
+            "{width} columns: {top:?}"
+        );
+        assert!(
+            !top.ends_with(title.as_str()),
+            "the fixture's title fits: {top:?}"
+        );
+    }
+}

@@ -64,8 +64,11 @@ fn draw_top(frame: &mut Frame, area: Rect, app: &App) {
             },
         ),
         Span::raw(dot),
-        Span::styled(title, t.dim()),
     ]);
+    // The checklist's title takes what is left of the line and ends in `…` when cut.
+    let used: usize = spans.iter().map(|sp| sp.width()).sum();
+    let room = usize::from(area.width).saturating_sub(used);
+    spans.push(Span::styled(ellipsize(&title, room), t.dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
