@@ -139,10 +139,16 @@ fn every_answer_and_note_is_in_the_answers_sheet_and_the_json() {
             .map(|c| cell(&range, 1, c).to_string())
             .collect();
         for e in &summary.answers {
+            let label = format!("{} {}", e.question.number, e.question.prompt);
             let col = heads
                 .iter()
-                .position(|h| h.starts_with(&format!("{} ", e.question.number)))
-                .unwrap_or_else(|| panic!("no column for {} in {heads:?}", e.question.number));
+                .position(|h| *h == label.trim())
+                .unwrap_or_else(|| panic!("no column for {label} in {heads:?}"));
+            let which = if e.question.number.is_empty() {
+                &e.question.prompt
+            } else {
+                &e.question.number
+            };
             if let Some(answer) = &e.answer {
                 assert_eq!(cell(&range, row, col as u32).to_string(), *answer);
                 assert!(
@@ -152,7 +158,7 @@ fn every_answer_and_note_is_in_the_answers_sheet_and_the_json() {
                 checked += 1;
             }
             if !e.note.is_empty() {
-                assert_eq!(heads[col + 1], format!("{} — Ghi chú", e.question.number));
+                assert_eq!(heads[col + 1], format!("{which} — Ghi chú"));
                 assert_eq!(cell(&range, row, col as u32 + 1).to_string(), e.note);
                 assert!(json.contains(&serde_json::to_string(&e.note).unwrap()));
                 checked += 1;

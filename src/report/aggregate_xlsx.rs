@@ -109,7 +109,13 @@ fn answers_sheet(book: &mut Workbook, g: &Group, name: &str, lang: Lang) -> Resu
         ws.set_column_width(col, 24.0)?;
         let note_col = q.noted.then(|| col + 1);
         if let Some(n) = note_col {
-            write_text(ws, 1, n, &format!("{} — {}", q.number, t.note))?;
+            // An information item has no number: its note column is named by its prompt.
+            let which = if q.number.is_empty() {
+                &q.prompt
+            } else {
+                &q.number
+            };
+            write_text(ws, 1, n, &format!("{which} — {}", t.note))?;
             ws.set_cell_format(1, n, &bold)?;
             ws.set_column_width(n, 32.0)?;
         }
