@@ -78,3 +78,49 @@ fn no_progress_when_stderr_is_a_pipe() {
         .count();
     assert_eq!(rows, 60, "{md}");
 }
+
+/// Read on several threads, the aggregate is the one of adding each record in the order
+/// given: rows in that order, a copy of a record (same id) counted once and named, a bad
+/// file named, wherever they fall among the threads.
+#[test]
+fn reading_on_threads_keeps_the_order_given() {
+    use onsite::i18n::Lang;
+    use onsite::report::Summary;
+    use onsite::report::aggregate::Aggregate;
+    let dir = many_records(37);
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/records");
+    let mut files: Vec<std::path::PathBuf> = (0..37)
+        .rev()
+        .map(|i| dir.path().join(format!("r{i:03}.json")))
+        .collect();
+    files.insert(5, fixtures.join("so-tttt.json"));
+    files.insert(20, dir.path().join("r030.json"));
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"format\": ").unwrap();
+    files.insert(11, bad);
+    let mut skipped = Vec::new();
+    let mut seen = Vec::new();
+    let agg = Aggregate::read(&files, Lang::Vi, &mut skipped, |n| seen.push(n));
+    let mut one_by_one = Aggregate::default();
+    let mut ids = std::collections::HashSet::new();
+    for f in &files {
+        if let Ok(r) = onsite::record::load(f)
+            && ids.insert(r.id.clone())
+        {
+            one_by_one.add(&Summary::compute(&r, Lang::Vi));
+        }
+    }
+    assert_eq!(agg, one_by_one);
+    assert_eq!(agg.len(), 38);
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    assert!(
+        skipped.iter().any(|s| s.contains("bad.json")),
+        "{skipped:?}"
+    );
+    assert!(
+        skipped.iter().any(|s| s.contains("r030.json")),
+        "{skipped:?}"
+    );
+    assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+    assert_eq!(seen.last(), Some(&files.len()));
+}

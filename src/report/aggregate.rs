@@ -191,31 +191,72 @@ impl Group {
 impl Aggregate {
     /// The aggregate of the record files `files`, in order; each file that cannot be read
     /// adds one sentence to `skipped`. `progress` is told how many files are done.
+    ///
+    /// The files are read and summed up on one thread per core (each with its own
+    /// [`Batch`](crate::record::io::Batch), so each reads the embedded checklist once), file
+    /// `i` on thread `i % threads`; this thread adds the summaries in the order given, so the
+    /// result is the same as one thread's.
     pub fn read(
         files: &[PathBuf],
         lang: Lang,
         skipped: &mut Vec<String>,
         mut progress: impl FnMut(usize),
     ) -> Aggregate {
+        type Read = Result<(String, Box<Summary>), crate::record::LoadError>;
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 8)
+            .min(files.len().max(1));
         let mut agg = Aggregate::default();
-        let mut batch = crate::record::io::Batch::default();
         // Each record once: two files holding one record id (a copy) count once, and the
         // second is named.
-        let mut ids: std::collections::HashMap<String, PathBuf> = Default::default();
-        for (i, path) in files.iter().enumerate() {
-            progress(i);
-            match batch.load(path) {
-                Ok(record) => {
-                    if let Some(first) = ids.get(&record.id) {
-                        skipped.push(crate::i18n::safety::same_id(lang, path, &record.id, first));
-                        continue;
-                    }
-                    ids.insert(record.id.clone(), path.clone());
-                    agg.add(&Summary::compute(&record, lang))
+        let mut ids: std::collections::HashMap<String, usize> = Default::default();
+        let mut add = |i: usize, read: Read, agg: &mut Aggregate| match read {
+            Ok((id, summary)) => {
+                if let Some(&first) = ids.get(&id) {
+                    skipped.push(crate::i18n::safety::same_id(
+                        lang,
+                        &files[i],
+                        &id,
+                        &files[first],
+                    ));
+                    return;
                 }
-                Err(e) => skipped.push(crate::i18n::cli::load_error(lang, &e)),
+                ids.insert(id, i);
+                agg.add(&summary);
             }
-        }
+            Err(e) => skipped.push(crate::i18n::cli::load_error(lang, &e)),
+        };
+        std::thread::scope(|scope| {
+            // Bounded, so a fast reader never runs far ahead of the adding.
+            let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Read)>(4 * threads);
+            for t in 0..threads {
+                let tx = tx.clone();
+                scope.spawn(move || {
+                    let mut batch = crate::record::io::Batch::default();
+                    for i in (t..files.len()).step_by(threads) {
+                        let read = batch
+                            .load(&files[i])
+                            .map(|r| (r.id.clone(), Box::new(Summary::compute(&r, lang))));
+                        if tx.send((i, read)).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+            drop(tx);
+            let mut waiting = std::collections::BTreeMap::new();
+            let mut next = 0;
+            progress(0);
+            for (i, read) in rx {
+                waiting.insert(i, read);
+                while let Some(read) = waiting.remove(&next) {
+                    add(next, read, &mut agg);
+                    next += 1;
+                    progress(next);
+                }
+            }
+        });
         progress(files.len());
         agg
     }
