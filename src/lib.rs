@@ -13,4 +13,5 @@ pub mod report;
 pub mod safe_fs;
 pub mod sanitize;
 pub mod session;
+pub mod team;
 pub mod tui;

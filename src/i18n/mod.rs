@@ -9,6 +9,7 @@ pub mod followup;
 pub mod list;
 pub mod report;
 pub mod safety;
+pub mod team;
 pub mod tui;
 pub mod value;
 pub mod xlsform;

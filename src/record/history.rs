@@ -202,14 +202,21 @@ pub fn resolve(record: &mut Record, by: &str, target: String, value: Value, now:
 /// The content of a record as targets → values (absent: none): what changes change.
 pub type Flat = BTreeMap<String, Value>;
 
-/// A record's content as targets.
+/// A record's content as targets (with a shared inspection's section assignments,
+/// `assign/<section>`).
 pub fn flatten(record: &Record) -> Flat {
-    flatten_parts(
+    let mut f = flatten_parts(
         &record.header,
         &record.answers,
         &record.general_notes,
         &record.recommendations,
-    )
+    );
+    if let Some(t) = &record.team {
+        for (s, m) in &t.assignments {
+            f.insert(format!("assign/{s}"), Value::String(m.clone()));
+        }
+    }
+    f
 }
 
 /// Content as targets, from its parts.
@@ -355,6 +362,12 @@ pub fn unflatten(record: &mut Record, flat: &Flat, order: &[String], at: &BTreeM
         }
     }
     record.recommendations = recs;
+    if let Some(t) = &mut record.team {
+        t.assignments = flat
+            .iter()
+            .filter_map(|(k, v)| Some((k.strip_prefix("assign/")?.to_string(), v.as_str()?.to_string())))
+            .collect();
+    }
 }
 
 /// The changes to one question (answer, note, mark), oldest first.
