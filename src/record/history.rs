@@ -126,18 +126,25 @@ pub fn heads_of<'a>(on: &[&'a Change]) -> Vec<&'a Change> {
         .collect()
 }
 
-/// Appends a change by `by` at `now` to the record's changes: one change following the
-/// heads of its target, or, when the last change is the same author's on the same target
-/// a short while ago, merged into it (a change back to the old value drops it).
-pub fn push(record: &mut Record, by: &str, target: String, old: Value, new: Value, now: Timestamp) {
-    let seq = record
+/// The number of `by`'s next change: after their last one, and no smaller than the time in
+/// milliseconds, so that one inspector working on two machines does not number two changes
+/// alike.
+fn next_seq(record: &Record, by: &str, now: Timestamp) -> u64 {
+    let last = record
         .changes
         .iter()
         .filter(|c| c.by == by)
         .map(|c| c.seq)
         .max()
-        .unwrap_or(0)
-        + 1;
+        .unwrap_or(0);
+    (last + 1).max(u64::try_from(now.timestamp_millis()).unwrap_or(0))
+}
+
+/// Appends a change by `by` at `now` to the record's changes: one change following the
+/// heads of its target, or, when the last change is the same author's on the same target
+/// a short while ago, merged into it (a change back to the old value drops it).
+pub fn push(record: &mut Record, by: &str, target: String, old: Value, new: Value, now: Timestamp) {
+    let seq = next_seq(record, by, now);
     let coalesce = record.changes.last().is_some_and(|last| {
         last.by == by
             && last.target == target
@@ -177,14 +184,7 @@ pub fn push(record: &mut Record, by: &str, target: String, old: Value, new: Valu
 /// Records a person's resolution of a conflict: `value` for `target`, replacing every
 /// head (never merged into an earlier change).
 pub fn resolve(record: &mut Record, by: &str, target: String, value: Value, now: Timestamp) {
-    let seq = record
-        .changes
-        .iter()
-        .filter(|c| c.by == by)
-        .map(|c| c.seq)
-        .max()
-        .unwrap_or(0)
-        + 1;
+    let seq = next_seq(record, by, now);
     let heads = heads(&record.changes, &target);
     let old = heads.last().map(|c| c.new.clone()).unwrap_or(Value::Null);
     let parents = heads.iter().map(|c| c.id()).collect();

@@ -13,6 +13,7 @@ pub mod persist;
 pub mod recs;
 pub mod saver;
 pub mod start;
+pub mod team_view;
 pub mod terminal;
 pub mod theme;
 pub mod view;
