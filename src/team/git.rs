@@ -112,7 +112,7 @@ pub fn exchange(dir: &Path, me: &str) -> Result<(), TeamError> {
     if has_branch {
         let mut args = identity(dir, me);
         args.extend(
-            ["pull", "-q", "--no-rebase", "--no-edit", &remote, &branch].map(String::from),
+            ["pull", "-q", "--no-rebase", "--no-edit", "--allow-unrelated-histories", &remote, &branch].map(String::from),
         );
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         git(dir, &args)?;
