@@ -149,7 +149,12 @@ pub fn push(record: &mut Record, by: &str, target: String, old: Value, new: Valu
         last.by == by
             && last.target == target
             && (now - last.at).num_seconds().abs() < COALESCE_SECONDS
-    });
+    }) && {
+        // Only while that change is the one value of the target (no other member's
+        // concurrent change came in meanwhile).
+        let hs = heads(&record.changes, &target);
+        hs.len() == 1 && record.changes.last().is_some_and(|l| l.id() == hs[0].id())
+    };
     if coalesce && let Some(last) = record.changes.pop() {
         if last.old == new {
             // Back where it started: nothing happened.
