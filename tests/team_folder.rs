@@ -276,3 +276,56 @@ fn a_record_not_shared_and_a_file_not_a_pack_are_refused_in_vietnamese_too() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("không phải tệp giao việc"));
 }
+
+#[test]
+fn aggregate_and_list_count_a_shared_inspection_once_with_everyones_answers() {
+    let root = tempfile::tempdir().expect("tmp");
+    let t = team(root.path());
+    // No sync at all: aggregate itself brings the copies together.
+    let dirs: Vec<String> = [&t.lan, &t.minh, &t.hoa]
+        .iter()
+        .map(|m| m.data.join("records").display().to_string())
+        .collect();
+    let mut args = vec!["aggregate"];
+    args.extend(dirs.iter().map(String::as_str));
+    args.extend(["--format", "json"]);
+    let out = t.lan.run(&args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).trim().is_empty(),
+        "copies of a shared inspection are not warned about: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let rows = doc["groups"][0]["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 1, "{doc}");
+    // Findings from Minh (party-leadership no, or Hoa's partial) and Lan (disclosure-finance
+    // no) are both counted: the copies were merged, not one picked.
+    let findings = rows[0]["findings"].as_u64().expect("findings");
+    assert!(findings >= 3, "{findings}");
+    for m in [&t.lan, &t.minh, &t.hoa] {
+        let list: serde_json::Value =
+            serde_json::from_str(&m.ok(&["list", "--json"])).expect("list json");
+        assert_eq!(list.as_array().map(Vec::len), Some(1));
+    }
+}
+
+#[test]
+fn the_json_report_holds_who_did_what_and_the_disagreements() {
+    let root = tempfile::tempdir().expect("tmp");
+    let t = team(root.path());
+    let folder = root.path().join("shared");
+    for m in [&t.minh, &t.hoa, &t.lan] {
+        sync(m, &t.id, &folder);
+    }
+    let json = t.lan.ok(&["report", &t.id, "--format", "json", "--lang", "vi"]);
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let history = doc["history"].as_array().expect("history");
+    assert!(history.iter().any(|h| h["by"] == "Trần Văn Minh"
+        && h["target"] == "answer/party-leadership"
+        && h["new"] == "no"
+        && h["new_text"] == "Không"));
+    assert!(history.iter().any(|h| h["by"] == "Lê Thị Hoa" && h["target"] == "note/steering-committee"));
+    let d = doc["disagreements"].as_array().expect("disagreements");
+    assert_eq!(d.len(), 2);
+}

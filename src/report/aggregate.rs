@@ -172,18 +172,53 @@ impl Aggregate {
         // Each record once: two files holding one record id (a copy) count once, and the
         // second is named.
         let mut ids: std::collections::HashMap<String, PathBuf> = Default::default();
+        // Members' copies of one shared inspection are one inspection: their changes are
+        // merged, and it is added once, at the place of its first copy.
+        let mut shared: Vec<crate::record::Record> = Vec::new();
+        let mut later: Vec<Summary> = Vec::new();
+        let mut slots: Vec<Option<usize>> = Vec::new();
         for (i, path) in files.iter().enumerate() {
             progress(i);
             match batch.load(path) {
+                Ok(record) if record.team.is_some() => {
+                    let key = record.team.as_ref().map(|t| t.inspection.clone());
+                    match shared
+                        .iter_mut()
+                        .find(|r| r.team.as_ref().map(|t| t.inspection.clone()) == key)
+                    {
+                        Some(first) => {
+                            let at = first.updated_at.max(record.updated_at);
+                            crate::record::merge::replay(first, record.changes);
+                            first.updated_at = at;
+                        }
+                        None => {
+                            ids.insert(record.id.clone(), path.clone());
+                            slots.push(Some(shared.len()));
+                            shared.push(record);
+                        }
+                    }
+                }
                 Ok(record) => {
                     if let Some(first) = ids.get(&record.id) {
                         skipped.push(crate::i18n::safety::same_id(lang, path, &record.id, first));
                         continue;
                     }
                     ids.insert(record.id.clone(), path.clone());
-                    agg.add(&Summary::compute(&record, lang))
+                    slots.push(None);
+                    later.push(Summary::compute(&record, lang));
                 }
                 Err(e) => skipped.push(crate::i18n::cli::load_error(lang, &e)),
+            }
+        }
+        let mut later = later.into_iter();
+        for slot in slots {
+            match slot {
+                Some(i) => agg.add(&Summary::compute(&shared[i], lang)),
+                None => {
+                    if let Some(s) = later.next() {
+                        agg.add(&s);
+                    }
+                }
             }
         }
         progress(files.len());
