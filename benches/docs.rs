@@ -8,8 +8,8 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use onsite::cli::doc::render_record;
 use onsite::checklist::Text;
+use onsite::cli::doc::render_record;
 use onsite::i18n::Lang;
 use onsite::report::doc::{Kind, Profile};
 

@@ -12,7 +12,11 @@ fn journal(by: &str, offset: usize, n: usize) -> Vec<Change> {
     (0..n)
         .map(|i| {
             let q = offset + i;
-            let value = if q % 4 == 0 && by == "Bình" { "no" } else { "yes" };
+            let value = if q % 4 == 0 && by == "Bình" {
+                "no"
+            } else {
+                "yes"
+            };
             Change {
                 by: by.into(),
                 seq: i as u64 + 1,
@@ -36,7 +40,12 @@ fn bench(c: &mut Criterion) {
         merged.conflicts.len()
     );
     c.bench_function("merge two 500-answer journals", |bench| {
-        bench.iter(|| merge(&Flat::new(), std::hint::black_box(a.iter().chain(&b).cloned())))
+        bench.iter(|| {
+            merge(
+                &Flat::new(),
+                std::hint::black_box(a.iter().chain(&b).cloned()),
+            )
+        })
     });
 }
 

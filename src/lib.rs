@@ -2,8 +2,8 @@
 //!
 //! The library holds everything; the binary (`main.rs`) only parses arguments and wires.
 
-pub mod cli;
 pub mod checklist;
+pub mod cli;
 pub mod fold;
 pub mod followup;
 pub mod i18n;

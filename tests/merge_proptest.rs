@@ -16,7 +16,13 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 
 const MEMBERS: [&str; 3] = ["An", "Bình", "Chi"];
-const TARGETS: [&str; 5] = ["answer/q1", "answer/q2", "note/q1", "mark/q2", "header/site"];
+const TARGETS: [&str; 5] = [
+    "answer/q1",
+    "answer/q2",
+    "note/q1",
+    "mark/q2",
+    "header/site",
+];
 
 fn t0() -> Timestamp {
     Timestamp::parse_from_rfc3339("2026-12-02T08:00:00+07:00").expect("time")
@@ -91,7 +97,10 @@ fn play(ops: &[Op]) -> Vec<Record> {
             Op::Set(m, t, v) => {
                 let target = TARGETS[t];
                 let r = &mut copies[m];
-                let old = history::flatten(r).get(target).cloned().unwrap_or(Value::Null);
+                let old = history::flatten(r)
+                    .get(target)
+                    .cloned()
+                    .unwrap_or(Value::Null);
                 let new = value_of(target, v);
                 if old != new {
                     history::push(r, MEMBERS[m], target.into(), old, new.clone(), now);

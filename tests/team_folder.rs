@@ -44,19 +44,30 @@ fn team(root: &Path) -> Team {
     assert!(String::from_utf8_lossy(&again.stderr).contains("already here"));
 
     let r = minh.record(&id);
-    assert_eq!(r.team.as_ref().map(|t| t.me.as_str()), Some("Trần Văn Minh"));
+    assert_eq!(
+        r.team.as_ref().map(|t| t.me.as_str()),
+        Some("Trần Văn Minh")
+    );
     assert_eq!(
         r.team.as_ref().and_then(|t| t.assignee("regulations")),
         Some("Lê Thị Hoa")
     );
-    assert_eq!(r.header.get("organisation").map(String::as_str), Some("Sở Nội vụ tỉnh Hà Nam"));
+    assert_eq!(
+        r.header.get("organisation").map(String::as_str),
+        Some("Sở Nội vụ tỉnh Hà Nam")
+    );
 
     minh.answer(
         &id,
         at("09:00"),
         &[("steering-committee", "yes"), ("party-leadership", "no")],
     );
-    minh.note(&id, at("09:05"), "steering-committee", "Quyết định số 12/QĐ-SNV, xem bản gốc");
+    minh.note(
+        &id,
+        at("09:05"),
+        "steering-committee",
+        "Quyết định số 12/QĐ-SNV, xem bản gốc",
+    );
     hoa.answer(
         &id,
         at("09:10"),
@@ -67,7 +78,12 @@ fn team(root: &Path) -> Team {
             ("party-leadership", "partial"),
         ],
     );
-    hoa.note(&id, at("09:12"), "steering-committee", "Thành viên chưa được kiện toàn");
+    hoa.note(
+        &id,
+        at("09:12"),
+        "steering-committee",
+        "Thành viên chưa được kiện toàn",
+    );
     lan.answer(
         &id,
         at("09:20"),
@@ -77,7 +93,13 @@ fn team(root: &Path) -> Team {
 }
 
 fn sync(m: &Member, id: &str, folder: &Path) -> String {
-    m.ok(&["team", "sync", id, "--folder", folder.to_str().expect("path")])
+    m.ok(&[
+        "team",
+        "sync",
+        id,
+        "--folder",
+        folder.to_str().expect("path"),
+    ])
 }
 
 /// What must be the same in every copy: answers, title page, notes, recommendations, the
@@ -161,15 +183,27 @@ fn every_order_through_a_shared_folder_gives_one_record_with_everything() {
         assert_eq!(value(r, "democracy-regulation").as_deref(), Some("yes"));
         assert_eq!(value(r, "disclosure-finance").as_deref(), Some("no"));
         let note = &r.answers["steering-committee"].note;
-        assert!(note.contains("Quyết định số 12/QĐ-SNV") && note.contains("chưa được kiện toàn"), "{note}");
-        assert!(note.contains("Trần Văn Minh") && note.contains("Lê Thị Hoa"), "{note}");
+        assert!(
+            note.contains("Quyết định số 12/QĐ-SNV") && note.contains("chưa được kiện toàn"),
+            "{note}"
+        );
+        assert!(
+            note.contains("Trần Văn Minh") && note.contains("Lê Thị Hoa"),
+            "{note}"
+        );
         let open: Vec<String> = conflicts(r).iter().map(|c| c.target.clone()).collect();
         assert_eq!(open, ["answer/internal-rules", "answer/party-leadership"]);
         let c = &conflicts(r)[1];
-        let sides: Vec<(&str, Option<&str>)> =
-            c.sides.iter().map(|s| (s.by.as_str(), s.new.as_str())).collect();
+        let sides: Vec<(&str, Option<&str>)> = c
+            .sides
+            .iter()
+            .map(|s| (s.by.as_str(), s.new.as_str()))
+            .collect();
         assert!(sides.contains(&("Trần Văn Minh", Some("no"))), "{sides:?}");
-        assert!(sides.contains(&("Lê Thị Hoa", Some("partial"))), "{sides:?}");
+        assert!(
+            sides.contains(&("Lê Thị Hoa", Some("partial"))),
+            "{sides:?}"
+        );
         results.insert(content_of(r, false));
         // Assignments travelled to everyone.
         assert_eq!(
@@ -193,7 +227,10 @@ fn disagreements_block_finishing_until_a_person_resolves_them() {
     }
     let said = t.ok_status();
     assert!(said.contains("Disagreements: 2"), "{said}");
-    assert!(said.contains("Trần Văn Minh") && said.contains("Lê Thị Hoa"), "{said}");
+    assert!(
+        said.contains("Trần Văn Minh") && said.contains("Lê Thị Hoa"),
+        "{said}"
+    );
 
     // Finishing is refused with the count.
     let mut s = Session::new(t.lan.record(&t.id), false);
@@ -252,9 +289,13 @@ fn a_damaged_journal_is_named_with_its_line_and_nothing_is_written() {
     let bad = dir.join("someone.jsonl");
     std::fs::write(&bad, "{\"by\":\"x\"\nnot json\n").expect("write");
     let before = std::fs::read(t.hoa.path(&t.id)).expect("read");
-    let out = t
-        .hoa
-        .run(&["team", "sync", &t.id, "--folder", folder.to_str().expect("path")]);
+    let out = t.hoa.run(&[
+        "team",
+        "sync",
+        &t.id,
+        "--folder",
+        folder.to_str().expect("path"),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("someone.jsonl:1:"), "{err}");
@@ -272,7 +313,13 @@ fn a_record_not_shared_and_a_file_not_a_pack_are_refused_in_vietnamese_too() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("chưa làm việc nhóm"));
     let not_pack = root.path().join("x.json");
     std::fs::write(&not_pack, "{\"format\": \"something\"}").expect("write");
-    let out = lan.run(&["team", "join", not_pack.to_str().expect("p"), "--lang", "vi"]);
+    let out = lan.run(&[
+        "team",
+        "join",
+        not_pack.to_str().expect("p"),
+        "--lang",
+        "vi",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("không phải tệp giao việc"));
 }
@@ -290,7 +337,11 @@ fn aggregate_and_list_count_a_shared_inspection_once_with_everyones_answers() {
     args.extend(dirs.iter().map(String::as_str));
     args.extend(["--format", "json"]);
     let out = t.lan.run(&args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(
         String::from_utf8_lossy(&out.stderr).trim().is_empty(),
         "copies of a shared inspection are not warned about: {}",
@@ -318,14 +369,20 @@ fn the_json_report_holds_who_did_what_and_the_disagreements() {
     for m in [&t.minh, &t.hoa, &t.lan] {
         sync(m, &t.id, &folder);
     }
-    let json = t.lan.ok(&["report", &t.id, "--format", "json", "--lang", "vi"]);
+    let json = t
+        .lan
+        .ok(&["report", &t.id, "--format", "json", "--lang", "vi"]);
     let doc: serde_json::Value = serde_json::from_str(&json).expect("json");
     let history = doc["history"].as_array().expect("history");
     assert!(history.iter().any(|h| h["by"] == "Trần Văn Minh"
         && h["target"] == "answer/party-leadership"
         && h["new"] == "no"
         && h["new_text"] == "Không"));
-    assert!(history.iter().any(|h| h["by"] == "Lê Thị Hoa" && h["target"] == "note/steering-committee"));
+    assert!(
+        history
+            .iter()
+            .any(|h| h["by"] == "Lê Thị Hoa" && h["target"] == "note/steering-committee")
+    );
     let d = doc["disagreements"].as_array().expect("disagreements");
     assert_eq!(d.len(), 2);
 }

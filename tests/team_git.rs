@@ -23,9 +23,18 @@ fn clone(bare: &Path, to: &Path, home: &Path) {
     let out = git(
         to.parent().expect("parent"),
         home,
-        &["clone", "-q", bare.to_str().expect("p"), to.to_str().expect("p")],
+        &[
+            "clone",
+            "-q",
+            bare.to_str().expect("p"),
+            to.to_str().expect("p"),
+        ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 fn sync(m: &Member, id: &str, clone: &Path) -> String {
@@ -53,7 +62,11 @@ fn three_members_and_a_second_laptop_sync_through_git_with_the_merge_driver() {
     let r = root.path();
     let home = r.join("home");
     let bare = r.join("team.git");
-    let out = git(r, &home, &["init", "-q", "--bare", bare.to_str().expect("p")]);
+    let out = git(
+        r,
+        &home,
+        &["init", "-q", "--bare", bare.to_str().expect("p")],
+    );
     assert!(out.status.success());
 
     let lan = Member::new(r, "lan", "Nguyễn Thị Lan");
@@ -79,7 +92,11 @@ fn three_members_and_a_second_laptop_sync_through_git_with_the_merge_driver() {
     lan.answer(&id, at("09:00"), &[("disclosure-finance", "no")]);
     minh.answer(&id, at("09:01"), &[("steering-committee", "yes")]);
     minh2.answer(&id, at("09:02"), &[("union-role", "partial")]);
-    hoa.answer(&id, at("09:03"), &[("steering-committee", "no"), ("internal-rules", "yes")]);
+    hoa.answer(
+        &id,
+        at("09:03"),
+        &[("steering-committee", "no"), ("internal-rules", "yes")],
+    );
 
     // Then each syncs: the first push creates the branch, the others pull and merge.
     sync(&lan, &id, &clones[0]);
@@ -111,11 +128,15 @@ fn three_members_and_a_second_laptop_sync_through_git_with_the_merge_driver() {
     for m in [&lan, &minh, &minh2, &hoa] {
         let rec = m.record(&id);
         for (q, v) in want {
-            let got = rec.answers.get(q).and_then(|a| a.value.as_ref()).and_then(|v| {
-                serde_json::to_value(v)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-            });
+            let got = rec
+                .answers
+                .get(q)
+                .and_then(|a| a.value.as_ref())
+                .and_then(|v| {
+                    serde_json::to_value(v)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                });
             assert_eq!(got.as_deref(), Some(v), "{q} in {}", m.data.display());
         }
         let open: Vec<String> = conflicts(&rec).iter().map(|c| c.target.clone()).collect();
@@ -128,7 +149,10 @@ fn three_members_and_a_second_laptop_sync_through_git_with_the_merge_driver() {
         no_markers(c);
         let status = git(c, &home, &["status", "--porcelain"]);
         let st = String::from_utf8_lossy(&status.stdout);
-        assert!(!st.contains("UU") && !st.contains("AA"), "unmerged files: {st}");
+        assert!(
+            !st.contains("UU") && !st.contains("AA"),
+            "unmerged files: {st}"
+        );
     }
     // Minh's journal holds both laptops' changes.
     let journals: Vec<_> = files_under(&clones[0])
@@ -137,15 +161,29 @@ fn three_members_and_a_second_laptop_sync_through_git_with_the_merge_driver() {
         .collect();
     assert_eq!(journals.len(), 1, "{journals:?}");
     let j = std::fs::read_to_string(&journals[0]).expect("journal");
-    assert!(j.contains("union-role") && j.contains("annual-plan") && j.contains("steering-committee"));
+    assert!(
+        j.contains("union-role") && j.contains("annual-plan") && j.contains("steering-committee")
+    );
 
     // A USB stick: a bundle of the repository, pulled into a new clone of a latecomer.
     let bundle = r.join("stick.bundle");
-    let out = git(&clones[0], &home, &["bundle", "create", bundle.to_str().expect("p"), "--all"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = git(
+        &clones[0],
+        &home,
+        &["bundle", "create", bundle.to_str().expect("p"), "--all"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let late = r.join("c-late");
     clone(&bundle, &late, &home);
-    assert!(files_under(&late).iter().any(|p| p.to_string_lossy().ends_with(".jsonl")));
+    assert!(
+        files_under(&late)
+            .iter()
+            .any(|p| p.to_string_lossy().ends_with(".jsonl"))
+    );
 }
 
 #[test]
@@ -153,7 +191,13 @@ fn sync_into_a_folder_that_is_not_a_clone_says_so() {
     let root = tempfile::tempdir().expect("tmp");
     let lan = Member::new(root.path(), "lan", "Lan");
     let id = start_inspection(&lan);
-    lan.ok(&["team", "pack", &id, "-o", root.path().join("p.json").to_str().expect("p")]);
+    lan.ok(&[
+        "team",
+        "pack",
+        &id,
+        "-o",
+        root.path().join("p.json").to_str().expect("p"),
+    ]);
     let plain = root.path().join("plain");
     std::fs::create_dir_all(&plain).expect("dir");
     let out = lan.run(&["team", "sync", &id, "--git", plain.to_str().expect("p")]);

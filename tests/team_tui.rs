@@ -37,7 +37,12 @@ fn whoami(data: &Path, name: &str) {
 
 fn quit(p: &mut Pty) {
     p.send("q");
-    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0), "{}", p.screen());
+    assert_eq!(
+        p.wait_exit(Duration::from_secs(5)),
+        Some(0),
+        "{}",
+        p.screen()
+    );
 }
 
 #[test]
@@ -94,7 +99,8 @@ fn c_lists_disagreements_finishing_is_refused_and_t_keeps_theirs() {
     let theirs = onsite::team::pack::join(pack, "Đỗ Văn Bình", at("08:05"));
     let answer = |r: Record, v: &str, t: &str| {
         let mut s = Session::new(r, false);
-        s.apply(Command::GoTo("fire-exits".into()), at(t)).expect("go");
+        s.apply(Command::GoTo("fire-exits".into()), at(t))
+            .expect("go");
         s.apply(Command::Input(v.into()), at(t)).expect("answer");
         s.into_record()
     };
@@ -138,8 +144,12 @@ fn an_old_record_without_history_opens_unchanged_and_gains_history_when_edited()
     let data = dir.path();
     let records = data.join("records");
     std::fs::create_dir_all(&records).expect("dir");
-    let fixture = std::fs::read_to_string("tests/fixtures/records/so-noi-vu.json").expect("fixture");
-    assert!(!fixture.contains("\"changes\""), "the fixture is a record from before history");
+    let fixture =
+        std::fs::read_to_string("tests/fixtures/records/so-noi-vu.json").expect("fixture");
+    assert!(
+        !fixture.contains("\"changes\""),
+        "the fixture is a record from before history"
+    );
     let old: serde_json::Value = serde_json::from_str(&fixture).expect("json");
     let id = old["id"].as_str().expect("id").to_string();
     let path = records.join(format!("{id}.json"));
@@ -158,8 +168,11 @@ fn an_old_record_without_history_opens_unchanged_and_gains_history_when_edited()
     assert!(doc.get("history").is_none());
     // Edited: the change is recorded, everything else is as it was.
     let mut s = Session::new(r, false);
-    s.apply(Command::SetGeneralNotes("Biên bản: họp lúc 8 giờ".into()), at("10:00"))
-        .expect("notes");
+    s.apply(
+        Command::SetGeneralNotes("Biên bản: họp lúc 8 giờ".into()),
+        at("10:00"),
+    )
+    .expect("notes");
     onsite::record::save_at(&path, s.record()).expect("save");
     let text = std::fs::read_to_string(&path).expect("read");
     let v: serde_json::Value = serde_json::from_str(&text).expect("json");

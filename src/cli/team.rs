@@ -41,7 +41,13 @@ pub fn whoami(ctx: &Context, name: Option<&str>) -> Outcome {
         }
         let path = inspector_file(&ctx.data_dir);
         std::fs::create_dir_all(&ctx.data_dir).map_err(|source| {
-            fail(ctx.lang, &TeamError::Io { path: ctx.data_dir.clone(), source })
+            fail(
+                ctx.lang,
+                &TeamError::Io {
+                    path: ctx.data_dir.clone(),
+                    source,
+                },
+            )
         })?;
         let text = serde_json::json!({ "name": name }).to_string() + "\n";
         crate::report::write::write_atomic(&path, text.as_bytes())
@@ -59,8 +65,8 @@ pub fn whoami(ctx: &Context, name: Option<&str>) -> Outcome {
 /// A record opened for changing: its path, the record, and its edit lock.
 fn open_locked(ctx: &Context, spec: &str) -> Result<(PathBuf, Record, LockGuard), Failure> {
     let path = locate(ctx, spec)?;
-    let guard = crate::record::acquire(&path)
-        .map_err(|e| Failure::user(cli::lock_error(ctx.lang, &e)))?;
+    let guard =
+        crate::record::acquire(&path).map_err(|e| Failure::user(cli::lock_error(ctx.lang, &e)))?;
     let record = read_record(&path, ctx.lang)?;
     Ok((path, record, guard))
 }
@@ -100,8 +106,8 @@ pub fn join(ctx: &Context, file: &Path) -> Outcome {
     if std::fs::symlink_metadata(&path).is_ok() {
         return Err(fail(ctx.lang, &TeamError::AlreadyJoined(path)));
     }
-    let _guard = crate::record::acquire(&path)
-        .map_err(|e| Failure::user(cli::lock_error(ctx.lang, &e)))?;
+    let _guard =
+        crate::record::acquire(&path).map_err(|e| Failure::user(cli::lock_error(ctx.lang, &e)))?;
     save(ctx, &path, &record)?;
     let mine = my_sections(&record, &me, ctx.lang);
     println!("{}", t::joined(ctx.lang, &record.id, &me, &mine));
@@ -109,7 +115,9 @@ pub fn join(ctx: &Context, file: &Path) -> Outcome {
 }
 
 fn my_sections(record: &Record, me: &str, lang: Lang) -> Vec<String> {
-    let Some(team) = &record.team else { return Vec::new() };
+    let Some(team) = &record.team else {
+        return Vec::new();
+    };
     record
         .checklist
         .sections
@@ -130,7 +138,11 @@ pub fn assign(ctx: &Context, spec: &str, section: &str, member: &str) -> Outcome
     if record.team.is_none() {
         team::pack::share(&mut record, &history::inspector());
     }
-    let me = record.team.as_ref().map(|t| t.me.clone()).unwrap_or_default();
+    let me = record
+        .team
+        .as_ref()
+        .map(|t| t.me.clone())
+        .unwrap_or_default();
     let old = record
         .team
         .as_ref()
@@ -170,7 +182,11 @@ pub fn sync(ctx: &Context, spec: &str, folder: Option<&Path>, git: Option<&Path>
     save(ctx, &path, &record)?;
     let own = team::sync::write_own(&record, &dir).map_err(|e| fail(lang, &e))?;
     if is_git {
-        let me = record.team.as_ref().map(|t| t.me.clone()).unwrap_or_default();
+        let me = record
+            .team
+            .as_ref()
+            .map(|t| t.me.clone())
+            .unwrap_or_default();
         let attrs = dir.join(".gitattributes");
         team::git::commit(&dir, &[&own, &attrs], &me, &record.id).map_err(|e| fail(lang, &e))?;
         team::git::exchange(&dir, &me).map_err(|e| fail(lang, &e))?;
@@ -182,7 +198,12 @@ pub fn sync(ctx: &Context, spec: &str, folder: Option<&Path>, git: Option<&Path>
     }
     println!(
         "{}",
-        t::synced(lang, outcome.new_changes, &outcome.members, outcome.conflicts.len())
+        t::synced(
+            lang,
+            outcome.new_changes,
+            &outcome.members,
+            outcome.conflicts.len()
+        )
     );
     Ok(())
 }
@@ -198,7 +219,10 @@ pub fn status(ctx: &Context, spec: &str) -> Outcome {
     let s = t::status(lang);
     let mut out = String::new();
     out.push_str(&format!("{}: {}\n", s.inspection, team.inspection));
-    out.push_str(&format!("{}: {}\n{}: {}\n", s.leader, team.leader, s.me, team.me));
+    out.push_str(&format!(
+        "{}: {}\n{}: {}\n",
+        s.leader, team.leader, s.me, team.me
+    ));
     out.push_str(&format!("{}:\n", s.sections));
     for sec in &record.checklist.sections {
         let who = team.assignee(&sec.id).unwrap_or(s.unassigned);

@@ -25,7 +25,10 @@ pub fn error(lang: Lang, e: &TeamError) -> String {
             format!("{}:{place}: not an onsite team file: {what}", p(path))
         }
         (Lang::Vi, TeamError::Bad { path, place, what }) => {
-            format!("{}:{place}: không phải tệp làm việc nhóm của onsite: {what}", p(path))
+            format!(
+                "{}:{place}: không phải tệp làm việc nhóm của onsite: {what}",
+                p(path)
+            )
         }
         (Lang::En, TeamError::NotAPack(path)) => format!(
             "{} is not an onsite team pack (format onsite-team-pack/1); the leader writes one with `onsite team pack`",
@@ -51,10 +54,9 @@ pub fn error(lang: Lang, e: &TeamError) -> String {
             "cuộc kiểm tra này đã có ở đây ({}): dùng `onsite resume` để làm tiếp",
             p(path)
         ),
-        (Lang::En, TeamError::NoSection(s)) => format!(
-            "the checklist has no section `{}`",
-            sanitize::line(s)
-        ),
+        (Lang::En, TeamError::NoSection(s)) => {
+            format!("the checklist has no section `{}`", sanitize::line(s))
+        }
         (Lang::Vi, TeamError::NoSection(s)) => {
             format!("bộ câu hỏi không có phần `{}`", sanitize::line(s))
         }
@@ -153,7 +155,9 @@ pub fn synced(lang: Lang, new_changes: usize, members: &[String], conflicts: usi
             if conflicts == 0 {
                 "no disagreements".to_string()
             } else {
-                format!("{conflicts} disagreement(s) to resolve (C on the question screen, or `onsite team status`)")
+                format!(
+                    "{conflicts} disagreement(s) to resolve (C on the question screen, or `onsite team status`)"
+                )
             }
         ),
         Lang::Vi => format!(
@@ -161,7 +165,9 @@ pub fn synced(lang: Lang, new_changes: usize, members: &[String], conflicts: usi
             if conflicts == 0 {
                 "không có chỗ nào khác nhau".to_string()
             } else {
-                format!("{conflicts} chỗ trả lời khác nhau cần giải quyết (phím C ở màn hình câu hỏi, hoặc `onsite team status`)")
+                format!(
+                    "{conflicts} chỗ trả lời khác nhau cần giải quyết (phím C ở màn hình câu hỏi, hoặc `onsite team status`)"
+                )
             }
         ),
     }
@@ -170,8 +176,12 @@ pub fn synced(lang: Lang, new_changes: usize, members: &[String], conflicts: usi
 /// `team sync` without `--folder` or `--git`.
 pub fn sync_needs_place(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => "say where the team's files are: --folder DIR (a shared folder) or --git DIR (a git clone)",
-        Lang::Vi => "hãy cho biết nơi để tệp của đoàn: --folder THƯ_MỤC (thư mục dùng chung) hoặc --git THƯ_MỤC (bản sao git)",
+        Lang::En => {
+            "say where the team's files are: --folder DIR (a shared folder) or --git DIR (a git clone)"
+        }
+        Lang::Vi => {
+            "hãy cho biết nơi để tệp của đoàn: --folder THƯ_MỤC (thư mục dùng chung) hoặc --git THƯ_MỤC (bản sao git)"
+        }
     }
 }
 

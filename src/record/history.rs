@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::model::{Answer, Record, RecommendationEntry, Timestamp};
+use super::model::{Answer, RecommendationEntry, Record, Timestamp};
 
 /// Changes by one author to one target closer together than this are kept as one change
 /// (typing a note saves every few seconds).
@@ -284,7 +284,12 @@ pub fn rec_value(r: Option<&RecommendationEntry>) -> Value {
 /// Puts targets' values into a record: answers in checklist order, header fields in the
 /// checklist's order then by id, recommendations in `order` then by id. `at` gives each
 /// answer's `updated_at` (the latest change to it).
-pub fn unflatten(record: &mut Record, flat: &Flat, order: &[String], at: &BTreeMap<String, Timestamp>) {
+pub fn unflatten(
+    record: &mut Record,
+    flat: &Flat,
+    order: &[String],
+    at: &BTreeMap<String, Timestamp>,
+) {
     let mut header = indexmap::IndexMap::new();
     for f in &record.checklist.header {
         if let Some(Value::String(v)) = flat.get(&format!("header/{}", f.id)) {
@@ -370,7 +375,12 @@ pub fn unflatten(record: &mut Record, flat: &Flat, order: &[String], at: &BTreeM
     if let Some(t) = &mut record.team {
         t.assignments = flat
             .iter()
-            .filter_map(|(k, v)| Some((k.strip_prefix("assign/")?.to_string(), v.as_str()?.to_string())))
+            .filter_map(|(k, v)| {
+                Some((
+                    k.strip_prefix("assign/")?.to_string(),
+                    v.as_str()?.to_string(),
+                ))
+            })
             .collect();
     }
 }
@@ -382,6 +392,10 @@ pub fn of_question<'a>(record: &'a Record, question: &str) -> Vec<&'a Change> {
         .iter()
         .filter(|c| c.question() == Some(question))
         .collect();
-    v.sort_by(|a, b| a.at.cmp(&b.at).then(a.by.cmp(&b.by)).then(a.seq.cmp(&b.seq)));
+    v.sort_by(|a, b| {
+        a.at.cmp(&b.at)
+            .then(a.by.cmp(&b.by))
+            .then(a.seq.cmp(&b.seq))
+    });
     v
 }

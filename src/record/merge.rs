@@ -203,7 +203,8 @@ pub fn replay(record: &mut Record, incoming: Vec<Change>) -> Vec<Conflict> {
 pub fn catch_up(record: &mut Record, base: &Flat, me: &str, now: Timestamp) {
     let implied = merge(base, record.changes.iter().cloned()).state;
     let actual = super::history::flatten(record);
-    let targets: std::collections::BTreeSet<&String> = implied.keys().chain(actual.keys()).collect();
+    let targets: std::collections::BTreeSet<&String> =
+        implied.keys().chain(actual.keys()).collect();
     let mut missing = Vec::new();
     for t in targets {
         let (a, b) = (implied.get(t), actual.get(t));

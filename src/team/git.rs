@@ -48,7 +48,10 @@ pub fn prepare(dir: &Path) -> Result<(), TeamError> {
         .map(|p| p.display().to_string())
         .unwrap_or_else(|_| "onsite".into());
     let driver = format!("'{}' merge-driver %O %A %B", exe.replace('\'', "'\\''"));
-    git(dir, &["config", "merge.onsite.name", "onsite journals and records"])?;
+    git(
+        dir,
+        &["config", "merge.onsite.name", "onsite journals and records"],
+    )?;
     git(dir, &["config", "merge.onsite.driver", &driver])?;
     let attrs = dir.join(".gitattributes");
     let have = std::fs::read_to_string(&attrs).unwrap_or_default();
@@ -105,18 +108,32 @@ pub fn exchange(dir: &Path, me: &str) -> Result<(), TeamError> {
     let Some(remote) = remotes.lines().next().map(str::to_string) else {
         return Ok(());
     };
-    let branch = git(dir, &["rev-parse", "--abbrev-ref", "HEAD"])?.trim().to_string();
+    let branch = git(dir, &["rev-parse", "--abbrev-ref", "HEAD"])?
+        .trim()
+        .to_string();
     let has_branch = !git(dir, &["ls-remote", "--heads", &remote, &branch])?
         .trim()
         .is_empty();
     if has_branch {
         let mut args = identity(dir, me);
         args.extend(
-            ["pull", "-q", "--no-rebase", "--no-edit", "--allow-unrelated-histories", &remote, &branch].map(String::from),
+            [
+                "pull",
+                "-q",
+                "--no-rebase",
+                "--no-edit",
+                "--allow-unrelated-histories",
+                &remote,
+                &branch,
+            ]
+            .map(String::from),
         );
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         git(dir, &args)?;
     }
-    git(dir, &["push", "-q", &remote, &format!("HEAD:refs/heads/{branch}")])?;
+    git(
+        dir,
+        &["push", "-q", &remote, &format!("HEAD:refs/heads/{branch}")],
+    )?;
     Ok(())
 }

@@ -56,7 +56,11 @@ pub fn share(record: &mut Record, leader: &str) {
         leader: leader.to_string(),
         assignments: IndexMap::new(),
         base,
-        base_order: record.recommendations.iter().map(|r| r.id.clone()).collect(),
+        base_order: record
+            .recommendations
+            .iter()
+            .map(|r| r.id.clone())
+            .collect(),
     });
 }
 

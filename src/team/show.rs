@@ -3,8 +3,8 @@
 
 use serde_json::Value;
 
-use crate::checklist::value::{AnswerValue, format_date, format_number};
 use crate::checklist::QuestionType;
+use crate::checklist::value::{AnswerValue, format_date, format_number};
 use crate::i18n::Lang;
 use crate::record::Record;
 use crate::record::history::Change;
@@ -32,7 +32,9 @@ pub fn show_value(record: &Record, target: &str, value: &Value, lang: Lang) -> S
             (AnswerValue::Text(s), QuestionType::Date) => format_date(s, lang),
             (AnswerValue::Text(s), QuestionType::Choice) => label(s),
             (AnswerValue::Text(s), _) => s.clone(),
-            (AnswerValue::Multi(vs), _) => vs.iter().map(|v| label(v)).collect::<Vec<_>>().join(", "),
+            (AnswerValue::Multi(vs), _) => {
+                vs.iter().map(|v| label(v)).collect::<Vec<_>>().join(", ")
+            }
         };
         return sanitize::line(&text);
     }

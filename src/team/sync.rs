@@ -29,8 +29,7 @@ pub fn merge_from(record: &mut Record, dir: &Path, now: Timestamp) -> Result<Out
         .clone()
         .ok_or_else(|| TeamError::NotShared(record.id.clone()))?;
     let incoming = journal::read_folder(&journal::folder_of(dir, &team.inspection))?;
-    let before: std::collections::HashSet<String> =
-        record.changes.iter().map(|c| c.id()).collect();
+    let before: std::collections::HashSet<String> = record.changes.iter().map(|c| c.id()).collect();
     let mut fresh: Vec<String> = incoming
         .iter()
         .map(|c| c.id())

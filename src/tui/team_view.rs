@@ -93,7 +93,11 @@ pub fn draw_conflicts(frame: &mut Frame, area: Rect, app: &App, cursor: usize) {
         let mark = if i == cursor { "▶ " } else { "  " };
         lines.push(Line::from(Span::styled(
             format!("{mark}{}", heading(app, c)),
-            if i == cursor { app.theme.title() } else { app.theme.dim() },
+            if i == cursor {
+                app.theme.title()
+            } else {
+                app.theme.dim()
+            },
         )));
         for side in &c.sides {
             lines.push(Line::from(format!(
@@ -108,7 +112,10 @@ pub fn draw_conflicts(frame: &mut Frame, area: Rect, app: &App, cursor: usize) {
     frame.render_widget(Clear, r);
     let p = Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .block(block(format!(" {} ({}) ", w.conflicts, conflicts.len()), &app.theme));
+        .block(block(
+            format!(" {} ({}) ", w.conflicts, conflicts.len()),
+            &app.theme,
+        ));
     frame.render_widget(p, r);
 }
 

@@ -122,7 +122,8 @@ impl Member {
     pub fn note(&self, id: &str, now: Timestamp, q: &str, text: &str) {
         self.edit(id, now, |s, now| {
             s.apply(Command::GoTo(q.to_string()), now).expect("go to");
-            s.apply(Command::SetNote(text.to_string()), now).expect("note");
+            s.apply(Command::SetNote(text.to_string()), now)
+                .expect("note");
         });
     }
 }
