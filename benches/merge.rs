@@ -12,7 +12,7 @@ fn journal(by: &str, offset: usize, n: usize) -> Vec<Change> {
     (0..n)
         .map(|i| {
             let q = offset + i;
-            let value = if q % 4 == 0 && by == "Bình" {
+            let value = if q.is_multiple_of(4) && by == "Bình" {
                 "no"
             } else {
                 "yes"

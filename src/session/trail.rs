@@ -105,9 +105,11 @@ impl Session {
             }
             Probe::Notes(before) => {
                 let text = |s: &str| {
-                    (!s.is_empty())
-                        .then(|| Value::String(s.to_string()))
-                        .unwrap_or(Value::Null)
+                    if s.is_empty() {
+                        Value::Null
+                    } else {
+                        Value::String(s.to_string())
+                    }
                 };
                 let (o, n) = (text(&before), text(&self.record.general_notes));
                 if o != n {

@@ -106,6 +106,20 @@ pub fn read(path: &Path) -> Result<Pack, TeamError> {
     Ok(pack)
 }
 
+/// The id of a member's copy: the inspection's id when it is a valid record id (so that
+/// every copy has the same id), else a slug of it.
+fn member_copy_id(inspection: &str) -> String {
+    if crate::record::id::is_valid(inspection) {
+        return inspection.to_string();
+    }
+    let slug = crate::record::id::slug(inspection, 80);
+    if crate::record::id::is_valid(&slug) {
+        slug
+    } else {
+        "shared-inspection".into()
+    }
+}
+
 /// A member's new copy of the shared inspection.
 pub fn join(mut pack: Pack, me: &str, now: Timestamp) -> Record {
     let changes = std::mem::take(&mut pack.changes);
@@ -119,7 +133,7 @@ pub fn join(mut pack: Pack, me: &str, now: Timestamp) -> Record {
     };
     let mut record = Record {
         format: RECORD_FORMAT.into(),
-        id: crate::record::id::slug(&pack.inspection, 80),
+        id: member_copy_id(&pack.inspection),
         status: Status::InProgress,
         created_at: pack.created_at,
         updated_at: now,
