@@ -283,11 +283,11 @@ pub const TABLE: &[Binding] = &[
     b(S::Inspection, &[C('/')], "/", A::Search, "search questions as you type (ignores case and diacritics)", "tìm câu hỏi khi gõ (không phân biệt hoa thường, dấu)", Some(("/ search", "/ tìm"))),
     b(S::Inspection, &[C('J')], "J / K", A::ScrollDown, "scroll a long question text down / up", "cuộn nội dung câu hỏi dài xuống / lên", None),
     b(S::Inspection, &[C('K')], "", A::ScrollUp, "scroll the question text up", "cuộn nội dung câu hỏi lên", None),
-    b(S::Inspection, &[C('H')], "H", A::History, "the history of this question: who changed it, when, from what to what", "lịch sử câu này: ai đổi, lúc nào, từ gì sang gì", None),
-    b(S::Inspection, &[C('C')], "C", A::Conflicts, "a shared inspection: the answers members disagree on (keep mine / theirs / answer anew)", "làm việc nhóm: các câu thành viên trả lời khác nhau (giữ của tôi / của người kia / trả lời lại)", None),
     b(S::Inspection, &[C('h')], "h", A::TitlePage, "the title page (header fields)", "trang thông tin (các ô đầu)", None),
     b(S::Inspection, &[C('s')], "s", A::Summary, "summary screen", "màn hình tổng hợp", Some(("s summary", "s tổng hợp"))),
     b(S::Inspection, &[C('R')], "R", A::Reopen, "reopen the finished inspection for editing (press twice)", "mở lại cuộc kiểm tra đã kết thúc để sửa (bấm hai lần)", Some(("R reopen", "R mở lại"))),
+    b(S::Inspection, &[C('H')], "H", A::History, "the history of this question: who changed it, when, from what to what", "lịch sử câu này: ai đổi, lúc nào, từ gì sang gì", None),
+    b(S::Inspection, &[C('C')], "C", A::Conflicts, "a shared inspection: the answers members disagree on (keep mine / theirs / answer anew)", "làm việc nhóm: các câu thành viên trả lời khác nhau (giữ của tôi / của người kia / trả lời lại)", None),
     b(S::Inspection, &[C('?')], "?", A::Help, "this help", "trợ giúp này", Some(("? help", "? trợ giúp"))),
     b(S::Inspection, QUIT, "q / Ctrl-C", A::Quit, "quit (everything is already saved)", "thoát (mọi thứ đã được lưu)", Some(("q quit", "q thoát"))),
     // Option list (Enter on a choice/multi question).
