@@ -196,3 +196,34 @@ proptest! {
         prop_assert_eq!(m.state.get("answer/q1"), Some(&json!("v3")));
     }
 }
+
+/// A sanity bound in the debug build (the release figure is `cargo bench --bench merge`):
+/// two journals of 500 answers, half on the same questions.
+#[test]
+fn merging_two_500_answer_journals_is_quick_even_unoptimised() {
+    let journal = |by: &str, offset: usize| -> Vec<Change> {
+        (0..500)
+            .map(|i| Change {
+                by: by.into(),
+                seq: i as u64 + 1,
+                at: t0() + chrono::Duration::seconds(i as i64),
+                target: format!("answer/q{}", offset + i),
+                old: Value::Null,
+                new: json!(if (offset + i).is_multiple_of(4) {
+                    by
+                } else {
+                    "yes"
+                }),
+                parents: Vec::new(),
+            })
+            .collect()
+    };
+    let (a, b) = (journal("An", 0), journal("Bình", 250));
+    let start = std::time::Instant::now();
+    let m = merge(&Flat::new(), a.into_iter().chain(b));
+    let took = start.elapsed();
+    eprintln!("debug build: merged 1,000 changes in {took:?}");
+    assert_eq!(m.state.len(), 750);
+    assert_eq!(m.conflicts.len(), 62);
+    assert!(took < std::time::Duration::from_secs(1), "{took:?}");
+}
