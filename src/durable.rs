@@ -2,7 +2,7 @@
 //! (`.onsite-XXXXXX.tmp`, mode set exactly, locked while written), fsync, rename over the
 //! target (or link beside it without replacing), fsync the directory.
 //!
-//! Records (`record::store`) and every output file (`report::write`: reports, documents,
+//! Records (`record::store`) and every output file (`output`: reports, documents,
 //! workbooks) go through [`write`]; what each refuses first (a symbolic link, another
 //! user's file, …) is checked by its caller.
 

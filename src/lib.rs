@@ -16,5 +16,6 @@ pub mod report;
 pub mod safe_fs;
 pub mod sanitize;
 pub mod session;
+pub mod team;
 pub mod tty;
 pub mod tui;

@@ -104,6 +104,71 @@ enum Command {
         #[arg(long = "set", value_name = "KEY=VALUE")]
         set: Vec<String>,
     },
+    /// Work as a team on one inspection: who you are, share, join, assign, sync, status
+    Team {
+        #[command(subcommand)]
+        action: TeamAction,
+    },
+    /// Merge a journal or record file changed on both sides (git runs this; see `team sync`)
+    #[command(name = "merge-driver", hide = true)]
+    MergeDriver {
+        /// The common ancestor (%O)
+        base: PathBuf,
+        /// Ours (%A): the result is written here
+        ours: PathBuf,
+        /// Theirs (%B)
+        theirs: PathBuf,
+        /// Anything else git passes (%L %P)
+        #[arg(hide = true)]
+        rest: Vec<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum TeamAction {
+    /// Show, or set, the name your changes carry on this machine
+    Whoami {
+        /// The name to set
+        name: Option<String>,
+    },
+    /// Share an inspection and write the file members join from
+    Pack {
+        /// Record id, unique id prefix, or path
+        record: String,
+        /// The file to write
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Join a shared inspection from the file the leader handed out
+    Join {
+        /// The pack file
+        file: PathBuf,
+    },
+    /// Give a section to a member (an empty member takes it back)
+    Assign {
+        /// Record id, unique id prefix, or path
+        record: String,
+        /// Section id
+        section: String,
+        /// Member name
+        member: String,
+    },
+    /// Bring your work and the others' together through a shared folder or a git clone
+    Sync {
+        /// Record id, unique id prefix, or path
+        record: String,
+        /// A shared folder (Syncthing, network drive, USB stick)
+        #[arg(long, value_name = "DIR", conflicts_with = "git")]
+        folder: Option<PathBuf>,
+        /// A git clone of the team's records repository
+        #[arg(long, value_name = "DIR")]
+        git: Option<PathBuf>,
+    },
+    /// Who leads, who has which section, and the disagreements left to resolve
+    Status {
+        /// Record id, unique id prefix, or path
+        record: String,
+    },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -226,6 +291,25 @@ fn run(cli: Cli) -> Outcome {
             };
             cli::doc::run(&ctx, kind, &inputs, output.as_deref(), &set)
         }
+        Some(Command::Team { action }) => match action {
+            TeamAction::Whoami { name } => cli::team::whoami(&ctx, name.as_deref()),
+            TeamAction::Pack { record, output } => cli::team::pack(&ctx, &record, &output),
+            TeamAction::Join { file } => cli::team::join(&ctx, &file),
+            TeamAction::Assign {
+                record,
+                section,
+                member,
+            } => cli::team::assign(&ctx, &record, &section, &member),
+            TeamAction::Sync {
+                record,
+                folder,
+                git,
+            } => cli::team::sync(&ctx, &record, folder.as_deref(), git.as_deref()),
+            TeamAction::Status { record } => cli::team::status(&ctx, &record),
+        },
+        Some(Command::MergeDriver {
+            base, ours, theirs, ..
+        }) => cli::team::merge_driver(&ctx, &base, &ours, &theirs),
     }
     .map(|()| drop(ctx))
 }

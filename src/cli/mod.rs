@@ -9,6 +9,7 @@ pub mod inspect;
 pub mod list;
 pub mod report;
 pub mod table;
+pub mod team;
 pub mod validate;
 
 use std::path::PathBuf;
@@ -40,6 +41,9 @@ impl Context {
                 .map(|p| p.data_dir().to_path_buf())
                 .ok_or_else(|| Failure::user(crate::i18n::cli::no_home(lang)))?,
         };
+        if let Some(name) = team::read_inspector(&data_dir) {
+            crate::record::history::set_inspector(&name);
+        }
         Ok(Context { data_dir, lang })
     }
 }

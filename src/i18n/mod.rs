@@ -10,6 +10,7 @@ pub mod list;
 pub mod profile_form;
 pub mod report;
 pub mod safety;
+pub mod team;
 pub mod tui;
 pub mod value;
 pub mod xlsform;

@@ -344,6 +344,9 @@ pub fn session_error(lang: Lang, e: &crate::session::SessionError) -> String {
         (Lang::Vi, E::NothingToCopy) => super::followup::VI.nothing_to_copy.into(),
         (Lang::Vi, E::ReadOnly) => VI.read_only.into(),
         (Lang::Vi, E::Finished) => "cuộc kiểm tra đã kết thúc; mở lại để thay đổi".into(),
+        (Lang::Vi, E::Conflicts(n)) => format!(
+            "còn {n} chỗ các thành viên trả lời khác nhau chưa được giải quyết; bấm C để xem"
+        ),
     };
     crate::sanitize::line(&text)
 }

@@ -117,6 +117,8 @@ pub fn new_record(
         recommendations: Vec::new(),
         follow_up: None,
         draft: None,
+        changes: Vec::new(),
+        team: None,
         extra: IndexMap::new(),
     };
     record.id = id::base_id(&record);

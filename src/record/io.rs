@@ -517,6 +517,12 @@ fn clean_answers(r: &mut Record) {
     if let Some(f) = &mut r.follow_up {
         f.clean();
     }
+    for c in &mut r.changes {
+        c.clean();
+    }
+    if let Some(t) = &mut r.team {
+        t.clean();
+    }
 }
 
 /// Makes every text of an embedded checklist inert (the same rules as loading a checklist).

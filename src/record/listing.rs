@@ -88,6 +88,10 @@ impl Serialize for Record {
             follow_up: Option<&'a super::followup::FollowUp>,
             #[serde(skip_serializing_if = "Option::is_none")]
             draft: Option<&'a super::model::Draft>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            team: Option<&'a super::team::Team>,
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            changes: &'a [super::history::Change],
             #[serde(flatten)]
             extra: &'a IndexMap<String, serde_json::Value>,
         }
@@ -107,6 +111,8 @@ impl Serialize for Record {
             recommendations: &self.recommendations,
             follow_up: self.follow_up.as_ref(),
             draft: self.draft.as_ref(),
+            team: self.team.as_ref(),
+            changes: &self.changes,
             extra: &self.extra,
         }
         .serialize(s)

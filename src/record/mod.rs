@@ -2,14 +2,17 @@
 
 pub mod create;
 pub mod followup;
+pub mod history;
 pub mod id;
 pub mod io;
 pub mod listing;
 pub mod lock;
+pub mod merge;
 pub mod model;
 pub mod progress;
 pub mod rescue;
 pub mod store;
+pub mod team;
 
 pub use create::{new_record, parse_set};
 pub use followup::FollowUp;

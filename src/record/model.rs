@@ -153,6 +153,13 @@ pub struct Record {
     /// other record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_up: Option<super::followup::FollowUp>,
+    /// Every change with its author and time, oldest first (see [`super::history`]);
+    /// empty in records from before history was kept.
+    #[serde(default)]
+    pub changes: Vec<super::history::Change>,
+    /// The team facts when this is a member's copy of a shared inspection.
+    #[serde(default)]
+    pub team: Option<super::team::Team>,
     /// Fields written by a later version of onsite, kept as they were.
     #[serde(flatten, deserialize_with = "without_listing")]
     pub extra: IndexMap<String, serde_json::Value>,

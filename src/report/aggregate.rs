@@ -188,21 +188,36 @@ impl Group {
     }
 }
 
+/// A record file as a reading thread hands it over.
+enum Read {
+    /// An inspection of one inspector: its id and summary.
+    Plain(String, Box<Summary>),
+    /// A member's copy of a shared inspection, to merge with the other copies.
+    Shared(Box<crate::record::Record>),
+}
+
+/// What is added, in order, once every file is read (after a shared inspection's place).
+enum Slot {
+    Plain(Box<Summary>),
+    Shared(usize),
+}
+
 impl Aggregate {
     /// The aggregate of the record files `files`, in order; each file that cannot be read
     /// adds one sentence to `skipped`. `progress` is told how many files are done.
     ///
     /// The files are read and summed up on one thread per core (each with its own
     /// [`Batch`](crate::record::io::Batch), so each reads the embedded checklist once), file
-    /// `i` on thread `i % threads`; this thread adds the summaries in the order given, so the
-    /// result is the same as one thread's.
+    /// `i` on thread `i % threads`; this thread takes them in the order given, so the result
+    /// is the same as one thread's. Members' copies of one shared inspection are one
+    /// inspection: their changes are merged, and it is added once, at the place of its
+    /// first copy (what comes after it waits for the merge).
     pub fn read(
         files: &[PathBuf],
         lang: Lang,
         skipped: &mut Vec<String>,
         mut progress: impl FnMut(usize),
     ) -> Aggregate {
-        type Read = Result<(String, Box<Summary>), crate::record::LoadError>;
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .clamp(1, 8)
@@ -211,33 +226,65 @@ impl Aggregate {
         // Each record once: two files holding one record id (a copy) count once, and the
         // second is named.
         let mut ids: std::collections::HashMap<String, usize> = Default::default();
-        let mut add = |i: usize, read: Read, agg: &mut Aggregate| match read {
-            Ok((id, summary)) => {
-                if let Some(&first) = ids.get(&id) {
-                    skipped.push(crate::i18n::safety::same_id(
-                        lang,
-                        &files[i],
-                        &id,
-                        &files[first],
-                    ));
-                    return;
+        let mut shared: Vec<crate::record::Record> = Vec::new();
+        let mut slots: Vec<Slot> = Vec::new();
+        let mut take = |i: usize,
+                        read: Result<Read, crate::record::LoadError>,
+                        agg: &mut Aggregate| {
+            match read {
+                Ok(Read::Shared(record)) => {
+                    let key = record.team.as_ref().map(|t| t.inspection.clone());
+                    match shared
+                        .iter_mut()
+                        .find(|r| r.team.as_ref().map(|t| t.inspection.clone()) == key)
+                    {
+                        Some(first) => {
+                            let at = first.updated_at.max(record.updated_at);
+                            crate::record::merge::replay(first, record.changes);
+                            first.updated_at = at;
+                        }
+                        None => {
+                            ids.insert(record.id.clone(), i);
+                            slots.push(Slot::Shared(shared.len()));
+                            shared.push(*record);
+                        }
+                    }
                 }
-                ids.insert(id, i);
-                agg.add(&summary);
+                Ok(Read::Plain(id, summary)) => {
+                    if let Some(&first) = ids.get(&id) {
+                        skipped.push(crate::i18n::safety::same_id(
+                            lang,
+                            &files[i],
+                            &id,
+                            &files[first],
+                        ));
+                        return;
+                    }
+                    ids.insert(id, i);
+                    if shared.is_empty() {
+                        agg.add(&summary);
+                    } else {
+                        slots.push(Slot::Plain(summary));
+                    }
+                }
+                Err(e) => skipped.push(crate::i18n::cli::load_error(lang, &e)),
             }
-            Err(e) => skipped.push(crate::i18n::cli::load_error(lang, &e)),
         };
         std::thread::scope(|scope| {
-            // Bounded, so a fast reader never runs far ahead of the adding.
-            let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Read)>(4 * threads);
+            // Bounded, so a fast reader never runs far ahead of the taking.
+            let (tx, rx) = std::sync::mpsc::sync_channel(4 * threads);
             for t in 0..threads {
                 let tx = tx.clone();
                 scope.spawn(move || {
                     let mut batch = crate::record::io::Batch::default();
                     for i in (t..files.len()).step_by(threads) {
-                        let read = batch
-                            .load(&files[i])
-                            .map(|r| (r.id.clone(), Box::new(Summary::compute(&r, lang))));
+                        let read = batch.load(&files[i]).map(|r| {
+                            if r.team.is_some() {
+                                Read::Shared(Box::new(r))
+                            } else {
+                                Read::Plain(r.id.clone(), Box::new(Summary::compute(&r, lang)))
+                            }
+                        });
                         if tx.send((i, read)).is_err() {
                             return;
                         }
@@ -251,12 +298,18 @@ impl Aggregate {
             for (i, read) in rx {
                 waiting.insert(i, read);
                 while let Some(read) = waiting.remove(&next) {
-                    add(next, read, &mut agg);
+                    take(next, read, &mut agg);
                     next += 1;
                     progress(next);
                 }
             }
         });
+        for slot in slots {
+            match slot {
+                Slot::Shared(i) => agg.add(&Summary::compute(&shared[i], lang)),
+                Slot::Plain(s) => agg.add(&s),
+            }
+        }
         progress(files.len());
         agg
     }

@@ -13,6 +13,7 @@ pub mod doc;
 pub mod escape;
 pub mod followup;
 pub mod format;
+pub mod history;
 pub mod html;
 pub mod json;
 pub mod markdown;

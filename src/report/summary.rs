@@ -196,6 +196,12 @@ pub struct Summary {
     /// previous visit, when this inspection follows one up.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub follow_up: Option<super::followup::FollowUpPart>,
+    /// Who did what: every change with author and time (JSON export; `report::history`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<super::history::HistoryEntry>,
+    /// A shared inspection's disagreements between members still open.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub disagreements: Vec<super::history::Disagreement>,
     /// The UTC offset in which human-readable reports show times; `None` (what
     /// [`Summary::compute`] sets) means the local time zone of the machine writing them.
     #[serde(skip)]
@@ -583,6 +589,8 @@ impl Summary {
             carry_forward(&mut recommendations, link);
         }
         Summary {
+            history: super::history::history(record, lang),
+            disagreements: super::history::disagreements(record, lang),
             lang,
             record: sanitize::line(&record.id),
             status: record.status,

@@ -79,17 +79,22 @@ impl Session {
                     return Err(SessionError::Unknown(id.clone()));
                 }
                 let due = check_due(due, self.lang())?;
+                // In a shared inspection each member's own ids carry the member's name.
+                let prefix = match &self.record.team {
+                    Some(t) => format!("own-{}-", crate::record::team::member_file_stem(&t.me)),
+                    None => "own-".to_string(),
+                };
                 let n = self
                     .record
                     .recommendations
                     .iter()
-                    .filter_map(|r| r.id.strip_prefix("own-"))
+                    .filter_map(|r| r.id.strip_prefix(prefix.as_str()))
                     .filter_map(|n| n.parse::<u32>().ok())
                     .max()
                     .unwrap_or(0)
                     + 1;
                 let entry = RecommendationEntry {
-                    id: format!("own-{n}"),
+                    id: format!("{prefix}{n}"),
                     question,
                     text: Some(sanitize::multiline(&text)),
                     priority: Some(priority),
@@ -155,8 +160,19 @@ impl Session {
                 if self.record.status == Status::Finished {
                     return Ok(Effect::Nothing);
                 }
+                let open = crate::record::merge::conflicts(&self.record).len();
+                if open > 0 {
+                    return Err(SessionError::Conflicts(open));
+                }
                 self.record.status = Status::Finished;
                 self.record.finished_at = Some(now);
+                Ok(Effect::Changed)
+            }
+            Command::Resolve { target, value } => {
+                let by = self.author();
+                crate::record::history::resolve(&mut self.record, &by, target, value, now);
+                crate::record::merge::replay(&mut self.record, Vec::new());
+                self.undo.clear();
                 Ok(Effect::Changed)
             }
             // Moves and undo are handled by `apply`.

@@ -12,6 +12,7 @@ mod props;
 pub mod search;
 #[cfg(test)]
 pub(crate) mod tests;
+mod trail;
 mod undo;
 
 use crate::checklist::{HeaderField, Priority, Question, Section};
@@ -85,6 +86,12 @@ pub enum Command {
     Finish,
     /// Reopen a finished record for editing.
     Reopen,
+    /// A shared inspection: settle a conflict (or any target) on `value`, replacing every
+    /// member's change to it (`target` as in `record::history`; `value` JSON, `null`: none).
+    Resolve {
+        target: String,
+        value: serde_json::Value,
+    },
     /// Keep (or, with `None`, forget) the text of an editor not yet confirmed. Not undone
     /// by `Undo`: it is what is being typed, not a change to the inspection.
     SetDraft(Option<crate::record::Draft>),
@@ -123,6 +130,9 @@ pub enum SessionError {
     /// The record is finished: it must be reopened before it changes.
     #[error("the inspection is finished; reopen it to change it")]
     Finished,
+    /// A shared inspection with members' answers that disagree cannot be finished.
+    #[error("{0} disagreement(s) between members are not resolved yet; C lists them")]
+    Conflicts(usize),
 }
 
 /// Counts shown on the inspection screen.
@@ -216,6 +226,7 @@ impl Session {
     /// Applies a command at time `now`.
     pub fn apply(&mut self, cmd: Command, now: Timestamp) -> Result<Effect, SessionError> {
         let before = self.cursor;
+        let probe = self.probe(&cmd);
         let effect = match cmd {
             Command::Next => self.step(1),
             Command::Prev => self.step(-1),
@@ -253,6 +264,9 @@ impl Session {
             }
         };
         if effect == Effect::Changed {
+            if let Some(p) = probe {
+                self.log_changes(p, now);
+            }
             self.revision += 1;
             self.record.updated_at = now;
             self.refresh_visibility();

@@ -61,6 +61,8 @@ pub(crate) fn record() -> Record {
         recommendations: Vec::new(),
         follow_up: None,
         draft: None,
+        changes: Vec::new(),
+        team: None,
         extra: Default::default(),
     }
 }

@@ -139,6 +139,10 @@ pub enum Overlay {
     RecField(Box<RecFieldEditor>),
     /// Quitting with unsaved work: the path to write a copy to.
     Rescue(Box<TextArea<'static>>),
+    /// The history of the current question, scrolled by n lines.
+    History(u16),
+    /// The disagreements between members, the n-th highlighted.
+    Conflicts(usize),
 }
 
 /// Which field of a recommendation is edited.
@@ -175,6 +179,8 @@ impl Overlay {
             Overlay::Recommendation(_) => Some(Screen::Recommendation),
             Overlay::RecField(_) => Some(Screen::RecField),
             Overlay::Rescue(_) => Some(Screen::Rescue),
+            Overlay::History(_) => Some(Screen::History),
+            Overlay::Conflicts(_) => Some(Screen::Conflicts),
         }
     }
 }

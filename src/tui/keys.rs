@@ -46,6 +46,10 @@ pub enum Screen {
     Profile,
     /// A fact of the document profile being edited.
     ProfileField,
+    /// The history of a question.
+    History,
+    /// The disagreements between members of a shared inspection.
+    Conflicts,
 }
 
 /// What a key does.
@@ -121,6 +125,14 @@ pub enum Action {
     Back,
     /// Quit.
     Quit,
+    /// The history of the current question.
+    History,
+    /// The disagreements between members.
+    Conflicts,
+    /// A disagreement: keep my value.
+    KeepMine,
+    /// A disagreement: keep the other member's value.
+    KeepTheirs,
 }
 
 impl Action {
@@ -142,6 +154,8 @@ impl Action {
                 | Action::Due
                 | Action::Finish
                 | Action::CopyPrevious
+                | Action::KeepMine
+                | Action::KeepTheirs
         )
     }
 }
@@ -278,6 +292,8 @@ pub const TABLE: &[Binding] = &[
     b(S::Inspection, &[C('h')], "h", A::TitlePage, "the title page (header fields)", "trang thông tin (các ô đầu)", None),
     b(S::Inspection, &[C('s')], "s", A::Summary, "summary screen", "màn hình tổng hợp", Some(("s summary", "s tổng hợp"))),
     b(S::Inspection, &[C('R')], "R", A::Reopen, "reopen the finished inspection for editing (press twice)", "mở lại cuộc kiểm tra đã kết thúc để sửa (bấm hai lần)", Some(("R reopen", "R mở lại"))),
+    b(S::Inspection, &[C('H')], "H", A::History, "the history of this question: who changed it, when, from what to what", "lịch sử câu này: ai đổi, lúc nào, từ gì sang gì", None),
+    b(S::Inspection, &[C('C')], "C", A::Conflicts, "a shared inspection: the answers members disagree on (keep mine / theirs / answer anew)", "làm việc nhóm: các câu thành viên trả lời khác nhau (giữ của tôi / của người kia / trả lời lại)", None),
     b(S::Inspection, &[C('?')], "?", A::Help, "this help", "trợ giúp này", Some(("? help", "? trợ giúp"))),
     b(S::Inspection, QUIT, "q / Ctrl-C", A::Quit, "quit (everything is already saved)", "thoát (mọi thứ đã được lưu)", Some(("q quit", "q thoát"))),
     // Option list (Enter on a choice/multi question).
@@ -352,6 +368,19 @@ pub const TABLE: &[Binding] = &[
     b(S::Rescue, ENTER, "Enter", A::Confirm, "write the copy and quit", "ghi bản sao và thoát", Some(("Enter write the copy and quit", "Enter ghi bản sao và thoát"))),
     b(S::Rescue, ESC, "Esc", A::Back, "go back", "quay lại", Some(("Esc back", "Esc quay lại"))),
     b(S::Rescue, CTRL_C, "Ctrl-C", A::Quit, "quit (a copy goes to the temp dir)", "thoát (bản sao vào thư mục tạm)", Some(("Ctrl-C quit (copy to the temp dir)", "Ctrl-C thoát (bản sao vào thư mục tạm)"))),
+    // History of a question.
+    b(S::History, &[Code(KeyCode::Esc), C('H'), C('q')], "Esc / H", A::Back, "close the history", "đóng lịch sử", Some(("Esc close", "Esc đóng"))),
+    b(S::History, DOWN, "j / Down", A::Next, "scroll down", "cuộn xuống", Some(("j/k scroll", "j/k cuộn"))),
+    b(S::History, UP, "k / Up", A::Prev, "scroll up", "cuộn lên", None),
+    b(S::History, CTRL_C, "Ctrl-C", A::Quit, "quit", "thoát", None),
+    // Disagreements between members.
+    b(S::Conflicts, DOWN, "j / Down", A::Next, "next disagreement", "chỗ khác nhau sau", Some(("j/k pick", "j/k chọn"))),
+    b(S::Conflicts, UP, "k / Up", A::Prev, "previous disagreement", "chỗ khác nhau trước", None),
+    b(S::Conflicts, &[C('m')], "m", A::KeepMine, "keep my value", "giữ giá trị của tôi", Some(("m mine", "m của tôi"))),
+    b(S::Conflicts, &[C('t')], "t", A::KeepTheirs, "keep the other member's value", "giữ giá trị của người kia", Some(("t theirs", "t người kia"))),
+    b(S::Conflicts, ENTER, "Enter", A::Confirm, "go to the question and answer it anew", "đến câu đó và trả lời lại", Some(("Enter answer anew", "Enter trả lời lại"))),
+    b(S::Conflicts, &[Code(KeyCode::Esc), C('C'), C('q')], "Esc / C", A::Back, "close", "đóng", Some(("Esc close", "Esc đóng"))),
+    b(S::Conflicts, CTRL_C, "Ctrl-C", A::Quit, "quit", "thoát", None),
     // Start screen.
     b(S::Start, DOWN, "j / Down", A::Next, "next item", "mục sau", None),
     b(S::Start, UP, "k / Up", A::Prev, "previous item", "mục trước", None),
@@ -571,6 +600,8 @@ mod tests {
             Screen::Offer,
             Screen::Profile,
             Screen::ProfileField,
+            Screen::History,
+            Screen::Conflicts,
         ] {
             assert!(!hints(s, Lang::Vi, Access::Edit).is_empty(), "{s:?}");
         }

@@ -14,6 +14,7 @@ pub mod profile;
 pub mod recs;
 pub mod saver;
 pub mod start;
+pub mod team_view;
 pub mod terminal;
 pub mod theme;
 pub mod view;

@@ -589,6 +589,14 @@ impl App {
                 self.overlay = Overlay::Search(SearchState::default());
                 return Control::Continue;
             }
+            Action::History => {
+                self.overlay = Overlay::History(0);
+                return Control::Continue;
+            }
+            Action::Conflicts => {
+                self.overlay = Overlay::Conflicts(0);
+                return Control::Continue;
+            }
             Action::Quit => return Control::Quit,
             _ => {}
         }

@@ -110,8 +110,13 @@ impl App {
             self.overlay = Overlay::None;
             return Control::Quit;
         }
+        match self.overlay {
+            Overlay::History(_) => return self.history_key(key, action),
+            Overlay::Conflicts(_) => return self.conflicts_key(key, action),
+            _ => {}
+        }
         match &mut self.overlay {
-            Overlay::None => {}
+            Overlay::None | Overlay::History(_) | Overlay::Conflicts(_) => {}
             Overlay::Help(screen) => match action {
                 Some(Action::Back) => self.overlay = Overlay::None,
                 Some(Action::Next) => {

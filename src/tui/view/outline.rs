@@ -100,10 +100,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 .get(si)
                 .map(|sec| tr(&sec.title, app.lang).to_string())
                 .unwrap_or_default();
-            items.push(ListItem::new(Line::from(Span::styled(
-                numbering::section_heading(checklist, si, &title),
-                t.title(),
-            ))));
+            let mut heading = numbering::section_heading(checklist, si, &title);
+            // A shared inspection: who takes the section.
+            if let Some(who) = checklist
+                .sections
+                .get(si)
+                .and_then(|sec| app.session.record().team.as_ref()?.assignee(&sec.id))
+            {
+                heading = format!("{heading} · {}", crate::sanitize::line(who));
+            }
+            items.push(ListItem::new(Line::from(Span::styled(heading, t.title()))));
             if items.len() >= height {
                 break;
             }

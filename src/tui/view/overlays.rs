@@ -21,6 +21,10 @@ fn popup(area: Rect, width: u16, height: Constraint) -> Rect {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     match &app.overlay {
         Overlay::None => {}
+        Overlay::History(scroll) => crate::tui::team_view::draw_history(frame, area, app, *scroll),
+        Overlay::Conflicts(cursor) => {
+            crate::tui::team_view::draw_conflicts(frame, area, app, *cursor)
+        }
         Overlay::Help(screen) => draw_help(
             frame,
             area,
