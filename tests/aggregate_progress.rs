@@ -79,11 +79,11 @@ fn no_progress_when_stderr_is_a_pipe() {
     assert_eq!(rows, 60, "{md}");
 }
 
-/// Read on several threads, the aggregate is the one of adding each record in the order
-/// given: rows in that order, a copy of a record (same id) counted once and named, a bad
-/// file named, wherever they fall among the threads.
+/// The aggregate of many files is the one of adding each record in the order given: rows
+/// in that order, a copy of a record (same id) counted once and named, a bad file named,
+/// progress told in order up to the number of files.
 #[test]
-fn reading_on_threads_keeps_the_order_given() {
+fn reading_many_files_keeps_the_order_given() {
     use onsite::i18n::Lang;
     use onsite::report::Summary;
     use onsite::report::aggregate::Aggregate;

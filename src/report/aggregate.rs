@@ -188,7 +188,7 @@ impl Group {
     }
 }
 
-/// A record file as a reading thread hands it over.
+/// A record file as read.
 enum Read {
     /// An inspection of one inspector: its id and summary.
     Plain(String, Box<Summary>),
@@ -206,10 +206,7 @@ impl Aggregate {
     /// The aggregate of the record files `files`, in order; each file that cannot be read
     /// adds one sentence to `skipped`. `progress` is told how many files are done.
     ///
-    /// The files are read and summed up on one thread per core (each with its own
-    /// [`Batch`](crate::record::io::Batch), so each reads the embedded checklist once), file
-    /// `i` on thread `i % threads`; this thread takes them in the order given, so the result
-    /// is the same as one thread's. Members' copies of one shared inspection are one
+    /// Members' copies of one shared inspection are one
     /// inspection: their changes are merged, and it is added once, at the place of its
     /// first copy (what comes after it waits for the merge).
     pub fn read(
@@ -218,10 +215,6 @@ impl Aggregate {
         skipped: &mut Vec<String>,
         mut progress: impl FnMut(usize),
     ) -> Aggregate {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, 8)
-            .min(files.len().max(1));
         let mut agg = Aggregate::default();
         // Each record once: two files holding one record id (a copy) count once, and the
         // second is named.
@@ -270,40 +263,18 @@ impl Aggregate {
                 Err(e) => skipped.push(crate::i18n::cli::load_error(lang, &e)),
             }
         };
-        std::thread::scope(|scope| {
-            // Bounded, so a fast reader never runs far ahead of the taking.
-            let (tx, rx) = std::sync::mpsc::sync_channel(4 * threads);
-            for t in 0..threads {
-                let tx = tx.clone();
-                scope.spawn(move || {
-                    let mut batch = crate::record::io::Batch::default();
-                    for i in (t..files.len()).step_by(threads) {
-                        let read = batch.load(&files[i]).map(|r| {
-                            if r.team.is_some() {
-                                Read::Shared(Box::new(r))
-                            } else {
-                                Read::Plain(r.id.clone(), Box::new(Summary::compute(&r, lang)))
-                            }
-                        });
-                        if tx.send((i, read)).is_err() {
-                            return;
-                        }
-                    }
-                });
-            }
-            drop(tx);
-            let mut waiting = std::collections::BTreeMap::new();
-            let mut next = 0;
-            progress(0);
-            for (i, read) in rx {
-                waiting.insert(i, read);
-                while let Some(read) = waiting.remove(&next) {
-                    take(next, read, &mut agg);
-                    next += 1;
-                    progress(next);
+        let mut batch = crate::record::io::Batch::default();
+        for (i, path) in files.iter().enumerate() {
+            progress(i);
+            let read = batch.load(path).map(|r| {
+                if r.team.is_some() {
+                    Read::Shared(Box::new(r))
+                } else {
+                    Read::Plain(r.id.clone(), Box::new(Summary::compute(&r, lang)))
                 }
-            }
-        });
+            });
+            take(i, read, &mut agg);
+        }
         for slot in slots {
             match slot {
                 Slot::Shared(i) => agg.add(&Summary::compute(&shared[i], lang)),
