@@ -101,6 +101,25 @@ pub(super) fn addressed(t: &crate::i18n::doc::DocText, to: &str) -> String {
     }
 }
 
+/// The requests of one inspection by addressee, as the minutes and the team report list
+/// them: `Đối với X:`, then each request as a list item (a dotted blank when none).
+pub(super) fn requests_by_addressee(
+    d: &mut Doc,
+    t: &crate::i18n::doc::DocText,
+    f: &super::facts::Facts,
+) {
+    let groups = f.requests();
+    if groups.is_empty() {
+        d.para(BLANK);
+    }
+    for (to, items) in groups {
+        d.spans(&[super::layout::Span::plain(addressed(t, &to))]);
+        for r in items {
+            d.item(&super::facts::sentence(&r));
+        }
+    }
+}
+
 fn paragraphs(d: &mut Doc, items: Vec<String>) {
     if items.is_empty() {
         d.para(BLANK);

@@ -87,16 +87,7 @@ pub fn render(s: &Summary, p: &Profile) -> Result<Vec<u8>, String> {
     part(&mut d, unnumbered(t.limitations), f.limitations());
     // Requests by addressee: "Đối với X:", then each request.
     d.spans(&[Span::italic(format!("- {}:", unnumbered(t.requests)))]);
-    let groups = f.requests();
-    if groups.is_empty() {
-        d.para(BLANK);
-    }
-    for (to, items) in groups {
-        d.spans(&[Span::plain(super::conclusion::addressed(t, &to))]);
-        for r in items {
-            d.item(&sentence(&r));
-        }
-    }
+    super::conclusion::requests_by_addressee(&mut d, t, &f);
 
     d.para(t.commitments);
     let mut committed: Vec<String> =

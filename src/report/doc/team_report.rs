@@ -119,16 +119,7 @@ pub fn render(all: &[Summary], p: &Profile) -> Result<Vec<u8>, String> {
         if many {
             d.spans(&[Span::italic(format!("{}:", f.org()))]);
         }
-        let groups = f.requests();
-        if groups.is_empty() {
-            d.para(BLANK);
-        }
-        for (to, items) in groups {
-            d.spans(&[Span::plain(super::conclusion::addressed(t, &to))]);
-            for r in items {
-                d.item(&sentence(&r));
-            }
-        }
+        super::conclusion::requests_by_addressee(&mut d, t, f);
     }
 
     let mut recipients: Vec<String> = p

@@ -164,6 +164,24 @@ fn message_line(app: &App) -> Line<'static> {
 }
 
 /// The key-hint line at the bottom.
+/// The foot of a screen that has no `App` (start screen, document profile): its help over
+/// `body` when asked for, and the key hints of `hint_screen` in `hints`.
+pub fn draw_help_and_hints(
+    frame: &mut Frame,
+    (body, hints): (Rect, Rect),
+    (help_screen, hint_screen): (crate::tui::keys::Screen, crate::tui::keys::Screen),
+    help: bool,
+    lang: Lang,
+    theme: &Theme,
+) {
+    use crate::tui::keys::{self, Access};
+    if help {
+        overlays::draw_help(frame, body, lang, theme, (help_screen, Access::Edit), 0);
+    }
+    let parts = keys::hint_parts(hint_screen, lang, Access::Edit);
+    draw_hints(frame, hints, &fit_hints(&parts, hints.width), theme);
+}
+
 pub fn draw_hints(frame: &mut Frame, area: Rect, text: &str, theme: &Theme) {
     frame.render_widget(
         Paragraph::new(Line::from(text.to_string())).style(theme.status()),

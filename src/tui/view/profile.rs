@@ -8,11 +8,11 @@ use ratatui::text::Span;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::form::{self, Form, Row};
-use super::{draw_hints, fit_hints, too_small};
+use super::too_small;
 use crate::i18n::profile_form;
 use crate::report::doc::BLANK;
 use crate::report::doc::profile::{self, KEYS};
-use crate::tui::keys::{self, Access};
+use crate::tui::keys;
 use crate::tui::profile::{Note, ProfileScreen};
 use crate::tui::theme::Theme;
 
@@ -66,16 +66,12 @@ pub fn draw(frame: &mut Frame, screen: &ProfileScreen, theme: &Theme) {
     if let Some(m) = message {
         frame.render_widget(Paragraph::new(m).wrap(Wrap { trim: true }), message_area);
     }
-    if screen.help {
-        super::overlays::draw_help(
-            frame,
-            body,
-            screen.lang,
-            theme,
-            (keys::Screen::Profile, Access::Edit),
-            0,
-        );
-    }
-    let parts = keys::hint_parts(screen.screen(), screen.lang, Access::Edit);
-    draw_hints(frame, hints, &fit_hints(&parts, hints.width), theme);
+    super::draw_help_and_hints(
+        frame,
+        (body, hints),
+        (keys::Screen::Profile, screen.screen()),
+        screen.help,
+        screen.lang,
+        theme,
+    );
 }

@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::{block, draw_hints, ellipsize, fit_hints, too_small};
+use super::{block, ellipsize, too_small};
 use crate::i18n::tui::{finished_hidden, strings};
-use crate::tui::keys::{self, Access};
+use crate::tui::keys;
 use crate::tui::start::{StartItem, StartKind, StartScreen};
 use crate::tui::theme::Theme;
 
@@ -139,16 +139,12 @@ pub fn draw(frame: &mut Frame, screen: &StartScreen, theme: &Theme) {
             r,
         );
     }
-    if screen.help {
-        super::overlays::draw_help(
-            frame,
-            body,
-            screen.lang,
-            theme,
-            (keys::Screen::Start, Access::Edit),
-            0,
-        );
-    }
-    let parts = keys::hint_parts(screen.screen(), screen.lang, Access::Edit);
-    draw_hints(frame, hints, &fit_hints(&parts, hints.width), theme);
+    super::draw_help_and_hints(
+        frame,
+        (body, hints),
+        (keys::Screen::Start, screen.screen()),
+        screen.help,
+        screen.lang,
+        theme,
+    );
 }
